@@ -1,0 +1,443 @@
+package ai.bigdata.core.data;
+
+import ai.bigdata.core.internal.ArrowNd4j;
+import ai.bigdata.core.internal.Chunk;
+import ai.bigdata.core.internal.ChunkReader;
+import ai.bigdata.core.internal.ChunkSource;
+import ai.bigdata.core.internal.ColumnPacker;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Random;
+import java.util.stream.Collectors;
+import org.apache.arrow.memory.util.MemoryUtil;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.complex.FixedSizeListVector;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+
+/**
+ * Turns a dataset's chunks into ND4J mini-batches: the one bridge from Arrow to ND4J.
+ *
+ * <p>Without shuffling, a batch of a single tensor column that lies inside one chunk is a view of the
+ * Arrow memory (no copy, O(1) per batch). Every other batch is packed with typed bulk copies into
+ * arrays that are allocated once and reused. With shuffling, an in-memory dataset is shuffled over all
+ * rows; a streamed one visits its chunks in shuffled order and shuffles rows inside each chunk, so it
+ * never holds more than one chunk. Each {@link #reset()} starts a new epoch with a new, seeded order.
+ */
+public final class BatchIterator implements Iterator<Batch>, AutoCloseable {
+    private final ChunkSource source;
+    private final ChunkReader reader;
+    private final Column[] featureCols;
+    private final int[] featureIdx;
+    private final int[] featureOffset;
+    private final int featureWidth;
+    private final long[] featureShape;
+    private final Column labelCol;
+    private final int labelIdx;
+    private final int labelWidth;
+    private final int batchSize;
+    private final boolean shuffle;
+    private final long seed;
+    private final boolean dropLast;
+    private final long[] chunkStart;
+    private final long rows;
+    private final INDArray featureBuffer;
+    private final INDArray labelBuffer;
+
+    private int epoch;
+    private long position;
+    private int[] globalOrder;
+    private int[] chunkOrder;
+    private int visitChunk = -1;
+    private int[] visitRows;
+    private boolean closed;
+
+    private BatchIterator(Builder b) {
+        Dataset data = b.data;
+        this.source = data.source().retain();
+        Schema s = source.schema();
+        List<String> names = b.features != null ? b.features : defaultFeatures(s);
+        if (names.isEmpty()) {
+            throw new IllegalArgumentException("no feature columns: choose some with features(...); columns are " + s);
+        }
+        featureCols = new Column[names.size()];
+        featureIdx = new int[names.size()];
+        featureOffset = new int[names.size()];
+        int width = 0;
+        for (int i = 0; i < names.size(); i++) {
+            featureIdx[i] = s.indexOf(names.get(i));
+            featureCols[i] = s.column(featureIdx[i]);
+            ColumnType t = featureCols[i].type();
+            if (!(t.isNumeric() || t == ColumnType.BOOLEAN || t == ColumnType.TENSOR)) {
+                throw new IllegalArgumentException("feature column '" + names.get(i) + "' is " + t
+                        + "; features must be numeric, boolean or tensor (encode categoricals and text first)");
+            }
+            featureOffset[i] = width;
+            width = Math.addExact(width, featureCols[i].width());
+        }
+        featureWidth = width;
+        boolean oneTensor = featureCols.length == 1 && featureCols[0].type() == ColumnType.TENSOR && !b.flat;
+        featureShape = oneTensor ? Arrays.stream(featureCols[0].shape()).asLongStream().toArray() : new long[] {width};
+
+        String label = b.label != null ? b.label : s.withRole(ColumnRole.LABEL).map(Column::name).orElse(null);
+        if (label != null) {
+            labelIdx = s.indexOf(label);
+            labelCol = s.column(labelIdx);
+            if (Arrays.stream(featureIdx).anyMatch(x -> x == labelIdx)) {
+                throw new IllegalArgumentException("column '" + label + "' cannot be both a feature and the label");
+            }
+            ColumnType t = labelCol.type();
+            if (t == ColumnType.CATEGORICAL) {
+                labelWidth = labelCol.categories().size();
+                if (labelWidth == 0) {
+                    throw new IllegalArgumentException("categorical label '" + label + "' has no categories");
+                }
+            } else if (t.isNumeric() || t == ColumnType.BOOLEAN || t == ColumnType.TENSOR) {
+                labelWidth = labelCol.width();
+            } else {
+                throw new IllegalArgumentException("label column '" + label + "' is " + t + "; a label must be categorical, numeric,"
+                        + " boolean or tensor");
+            }
+        } else {
+            labelIdx = -1;
+            labelCol = null;
+            labelWidth = 0;
+        }
+        this.batchSize = b.batchSize;
+        this.shuffle = b.shuffle;
+        this.seed = b.seed;
+        this.dropLast = b.dropLast;
+        chunkStart = new long[source.chunkCount() + 1];
+        for (int k = 0; k < source.chunkCount(); k++) {
+            chunkStart[k + 1] = chunkStart[k] + source.chunkRows(k);
+        }
+        rows = chunkStart[source.chunkCount()];
+        if (shuffle && source.inMemory() && rows > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("cannot shuffle more than 2^31 in-memory rows in one dataset");
+        }
+        reader = source.open();
+        featureBuffer = Nd4j.createUninitialized(DataType.FLOAT, shapeOf(batchSize, featureShape));
+        labelBuffer = labelCol == null ? null : Nd4j.createUninitialized(DataType.FLOAT, batchSize, labelWidth);
+        startEpoch();
+    }
+
+    private static List<String> defaultFeatures(Schema s) {
+        List<Column> f = s.allWithRole(ColumnRole.FEATURE);
+        List<String> bad = f.stream().filter(c -> !(c.type().isNumeric() || c.type() == ColumnType.BOOLEAN
+                || c.type() == ColumnType.TENSOR)).map(Column::toString).collect(Collectors.toList());
+        if (!bad.isEmpty()) {
+            throw new IllegalArgumentException("feature columns " + bad + " are not numeric; choose features(...) explicitly,"
+                    + " or encode them first");
+        }
+        return f.stream().map(Column::name).collect(Collectors.toList());
+    }
+
+    private static long[] shapeOf(long batch, long[] cell) {
+        long[] shape = new long[cell.length + 1];
+        shape[0] = batch;
+        System.arraycopy(cell, 0, shape, 1, cell.length);
+        return shape;
+    }
+
+    static Builder builder(Dataset data) {
+        return new Builder(data);
+    }
+
+    /** Width of one feature row (sum of the feature columns' widths). */
+    public int featureWidth() {
+        return featureWidth;
+    }
+
+    /** Width of one label row (number of classes for a categorical label), or 0 without label. */
+    public int labelWidth() {
+        return labelWidth;
+    }
+
+    /** The label column, or null. */
+    public Column labelColumn() {
+        return labelCol;
+    }
+
+    /** The batch size. */
+    public int batchSize() {
+        return batchSize;
+    }
+
+    /** Batches in one epoch. */
+    public long batchesPerEpoch() {
+        return dropLast ? rows / batchSize : (rows + batchSize - 1) / batchSize;
+    }
+
+    /** The current epoch (0 before the first reset). */
+    public int epoch() {
+        return epoch;
+    }
+
+    private void startEpoch() {
+        position = 0;
+        visitChunk = -1;
+        globalOrder = null;
+        chunkOrder = null;
+        if (!shuffle) {
+            return;
+        }
+        Random rnd = new Random(seed + 1_000_003L * epoch);
+        if (source.inMemory()) {
+            globalOrder = RowAssignment.permutation((int) rows, rnd);
+        } else {
+            chunkOrder = RowAssignment.permutation(source.chunkCount(), rnd);
+        }
+    }
+
+    /** Starts the next epoch (a new order when shuffling). Earlier batches become invalid. */
+    public void reset() {
+        checkOpen();
+        epoch++;
+        startEpoch();
+    }
+
+    @Override
+    public boolean hasNext() {
+        checkOpen();
+        long left = rows - position;
+        return dropLast ? left >= batchSize : left > 0;
+    }
+
+    @Override
+    public Batch next() {
+        if (!hasNext()) {
+            throw new NoSuchElementException("epoch " + epoch + " is finished; call reset() for the next one");
+        }
+        int n = (int) Math.min(batchSize, rows - position);
+        if (!shuffle && featureCols.length == 1 && featureCols[0].type() == ColumnType.TENSOR) {
+            int k = chunkOf(position);
+            if (position + n <= chunkStart[k + 1]) {
+                return viewBatch(k, (int) (position - chunkStart[k]), n);
+            }
+        }
+        return packedBatch(n);
+    }
+
+    private int chunkOf(long globalRow) {
+        int k = Arrays.binarySearch(chunkStart, globalRow);
+        if (k >= 0) {
+            while (k + 1 < chunkStart.length && chunkStart[k + 1] == globalRow) {
+                k++;
+            }
+            return k;
+        }
+        return -k - 2;
+    }
+
+    private Batch viewBatch(int k, int from, int n) {
+        Chunk c = reader.chunk(k);
+        FieldVector v = c.vector(featureIdx[0]);
+        checkNoNulls(featureCols[0], v, k, from, n);
+        long w = featureWidth;
+        INDArray features = ArrowNd4j.wrapFloats(((FixedSizeListVector) v).getDataVector().getDataBuffer(),
+                from * w, n * w, shapeOf(n, featureShape));
+        INDArray labels = null;
+        if (labelCol != null) {
+            labels = rowsOf(labelBuffer, n);
+            packLabels(c, k, null, from, n, ArrowNd4j.address(labels));
+        }
+        position += n;
+        return new Batch(features, labels, null, null, true);
+    }
+
+    private Batch packedBatch(int n) {
+        INDArray features = rowsOf(featureBuffer, n);
+        INDArray labels = labelCol == null ? null : rowsOf(labelBuffer, n);
+        long fAddr = ArrowNd4j.address(features);
+        long lAddr = labels == null ? 0 : ArrowNd4j.address(labels);
+        if (labels != null && labelCol.type() == ColumnType.CATEGORICAL) {
+            MemoryUtil.setMemory(lAddr, 4L * n * labelWidth, (byte) 0);
+        }
+        int done = 0;
+        while (done < n) {
+            // one run = consecutive batch rows from the same chunk
+            int k;
+            int[] rowsInChunk;
+            int from;
+            int len;
+            if (globalOrder != null) {
+                int g = globalOrder[(int) position];
+                k = chunkOf(g);
+                len = 1;
+                while (done + len < n && chunkOf(globalOrder[(int) position + len]) == k) {
+                    len++;
+                }
+                rowsInChunk = new int[len];
+                for (int i = 0; i < len; i++) {
+                    rowsInChunk[i] = (int) (globalOrder[(int) position + i] - chunkStart[k]);
+                }
+                from = 0;
+            } else if (chunkOrder != null) {
+                long[] at = visitPosition(position);
+                k = (int) at[0];
+                from = (int) at[1];
+                len = (int) Math.min(n - done, source.chunkRows(k) - from);
+                rowsInChunk = visitRows;
+            } else {
+                k = chunkOf(position);
+                from = (int) (position - chunkStart[k]);
+                len = (int) Math.min(n - done, chunkStart[k + 1] - position);
+                rowsInChunk = null;
+            }
+            Chunk c = reader.chunk(k);
+            for (int f = 0; f < featureCols.length; f++) {
+                FieldVector v = c.vector(featureIdx[f]);
+                checkNoNulls(featureCols[f], v, k, rowsInChunk, from, len);
+                ColumnPacker.pack(featureCols[f], v, rowsInChunk, from, len, fAddr + 4L * done * featureWidth,
+                        featureWidth, featureOffset[f]);
+            }
+            if (labels != null) {
+                packLabels(c, k, rowsInChunk, from, len, lAddr + 4L * done * labelWidth);
+            }
+            done += len;
+            position += len;
+        }
+        return new Batch(features, labels, null, null, false);
+    }
+
+    /** For chunk-local shuffling: which chunk and in-chunk offset a position falls on; loads that chunk's order. */
+    private long[] visitPosition(long pos) {
+        long before = 0;
+        for (int i = 0; i < chunkOrder.length; i++) {
+            int k = chunkOrder[i];
+            int size = source.chunkRows(k);
+            if (pos < before + size) {
+                if (visitChunk != k) {
+                    visitChunk = k;
+                    visitRows = RowAssignment.permutation(size, new Random(seed * 31 + 1_000_003L * epoch + k));
+                }
+                return new long[] {k, pos - before};
+            }
+            before += size;
+        }
+        throw new IllegalStateException("position " + pos + " past the end of " + rows + " rows");
+    }
+
+    private void packLabels(Chunk c, int k, int[] rowsInChunk, int from, int len, long dst) {
+        FieldVector v = c.vector(labelIdx);
+        checkNoNulls(labelCol, v, k, rowsInChunk, from, len);
+        if (labelCol.type() == ColumnType.CATEGORICAL) {
+            ColumnPacker.oneHot(v, rowsInChunk, from, len, dst, labelWidth);
+        } else {
+            ColumnPacker.pack(labelCol, v, rowsInChunk, from, len, dst, labelWidth, 0);
+        }
+    }
+
+    private void checkNoNulls(Column col, FieldVector v, int k, int from, int len) {
+        checkNoNulls(col, v, k, null, from, len);
+    }
+
+    private void checkNoNulls(Column col, FieldVector v, int k, int[] rowsInChunk, int from, int len) {
+        if (v.getNullCount() == 0) {
+            return;
+        }
+        for (int i = 0; i < len; i++) {
+            int r = rowsInChunk == null ? from + i : rowsInChunk[from + i];
+            if (v.isNull(r)) {
+                throw new IllegalStateException("column '" + col.name() + "' is null in row " + (chunkStart[k] + r)
+                        + "; impute or filter missing values before batching");
+            }
+        }
+    }
+
+    private static INDArray rowsOf(INDArray buffer, int n) {
+        if (buffer.size(0) == n) {
+            return buffer;
+        }
+        INDArray v = buffer.get(NDArrayIndex.interval(0, n));
+        return v;
+    }
+
+    private void checkOpen() {
+        if (closed) {
+            throw new IllegalStateException("batch iterator is closed");
+        }
+    }
+
+    /** Frees the reused arrays and releases the dataset. */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        reader.close();
+        featureBuffer.close();
+        if (labelBuffer != null) {
+            labelBuffer.close();
+        }
+        source.release();
+    }
+
+    /** Options of a batch iterator. */
+    public static final class Builder {
+        private final Dataset data;
+        private List<String> features;
+        private String label;
+        private int batchSize = 32;
+        private boolean shuffle;
+        private long seed = 42;
+        private boolean dropLast;
+        private boolean flat;
+
+        Builder(Dataset data) {
+            this.data = data;
+        }
+
+        /** The feature columns (default: every column with the feature role). */
+        public Builder features(String... columns) {
+            this.features = new ArrayList<>(Arrays.asList(columns));
+            return this;
+        }
+
+        /** The label column (default: the column with the label role, if any). */
+        public Builder label(String column) {
+            data.schema().indexOf(column);
+            this.label = column;
+            return this;
+        }
+
+        /** Rows per batch (default 32). */
+        public Builder batchSize(int n) {
+            if (n <= 0) {
+                throw new IllegalArgumentException("batchSize must be positive, got " + n);
+            }
+            this.batchSize = n;
+            return this;
+        }
+
+        /** Shuffles rows with this seed, a new order every epoch. */
+        public Builder shuffle(long s) {
+            this.shuffle = true;
+            this.seed = s;
+            return this;
+        }
+
+        /** Leaves out the last batch of an epoch when it is smaller than the batch size. */
+        public Builder dropLast(boolean drop) {
+            this.dropLast = drop;
+            return this;
+        }
+
+        /** Gives a single tensor column as {@code [batch, width]} instead of {@code [batch, ...shape]}. */
+        public Builder flat(boolean f) {
+            this.flat = f;
+            return this;
+        }
+
+        /** The iterator; close it when done. */
+        public BatchIterator build() {
+            return new BatchIterator(this);
+        }
+    }
+}

@@ -1,0 +1,137 @@
+package ai.bigdata.core.data;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The description of one column: its name, logical type, role, for tensors the shape of one cell,
+ * and for categoricals the category names in code order. Immutable.
+ */
+public final class Column {
+    private final String name;
+    private final ColumnType type;
+    private final ColumnRole role;
+    private final int[] shape;
+    private final List<String> categories;
+
+    private Column(String name, ColumnType type, ColumnRole role, int[] shape, List<String> categories) {
+        if (name == null || name.isEmpty()) {
+            throw new IllegalArgumentException("column name must be non-empty, got " + (name == null ? "null" : "\"\""));
+        }
+        this.name = name;
+        this.type = Objects.requireNonNull(type, "type");
+        this.role = Objects.requireNonNull(role, "role");
+        if (type == ColumnType.TENSOR) {
+            if (shape == null || shape.length == 0) {
+                throw new IllegalArgumentException("tensor column '" + name + "' needs a shape, got none");
+            }
+            for (int d : shape) {
+                if (d <= 0) {
+                    throw new IllegalArgumentException("tensor column '" + name + "' has a non-positive dimension in shape "
+                            + Arrays.toString(shape));
+                }
+            }
+            this.shape = shape.clone();
+        } else {
+            if (shape != null && shape.length > 0) {
+                throw new IllegalArgumentException("column '" + name + "' of type " + type + " cannot have a shape");
+            }
+            this.shape = new int[0];
+        }
+        if (categories != null && !categories.isEmpty() && type != ColumnType.CATEGORICAL) {
+            throw new IllegalArgumentException("column '" + name + "' of type " + type + " cannot have categories");
+        }
+        this.categories = categories == null ? List.of() : List.copyOf(categories);
+    }
+
+    /** A scalar column with the {@link ColumnRole#FEATURE} role. */
+    public static Column of(String name, ColumnType type) {
+        return new Column(name, type, ColumnRole.FEATURE, null, null);
+    }
+
+    /** A scalar column with the given role. */
+    public static Column of(String name, ColumnType type, ColumnRole role) {
+        return new Column(name, type, role, null, null);
+    }
+
+    /** A float32 tensor column whose cells have the given row-major shape. */
+    public static Column tensor(String name, int... shape) {
+        return new Column(name, ColumnType.TENSOR, ColumnRole.FEATURE, shape, null);
+    }
+
+    /** The column name. */
+    public String name() {
+        return name;
+    }
+
+    /** The logical type. */
+    public ColumnType type() {
+        return type;
+    }
+
+    /** The role. */
+    public ColumnRole role() {
+        return role;
+    }
+
+    /** The shape of one tensor cell (empty for scalar columns). */
+    public int[] shape() {
+        return shape.clone();
+    }
+
+    /** A categorical column with its categories, in code order. */
+    public static Column categorical(String name, ColumnRole role, List<String> categories) {
+        return new Column(name, ColumnType.CATEGORICAL, role, null, categories);
+    }
+
+    /** The category names in code order (empty for other types, or before a reader has seen the data). */
+    public List<String> categories() {
+        return categories;
+    }
+
+    /** This column with other categories. */
+    public Column withCategories(List<String> newCategories) {
+        return new Column(name, type, role, shape, newCategories);
+    }
+
+    /** Number of values in one cell: the product of the shape, or 1 for a scalar column. */
+    public int width() {
+        int w = 1;
+        for (int d : shape) {
+            w = Math.multiplyExact(w, d);
+        }
+        return w;
+    }
+
+    /** This column with another name. */
+    public Column withName(String newName) {
+        return new Column(newName, type, role, shape, categories);
+    }
+
+    /** This column with another role. */
+    public Column withRole(ColumnRole newRole) {
+        return new Column(name, type, newRole, shape, categories);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (!(o instanceof Column)) {
+            return false;
+        }
+        Column c = (Column) o;
+        return name.equals(c.name) && type == c.type && role == c.role && Arrays.equals(shape, c.shape)
+                && categories.equals(c.categories);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(name, type, role, Arrays.hashCode(shape), categories);
+    }
+
+    @Override
+    public String toString() {
+        String t = type == ColumnType.TENSOR ? "tensor" + Arrays.toString(shape) : type.name().toLowerCase();
+        return name + ":" + t + (role == ColumnRole.FEATURE ? "" : "(" + role.name().toLowerCase() + ")");
+    }
+}

@@ -1,0 +1,2 @@
+/** Datasets over Arrow record batches: schema, column types and roles, splits, batches. */
+package ai.bigdata.core.data;

@@ -1,0 +1,42 @@
+package ai.bigdata.core.internal;
+
+import java.nio.ByteOrder;
+import org.apache.arrow.memory.ArrowBuf;
+import org.bytedeco.javacpp.FloatPointer;
+import org.bytedeco.javacpp.indexer.FloatIndexer;
+import org.nd4j.linalg.api.buffer.DataBuffer;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * The one place that turns Arrow memory into ND4J arrays without a copy (CPU backend). The array
+ * borrows the Arrow memory: ND4J marks such buffers as not owned and never frees them, and the caller
+ * must not use the array after the Arrow buffer is released.
+ */
+public final class ArrowNd4j {
+    private ArrowNd4j() {
+    }
+
+    static {
+        if (ByteOrder.nativeOrder() != ByteOrder.LITTLE_ENDIAN) {
+            throw new ExceptionInInitializerError("the Arrow to ND4J bridge needs a little-endian CPU");
+        }
+    }
+
+    /** A float32 array of {@code shape} over {@code count} floats of {@code buf}, starting at float {@code first}. */
+    public static INDArray wrapFloats(ArrowBuf buf, long first, long count, long[] shape) {
+        long bytes = count * 4;
+        if (bytes > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("cannot wrap more than 2 GiB in one array; use smaller chunks");
+        }
+        FloatPointer p = new FloatPointer(buf.nioBuffer(first * 4, (int) bytes).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer());
+        DataBuffer db = Nd4j.createBuffer(p, DataType.FLOAT, count, FloatIndexer.create(p));
+        return Nd4j.create(db, shape);
+    }
+
+    /** The native address of an array's first element (for bulk copies into it). */
+    public static long address(INDArray a) {
+        return a.data().address() + a.offset() * a.dataType().width();
+    }
+}

@@ -1,0 +1,10 @@
+package ai.bigdata.core.internal;
+
+/** Reads chunks of one source, on one thread. A returned chunk is valid until the next call or close. */
+public interface ChunkReader extends AutoCloseable {
+    /** The chunk at a position (0-based). */
+    Chunk chunk(int index);
+
+    @Override
+    void close();
+}

@@ -1,0 +1,215 @@
+package ai.bigdata.core.io;
+
+import ai.bigdata.core.data.Column;
+import ai.bigdata.core.data.Dataset;
+import ai.bigdata.core.data.Memory;
+import ai.bigdata.core.data.Schema;
+import ai.bigdata.core.internal.ArrowColumns;
+import ai.bigdata.core.internal.Chunk;
+import ai.bigdata.core.internal.ChunkReader;
+import ai.bigdata.core.internal.ChunkSource;
+import ai.bigdata.core.internal.MappedArrowFileSource;
+import ai.bigdata.core.internal.MemorySource;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.util.TransferPair;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.VectorLoader;
+import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.VectorUnloader;
+import org.apache.arrow.vector.dictionary.DictionaryProvider;
+import org.apache.arrow.vector.ipc.ArrowFileReader;
+import org.apache.arrow.vector.ipc.ArrowFileWriter;
+import org.apache.arrow.vector.ipc.ArrowReader;
+import org.apache.arrow.vector.ipc.ArrowStreamReader;
+import org.apache.arrow.vector.ipc.ArrowStreamWriter;
+import org.apache.arrow.vector.ipc.ArrowWriter;
+import org.apache.arrow.vector.ipc.message.ArrowRecordBatch;
+import org.apache.arrow.vector.types.pojo.Field;
+
+/**
+ * Arrow IPC files and streams. Files are written through a temporary name and a rename, and read
+ * memory-mapped with lazy chunks; streams are read into memory. Roles, tensor shapes and categories
+ * travel in the Arrow schema (field metadata and dictionaries), so other Arrow tools read the data
+ * too.
+ */
+public final class ArrowIpc {
+    private ArrowIpc() {
+    }
+
+    /** Writes {@code data} as an Arrow IPC file, one record batch per chunk. */
+    public static void writeFile(Dataset data, Path file) {
+        Path dir = file.toAbsolutePath().getParent();
+        Path tmp = null;
+        try {
+            tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+                write(data, root -> new ArrowFileWriter(root.root, root.dictionaries, ch));
+            }
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        } finally {
+            if (tmp != null) {
+                try {
+                    Files.deleteIfExists(tmp);
+                } catch (IOException ignored) {
+                    // best effort clean-up of the temporary file
+                }
+            }
+        }
+    }
+
+    /** Writes {@code data} as an Arrow IPC stream; the stream is not closed. */
+    public static void writeStream(Dataset data, OutputStream out) {
+        try {
+            write(data, root -> new ArrowStreamWriter(root.root, root.dictionaries, out));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write an Arrow stream", e);
+        }
+    }
+
+    private static final class WriteRoot {
+        final VectorSchemaRoot root;
+        final DictionaryProvider dictionaries;
+
+        WriteRoot(VectorSchemaRoot root, DictionaryProvider dictionaries) {
+            this.root = root;
+            this.dictionaries = dictionaries;
+        }
+    }
+
+    private interface WriterFactory {
+        ArrowWriter create(WriteRoot root) throws IOException;
+    }
+
+    private static void write(Dataset data, WriterFactory factory) throws IOException {
+        Schema s = data.schema();
+        org.apache.arrow.vector.types.pojo.Schema arrowSchema = ArrowColumns.toArrowSchema(s);
+        try (BufferAllocator alloc = Memory.newChild("arrow-write");
+             VectorSchemaRoot root = VectorSchemaRoot.create(arrowSchema, alloc)) {
+            DictionaryProvider.MapDictionaryProvider dicts = ArrowColumns.dictionaries(s, alloc);
+            try (ArrowWriter writer = factory.create(new WriteRoot(root, dicts))) {
+                writer.start();
+                ChunkSource src = data.source();
+                VectorLoader loader = new VectorLoader(root);
+                try (ChunkReader r = src.open()) {
+                    for (int k = 0; k < src.chunkCount(); k++) {
+                        Chunk c = r.chunk(k);
+                        List<Field> fields = arrowSchema.getFields();
+                        // the view borrows the chunk's vectors and is never closed, so it frees nothing
+                        VectorSchemaRoot view = new VectorSchemaRoot(fields, new ArrayList<>(c.vectors()), c.rowCount());
+                        try (ArrowRecordBatch batch = new VectorUnloader(view).getRecordBatch()) {
+                            loader.load(batch);
+                            writer.writeBatch();
+                        }
+                    }
+                }
+                writer.end();
+            } finally {
+                for (long id : dicts.getDictionaryIds()) {
+                    dicts.lookup(id).getVector().close();
+                }
+            }
+        }
+    }
+
+    /** Opens an Arrow IPC file, memory-mapped, with lazily loaded chunks. */
+    public static Dataset readFile(Path file) {
+        String src = file.toString();
+        BufferAllocator alloc = Memory.newChild("arrow-file:" + file.getFileName());
+        try {
+            Schema schema;
+            org.apache.arrow.vector.types.pojo.Schema arrowSchema;
+            List<org.apache.arrow.vector.ipc.message.ArrowBlock> blocks;
+            try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ);
+                 ArrowFileReader reader = new ArrowFileReader(ch, alloc)) {
+                if (ch.size() == 0) {
+                    throw new DataFormatException(src, "file is empty");
+                }
+                VectorSchemaRoot root = reader.getVectorSchemaRoot();
+                arrowSchema = root.getSchema();
+                schema = toSchema(arrowSchema, reader, src);
+                blocks = reader.getRecordBlocks();
+            }
+            return Dataset.wrap(new MappedArrowFileSource(file, schema, arrowSchema, blocks, alloc));
+        } catch (NoSuchFileException e) {
+            alloc.close();
+            throw new DataFormatException(src, "file does not exist", e);
+        } catch (IOException | RuntimeException e) {
+            alloc.close();
+            if (e instanceof DataFormatException) {
+                throw (DataFormatException) e;
+            }
+            throw new DataFormatException(src, "not a readable Arrow IPC file (truncated or damaged?): " + e.getMessage(), e);
+        }
+    }
+
+    private static Schema toSchema(org.apache.arrow.vector.types.pojo.Schema arrowSchema, DictionaryProvider p, String src) {
+        List<Column> cols = new ArrayList<>();
+        for (Field f : arrowSchema.getFields()) {
+            cols.add(ArrowColumns.fromField(f, p, src));
+        }
+        return new Schema(cols);
+    }
+
+    /** Reads a whole Arrow IPC stream into memory (the stream is not closed). */
+    public static Dataset readStream(InputStream in, String name) {
+        BufferAllocator alloc = Memory.newChild("arrow-stream");
+        List<Chunk> chunks = new ArrayList<>();
+        try (ArrowStreamReader reader = new ArrowStreamReader(new NonClosingInputStream(in), alloc)) {
+            VectorSchemaRoot root = reader.getVectorSchemaRoot();
+            Schema schema = null;
+            while (load(reader)) {
+                if (schema == null) {
+                    schema = toSchema(root.getSchema(), reader, name);
+                }
+                List<FieldVector> owned = new ArrayList<>();
+                for (FieldVector v : root.getFieldVectors()) {
+                    TransferPair tp = v.getTransferPair(alloc);
+                    tp.transfer();
+                    owned.add((FieldVector) tp.getTo());
+                }
+                chunks.add(new Chunk(schema, owned, root.getRowCount()));
+            }
+            if (schema == null) {
+                schema = toSchema(root.getSchema(), reader, name);
+            }
+            return Dataset.wrap(new MemorySource(schema, chunks, alloc));
+        } catch (IOException | RuntimeException e) {
+            chunks.forEach(Chunk::closeVectors);
+            alloc.close();
+            if (e instanceof DataFormatException) {
+                throw (DataFormatException) e;
+            }
+            throw new DataFormatException(name, "not a readable Arrow IPC stream: " + e.getMessage(), e);
+        }
+    }
+
+    private static boolean load(ArrowReader reader) throws IOException {
+        return reader.loadNextBatch();
+    }
+
+    /** Keeps Arrow's reader from closing the caller's stream. */
+    private static final class NonClosingInputStream extends java.io.FilterInputStream {
+        NonClosingInputStream(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public void close() {
+            // the caller owns the stream
+        }
+    }
+}

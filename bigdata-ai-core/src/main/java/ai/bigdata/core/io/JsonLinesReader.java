@@ -1,0 +1,416 @@
+package ai.bigdata.core.io;
+
+import ai.bigdata.core.data.Column;
+import ai.bigdata.core.data.ColumnRole;
+import ai.bigdata.core.data.ColumnType;
+import ai.bigdata.core.data.Dataset;
+import ai.bigdata.core.data.Memory;
+import ai.bigdata.core.data.Schema;
+import ai.bigdata.core.internal.ChunkAssembler;
+import ai.bigdata.core.internal.TextValues;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads JSON Lines (one JSON object per line) into a {@link Dataset}. Columns are the keys seen in a
+ * sample of lines; numbers become int32, int64 or float64, booleans boolean, strings text or
+ * categorical, arrays of numbers float32 tensors. A missing key is a null; a key not in the schema, a
+ * value of the wrong type or a malformed line is a bad row, handled by the {@link ErrorPolicy}.
+ */
+public final class JsonLinesReader {
+    private static final JsonFactory JSON = new JsonFactory();
+
+    private JsonLinesReader() {
+    }
+
+    /** A builder for reading {@code file}. */
+    public static Builder builder(Path file) {
+        return new Builder(file);
+    }
+
+    /** Options of a JSON Lines read. */
+    public static final class Builder {
+        private final Path file;
+        private int chunkRows = 65_536;
+        private int sampleRows = 1_000;
+        private ErrorPolicy policy = ErrorPolicy.FAIL;
+        private Path quarantine;
+        private final Map<String, ColumnType> types = new HashMap<>();
+        private final Map<String, ColumnRole> roles = new HashMap<>();
+
+        Builder(Path file) {
+            this.file = file;
+        }
+
+        /** Rows per chunk (default 65,536). */
+        public Builder chunkRows(int n) {
+            if (n <= 0) {
+                throw new IllegalArgumentException("chunkRows must be positive, got " + n);
+            }
+            this.chunkRows = n;
+            return this;
+        }
+
+        /** Lines sampled to find columns and infer types (default 1,000). */
+        public Builder sampleRows(int n) {
+            if (n <= 0) {
+                throw new IllegalArgumentException("sampleRows must be positive, got " + n);
+            }
+            this.sampleRows = n;
+            return this;
+        }
+
+        /** Overrides the inferred type of a column. */
+        public Builder column(String name, ColumnType type) {
+            types.put(name, type);
+            return this;
+        }
+
+        /** Gives a column a role. */
+        public Builder role(String name, ColumnRole role) {
+            roles.put(name, role);
+            return this;
+        }
+
+        /** Marks the label column. */
+        public Builder label(String name) {
+            return role(name, ColumnRole.LABEL);
+        }
+
+        /** What to do with bad rows (default FAIL). */
+        public Builder onError(ErrorPolicy p) {
+            this.policy = p;
+            return this;
+        }
+
+        /** Quarantines bad lines to {@code sideFile}. */
+        public Builder quarantine(Path sideFile) {
+            this.policy = ErrorPolicy.QUARANTINE;
+            this.quarantine = sideFile;
+            return this;
+        }
+
+        /** Reads the file. */
+        public Dataset read() {
+            return readWithReport().dataset();
+        }
+
+        /** Reads the file and reports what was kept and rejected. */
+        public ReadResult readWithReport() {
+            if (policy == ErrorPolicy.QUARANTINE && quarantine == null) {
+                quarantine = file.resolveSibling(file.getFileName() + ".quarantine.jsonl");
+            }
+            try {
+                Schema schema = inferSchema();
+                return readAll(schema);
+            } catch (NoSuchFileException e) {
+                throw new DataFormatException(file.toString(), "file does not exist", e);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + file, e);
+            }
+        }
+
+        private Schema inferSchema() throws IOException {
+            Map<String, ColumnType> seen = new LinkedHashMap<>();
+            Map<String, Integer> tensorWidth = new HashMap<>();
+            int lines = 0;
+            boolean any = false;
+            try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+                byte[] line;
+                while (lines < sampleRows && (line = nextLine(in)) != null) {
+                    any = true;
+                    if (isBlank(line)) {
+                        continue;
+                    }
+                    Map<String, Object> row;
+                    try {
+                        row = parseObject(line);
+                    } catch (IOException | IllegalArgumentException bad) {
+                        continue; // reported in the full pass
+                    }
+                    lines++;
+                    for (Map.Entry<String, Object> e : row.entrySet()) {
+                        ColumnType t = typeOf(e.getValue());
+                        if (t == null) {
+                            seen.putIfAbsent(e.getKey(), null);
+                            continue;
+                        }
+                        if (t == ColumnType.TENSOR) {
+                            tensorWidth.putIfAbsent(e.getKey(), ((float[]) e.getValue()).length);
+                        }
+                        seen.merge(e.getKey(), t, JsonLinesReader::widen);
+                        if (seen.get(e.getKey()) == null) {
+                            seen.put(e.getKey(), t);
+                        }
+                    }
+                }
+            }
+            if (!any) {
+                throw new DataFormatException(file.toString(), "file is empty");
+            }
+            if (seen.isEmpty()) {
+                throw new DataFormatException(file.toString(), "no JSON object with fields in the first " + sampleRows + " lines");
+            }
+            List<Column> cols = new ArrayList<>();
+            for (Map.Entry<String, ColumnType> e : seen.entrySet()) {
+                String n = e.getKey();
+                ColumnRole role = roles.getOrDefault(n, ColumnRole.FEATURE);
+                ColumnType t = types.getOrDefault(n, e.getValue() == null ? ColumnType.TEXT : e.getValue());
+                if (t == ColumnType.TEXT && role == ColumnRole.LABEL) {
+                    t = ColumnType.CATEGORICAL;
+                }
+                if (t == ColumnType.TENSOR) {
+                    cols.add(Column.tensor(n, tensorWidth.get(n)).withRole(role));
+                } else if (t == ColumnType.CATEGORICAL) {
+                    cols.add(Column.categorical(n, role, List.of()));
+                } else {
+                    cols.add(Column.of(n, t, role));
+                }
+            }
+            for (String n : types.keySet()) {
+                if (!seen.containsKey(n)) {
+                    throw new IllegalArgumentException("column '" + n + "' named in the options is not among the keys "
+                            + seen.keySet() + " of " + file);
+                }
+            }
+            return new Schema(cols);
+        }
+
+        private ReadResult readAll(Schema schema) throws IOException {
+            ChunkAssembler out = new ChunkAssembler(schema, Memory.newChild("jsonl:" + file.getFileName()), chunkRows);
+            long read = 0;
+            long kept = 0;
+            long rejected = 0;
+            long blanks = 0;
+            long lineNo = 0;
+            List<DataFormatException> details = new ArrayList<>();
+            OutputStream side = null;
+            try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+                byte[] line;
+                while ((line = nextLine(in)) != null) {
+                    lineNo++;
+                    if (isBlank(line)) {
+                        blanks++;
+                        continue;
+                    }
+                    read++;
+                    DataFormatException bad = appendRow(line, lineNo, schema, out);
+                    if (bad == null) {
+                        kept++;
+                        out.endRow();
+                        continue;
+                    }
+                    if (policy == ErrorPolicy.FAIL) {
+                        throw bad;
+                    }
+                    rejected++;
+                    if (details.size() < ReadReport.MAX_DETAILS) {
+                        details.add(bad);
+                    }
+                    if (policy == ErrorPolicy.QUARANTINE) {
+                        if (side == null) {
+                            side = new BufferedOutputStream(Files.newOutputStream(quarantine));
+                        }
+                        side.write(line);
+                        side.write('\n');
+                    }
+                }
+                Dataset d = Dataset.wrap(out.build());
+                return new ReadResult(d, new ReadReport(file.toString(), read, kept, rejected, blanks, details,
+                        policy == ErrorPolicy.QUARANTINE ? quarantine : null));
+            } catch (RuntimeException | IOException e) {
+                out.close();
+                throw e;
+            } finally {
+                if (side != null) {
+                    side.close();
+                }
+            }
+        }
+
+        private DataFormatException appendRow(byte[] line, long lineNo, Schema schema, ChunkAssembler out) {
+            String src = file.toString();
+            Map<String, Object> row;
+            try {
+                TextValues.utf8(line, 0, line.length);
+                row = parseObject(line);
+            } catch (JsonParseException e) {
+                return new DataFormatException(src, lineNo, String.valueOf(e.getLocation().getColumnNr()), text(line),
+                        "malformed JSON: " + e.getOriginalMessage(), e);
+            } catch (IOException | IllegalArgumentException e) {
+                return new DataFormatException(src, lineNo, null, text(line), e.getMessage(), e);
+            }
+            for (String k : row.keySet()) {
+                if (!schema.contains(k)) {
+                    return new DataFormatException(src, lineNo, k, text(line), "key '" + k + "' is not a column " + schema.names()
+                            + " (columns come from the first " + sampleRows + " lines)", null);
+                }
+            }
+            for (int c = 0; c < schema.size(); c++) {
+                Column col = schema.column(c);
+                Object v = row.get(col.name());
+                try {
+                    if (v instanceof String && col.type() == ColumnType.TIMESTAMP) {
+                        v = Instant.ofEpochMilli(TextValues.parseTimestamp((String) v));
+                    }
+                    out.append(c, v);
+                } catch (IllegalArgumentException e) {
+                    out.undoRow(c);
+                    return new DataFormatException(src, lineNo, col.name(), String.valueOf(v instanceof float[] ? "[array]" : v),
+                            e.getMessage(), e);
+                }
+            }
+            return null;
+        }
+    }
+
+    private static String text(byte[] line) {
+        return new String(line, StandardCharsets.UTF_8);
+    }
+
+    private static ColumnType widen(ColumnType a, ColumnType b) {
+        if (a == null) {
+            return b;
+        }
+        if (a == b) {
+            return a;
+        }
+        if (a.isNumeric() && b.isNumeric()) {
+            if (a == ColumnType.FLOAT64 || b == ColumnType.FLOAT64) {
+                return ColumnType.FLOAT64;
+            }
+            return ColumnType.INT64;
+        }
+        return ColumnType.TEXT;
+    }
+
+    private static ColumnType typeOf(Object v) {
+        if (v == null) {
+            return null;
+        }
+        if (v instanceof Integer) {
+            return ColumnType.INT32;
+        }
+        if (v instanceof Long) {
+            return ColumnType.INT64;
+        }
+        if (v instanceof Double) {
+            return ColumnType.FLOAT64;
+        }
+        if (v instanceof Boolean) {
+            return ColumnType.BOOLEAN;
+        }
+        if (v instanceof float[]) {
+            return ColumnType.TENSOR;
+        }
+        return ColumnType.TEXT;
+    }
+
+    private static boolean isBlank(byte[] line) {
+        for (byte b : line) {
+            if (b != ' ' && b != '\t' && b != '\r') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static byte[] nextLine(InputStream in) throws IOException {
+        ByteArrayOutputStream buf = new ByteArrayOutputStream(256);
+        int c;
+        boolean any = false;
+        while ((c = in.read()) >= 0) {
+            any = true;
+            if (c == '\n') {
+                break;
+            }
+            buf.write(c);
+        }
+        if (!any) {
+            return null;
+        }
+        byte[] b = buf.toByteArray();
+        int n = b.length;
+        if (n > 0 && b[n - 1] == '\r') {
+            return java.util.Arrays.copyOf(b, n - 1);
+        }
+        return b;
+    }
+
+    /** Parses one line holding one flat JSON object; arrays must hold only numbers. */
+    static Map<String, Object> parseObject(byte[] line) throws IOException {
+        try (JsonParser p = JSON.createParser(line)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                throw new IllegalArgumentException("a line must hold one JSON object");
+            }
+            Map<String, Object> row = new LinkedHashMap<>();
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String key = p.getCurrentName();
+                JsonToken t = p.nextToken();
+                Object v;
+                switch (t) {
+                    case VALUE_NULL: v = null; break;
+                    case VALUE_TRUE: v = Boolean.TRUE; break;
+                    case VALUE_FALSE: v = Boolean.FALSE; break;
+                    case VALUE_STRING: v = p.getText(); break;
+                    case VALUE_NUMBER_INT:
+                        if (p.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
+                            throw new IllegalArgumentException("key '" + key + "': integer out of the int64 range");
+                        }
+                        v = p.getNumberValue();
+                        break;
+                    case VALUE_NUMBER_FLOAT: v = p.getDoubleValue(); break;
+                    case START_ARRAY: v = readArray(p, key); break;
+                    default:
+                        throw new IllegalArgumentException("key '" + key + "': nested objects are not supported");
+                }
+                if (row.containsKey(key)) {
+                    throw new IllegalArgumentException("key '" + key + "' appears twice");
+                }
+                row.put(key, v);
+            }
+            if (p.currentToken() != JsonToken.END_OBJECT) {
+                throw new IllegalArgumentException("malformed object");
+            }
+            if (p.nextToken() != null) {
+                throw new IllegalArgumentException("text after the JSON object");
+            }
+            return row;
+        }
+    }
+
+    private static float[] readArray(JsonParser p, String key) throws IOException {
+        List<Float> values = new ArrayList<>();
+        JsonToken t;
+        while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+            if (t != JsonToken.VALUE_NUMBER_INT && t != JsonToken.VALUE_NUMBER_FLOAT) {
+                throw new IllegalArgumentException("key '" + key + "': arrays must hold only numbers");
+            }
+            values.add(p.getFloatValue());
+        }
+        float[] out = new float[values.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = values.get(i);
+        }
+        return out;
+    }
+}
