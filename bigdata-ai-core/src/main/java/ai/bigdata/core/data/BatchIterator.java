@@ -59,7 +59,7 @@ public final class BatchIterator implements Iterator<Batch>, AutoCloseable {
 
     private BatchIterator(Builder b) {
         Dataset data = b.data;
-        this.source = data.source().retain();
+        this.source = data.source();
         Schema s = source.schema();
         List<String> names = b.features != null ? b.features : defaultFeatures(s);
         if (names.isEmpty()) {
@@ -120,6 +120,8 @@ public final class BatchIterator implements Iterator<Batch>, AutoCloseable {
         if (shuffle && source.inMemory() && rows > Integer.MAX_VALUE) {
             throw new IllegalArgumentException("cannot shuffle more than 2^31 in-memory rows in one dataset");
         }
+        // everything is validated: from here on the iterator holds the dataset's memory
+        source.retain();
         reader = source.open();
         featureBuffer = Nd4j.createUninitialized(DataType.FLOAT, shapeOf(batchSize, featureShape));
         labelBuffer = labelCol == null ? null : Nd4j.createUninitialized(DataType.FLOAT, batchSize, labelWidth);

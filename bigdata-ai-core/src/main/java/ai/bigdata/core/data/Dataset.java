@@ -24,6 +24,7 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.stream.IntStream;
 import org.apache.arrow.memory.BufferAllocator;
@@ -176,6 +177,21 @@ public final class Dataset implements AutoCloseable {
             }
         }
         return selectRows(rows);
+    }
+
+    /** Calls {@code action} for every row, in order; the row is valid only during the call. */
+    public void forEachRow(Consumer<Row> action) {
+        checkOpen();
+        ChunkRow row = new ChunkRow();
+        try (ChunkReader r = source.open()) {
+            for (int k = 0; k < source.chunkCount(); k++) {
+                Chunk c = r.chunk(k);
+                for (int i = 0; i < c.rowCount(); i++) {
+                    row.at(c, i);
+                    action.accept(row);
+                }
+            }
+        }
     }
 
     /** The first {@code n} rows (all of them if there are fewer). */

@@ -160,6 +160,7 @@ public final class MappedArrowFileSource extends ChunkSource {
                 } catch (IOException e) {
                     throw new UncheckedIOException("cannot map record batch " + index + " of " + file, e);
                 }
+                // deserializeRecordBatch takes over (and releases) our reference to the body
                 try (ArrowRecordBatch batch = MessageSerializer.deserializeRecordBatch(metadata[index], body)) {
                     loader.load(batch);
                     for (FieldVector v : root.getFieldVectors()) {
@@ -167,8 +168,6 @@ public final class MappedArrowFileSource extends ChunkSource {
                     }
                 } catch (IOException | RuntimeException e) {
                     throw new DataFormatException(file.toString(), "record batch " + index + " is damaged: " + e.getMessage(), e);
-                } finally {
-                    body.close();
                 }
             }
 

@@ -35,10 +35,9 @@ class CsvReaderTest {
 
     private static List<Object> column(Dataset d, String name) {
         List<Object> out = new ArrayList<>();
-        d.filter(r -> {
+        d.forEachRow(r -> {
             out.add(r.get(name));
-            return false;
-        }).close();
+        });
         return out;
     }
 
