@@ -396,7 +396,8 @@ public final class CsvReader {
                         raw = t.recover();
                     }
                     if (bad == null) {
-                        if (t.isBlankLine()) {
+                        // with one column an empty line is a row holding one empty field; otherwise it is no row
+                        if (t.isBlankLine() && n > 1) {
                             blanks[0]++;
                             continue;
                         }

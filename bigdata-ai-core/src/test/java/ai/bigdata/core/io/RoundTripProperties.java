@@ -1,0 +1,132 @@
+package ai.bigdata.core.io;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.bigdata.core.data.ColumnType;
+import ai.bigdata.core.data.Dataset;
+import ai.bigdata.core.data.Memory;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.lifecycle.AfterProperty;
+
+/** Random tables with nulls and odd strings survive CSV -> Dataset -> Arrow IPC -> Dataset unchanged. */
+class RoundTripProperties {
+    private static final ColumnType[] TYPES = {ColumnType.INT32, ColumnType.INT64, ColumnType.FLOAT64, ColumnType.BOOLEAN,
+        ColumnType.TEXT};
+
+    /** A random table: column types plus rows of Java values (null = missing). */
+    record Table(List<ColumnType> types, List<List<Object>> rows, int chunkRows) {
+    }
+
+    @Provide
+    Arbitrary<Table> tables() {
+        Arbitrary<List<ColumnType>> types = Arbitraries.of(TYPES).list().ofMinSize(1).ofMaxSize(5);
+        return types.flatMap(ts -> {
+            List<Arbitrary<Object>> cells = new ArrayList<>();
+            for (ColumnType t : ts) {
+                cells.add(cell(t).injectNull(0.2));
+            }
+            Arbitrary<List<Object>> row = Combinators.combine(cells).as(ArrayList::new);
+            return Combinators.combine(row.list().ofMaxSize(40), Arbitraries.integers().between(1, 9))
+                    .as((rows, chunk) -> new Table(ts, rows, chunk));
+        });
+    }
+
+    private static Arbitrary<Object> cell(ColumnType t) {
+        switch (t) {
+            case INT32: return Arbitraries.integers().map(Object.class::cast);
+            case INT64: return Arbitraries.longs().map(Object.class::cast);
+            case FLOAT64: return Arbitraries.oneOf(Arbitraries.doubles(),
+                    Arbitraries.of(0.0, -0.0, 1e-300, Double.MAX_VALUE, Double.MIN_VALUE, Double.POSITIVE_INFINITY,
+                            Double.NEGATIVE_INFINITY, 0.1, 2.5)).map(Object.class::cast);
+            case BOOLEAN: return Arbitraries.of(true, false).map(Object.class::cast);
+            default: return Arbitraries.strings().ofMaxLength(12).alpha().numeric()
+                    .withChars(',', '"', '\n', '\r', ' ', ';', '\'', '\\')
+                    .withCharRange('\u00e0', '\u00ff').withCharRange('\u4e00', '\u4e08')
+                    .map(Object.class::cast);
+        }
+    }
+
+    @Property(tries = 150)
+    void csvToArrowAndBackLosesNothing(@ForAll("tables") Table table) throws IOException {
+        Path dir = Files.createTempDirectory("roundtrip");
+        try {
+            Path csv = dir.resolve("t.csv");
+            Files.writeString(csv, toCsv(table), StandardCharsets.UTF_8);
+            Path arrow = dir.resolve("t.arrow");
+            CsvReader.Builder b = Dataset.readCsv(csv).chunkRows(table.chunkRows());
+            for (int c = 0; c < table.types().size(); c++) {
+                b.column("c" + c, table.types().get(c));
+            }
+            try (Dataset d = b.read()) {
+                assertThat(d.rowCount()).isEqualTo(table.rows().size());
+                d.writeArrow(arrow);
+            }
+            try (Dataset back = Dataset.readArrow(arrow)) {
+                List<List<Object>> got = new ArrayList<>();
+                back.forEachRow(r -> {
+                    List<Object> row = new ArrayList<>();
+                    for (int c = 0; c < table.types().size(); c++) {
+                        row.add(r.get("c" + c));
+                    }
+                    got.add(row);
+                });
+                assertThat(got).isEqualTo(table.rows());
+            }
+        } finally {
+            try (var files = Files.list(dir)) {
+                files.forEach(p -> {
+                    try {
+                        Files.delete(p);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
+            }
+            Files.delete(dir);
+        }
+    }
+
+    @AfterProperty
+    void noArrowMemoryLeft() {
+        assertThat(Memory.allocatedBytes()).isZero();
+    }
+
+    private static String toCsv(Table t) {
+        StringBuilder sb = new StringBuilder();
+        for (int c = 0; c < t.types().size(); c++) {
+            sb.append(c == 0 ? "" : ",").append("c").append(c);
+        }
+        sb.append("\r\n");
+        for (List<Object> row : t.rows()) {
+            for (int c = 0; c < row.size(); c++) {
+                if (c > 0) {
+                    sb.append(',');
+                }
+                Object v = row.get(c);
+                if (v == null) {
+                    continue;
+                }
+                if (v instanceof String) {
+                    sb.append('"').append(((String) v).replace("\"", "\"\"")).append('"');
+                } else {
+                    sb.append(v);
+                }
+            }
+            sb.append("\r\n");
+        }
+        return sb.toString();
+    }
+
+}
