@@ -1,0 +1,77 @@
+package ai.bigdata.vision;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ai.bigdata.core.data.BatchIterator;
+import ai.bigdata.core.data.ColumnType;
+import ai.bigdata.core.data.Dataset;
+import ai.bigdata.core.io.DataFormatException;
+import ai.bigdata.core.testing.ArrowLeakCheck;
+import ai.bigdata.core.testing.SharedData;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.zip.GZIPInputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+@ExtendWith(ArrowLeakCheck.class)
+class IdxReaderTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void readsTheFullFashionMnistTestSetWithBalancedClasses() throws IOException {
+        Path fm = SharedData.file("fashion-mnist");
+        byte[] raw;
+        try (InputStream in = new GZIPInputStream(Files.newInputStream(fm.resolve("t10k-images-idx3-ubyte.gz")))) {
+            raw = in.readAllBytes();
+        }
+        try (Dataset t = FashionMnist.read(fm, "t10k")) {
+            assertThat(t.rowCount()).isEqualTo(10_000);
+            assertThat(t.schema().column("image").type()).isEqualTo(ColumnType.TENSOR);
+            assertThat(t.schema().column("image").shape()).containsExactly(28, 28);
+            assertThat(t.schema().column("label").categories()).isEqualTo(FashionMnist.CLASS_NAMES);
+            int[] perClass = new int[10];
+            t.forEachRow(r -> perClass[FashionMnist.CLASS_NAMES.indexOf(r.getString("label"))]++);
+            assertThat(perClass).containsOnly(1000);
+            try (BatchIterator it = t.batches().features("image").batchSize(500).flat(true).build()) {
+                float[] first = it.next().features().getRow(0).dup().data().asFloat();
+                for (int p = 0; p < 784; p++) {
+                    assertThat(first[p]).isEqualTo((raw[16 + p] & 0xFF) / 255f);
+                }
+            }
+        }
+    }
+
+    @Test
+    void embeddedSampleHoldsTwoThousandImages() {
+        try (Dataset s = FashionMnist.embeddedSample()) {
+            assertThat(s.rowCount()).isEqualTo(2000);
+            assertThat(s.summary().column("label").distinct()).isEqualTo(10);
+        }
+    }
+
+    @Test
+    void truncatedOrForeignFilesAreRefusedWithTheirName() throws IOException {
+        Path fm = SharedData.file("fashion-mnist");
+        byte[] images;
+        try (InputStream in = new GZIPInputStream(Files.newInputStream(fm.resolve("t10k-images-idx3-ubyte.gz")))) {
+            images = in.readAllBytes();
+        }
+        Path cut = dir.resolve("cut-images");
+        Files.write(cut, Arrays.copyOf(images, 16 + 784 * 3 + 100));
+        Path labels = fm.resolve("t10k-labels-idx1-ubyte.gz");
+        assertThatThrownBy(() -> IdxReader.files(cut, labels).read()).isInstanceOf(DataFormatException.class)
+                .hasMessageContaining("cut-images").hasMessageContaining("truncated");
+        assertThatThrownBy(() -> IdxReader.files(labels, labels).read()).isInstanceOf(DataFormatException.class)
+                .hasMessageContaining("magic number");
+        try (Dataset few = IdxReader.files(fm.resolve("t10k-images-idx3-ubyte.gz"), labels).limit(3).read()) {
+            assertThat(few.rowCount()).isEqualTo(3);
+        }
+    }
+}
