@@ -13,7 +13,7 @@ import net.jqwik.api.constraints.Size;
 import net.jqwik.api.lifecycle.AfterProperty;
 
 /** Whatever the data, split parts and folds are disjoint, cover every row, and are reproducible. */
-class SplitProperties {
+class SplitPropertiesTest {
 
     private static Dataset table(List<Integer> labels, int chunkRows) {
         Schema s = Schema.of(Column.of("id", ColumnType.INT32, ColumnRole.ID), Column.of("key", ColumnType.INT32));

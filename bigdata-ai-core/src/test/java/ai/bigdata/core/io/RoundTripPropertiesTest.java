@@ -21,7 +21,7 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.lifecycle.AfterProperty;
 
 /** Random tables with nulls and odd strings survive CSV -> Dataset -> Arrow IPC -> Dataset unchanged. */
-class RoundTripProperties {
+class RoundTripPropertiesTest {
     private static final ColumnType[] TYPES = {ColumnType.INT32, ColumnType.INT64, ColumnType.FLOAT64, ColumnType.BOOLEAN,
         ColumnType.TEXT};
 
