@@ -47,6 +47,12 @@ public final class BatchIterator implements Iterator<Batch>, AutoCloseable {
     private final long[] chunkStart;
     private final long rows;
     private final INDArray featureBuffer;
+    /** Scalar-only features are packed column by column ('f' order): each column's slice is one bulk copy. */
+    private final boolean columnMajor;
+    /** Null counts per chunk and column, -1 until first needed (a vector's null count costs a scan). */
+    private final int[][] nullCounts;
+    private int viewChunk = -1;
+    private org.nd4j.linalg.api.buffer.DataBuffer viewBuffer;
     private final INDArray labelBuffer;
 
     private int epoch;
@@ -123,7 +129,9 @@ public final class BatchIterator implements Iterator<Batch>, AutoCloseable {
         // everything is validated: from here on the iterator holds the dataset's memory
         source.retain();
         reader = source.open();
-        featureBuffer = Nd4j.createUninitialized(DataType.FLOAT, shapeOf(batchSize, featureShape));
+        columnMajor = Arrays.stream(featureCols).noneMatch(c -> c.type() == ColumnType.TENSOR);
+        nullCounts = new int[source.chunkCount()][];
+        featureBuffer = Nd4j.createUninitialized(DataType.FLOAT, shapeOf(batchSize, featureShape), columnMajor ? 'f' : 'c');
         labelBuffer = labelCol == null ? null : Nd4j.createUninitialized(DataType.FLOAT, batchSize, labelWidth);
         startEpoch();
     }
@@ -239,13 +247,21 @@ public final class BatchIterator implements Iterator<Batch>, AutoCloseable {
     private Batch viewBatch(int k, int from, int n) {
         Chunk c = reader.chunk(k);
         FieldVector v = c.vector(featureIdx[0]);
-        checkNoNulls(featureCols[0], v, k, from, n);
+        checkNoNulls(featureCols[0], featureIdx[0], v, k, null, from, n);
         long w = featureWidth;
-        INDArray features = ArrowNd4j.wrapFloats(((FixedSizeListVector) v).getDataVector().getDataBuffer(),
-                from * w, n * w, shapeOf(n, featureShape));
+        if (viewChunk != k) {
+            // one wrap per chunk; every batch of the chunk is then an O(1) view with an offset
+            viewBuffer = ArrowNd4j.wrapAddress(((FixedSizeListVector) v).getDataVector().getDataBuffer().memoryAddress(),
+                    (long) c.rowCount() * w);
+            viewChunk = k;
+        }
+        INDArray features = ArrowNd4j.view(viewBuffer, from * w, shapeOf(n, featureShape));
         INDArray labels = null;
         if (labelCol != null) {
             labels = rowsOf(labelBuffer, n);
+            if (labelCol.type() == ColumnType.CATEGORICAL) {
+                MemoryUtil.setMemory(ArrowNd4j.address(labels), 4L * n * labelWidth, (byte) 0);
+            }
             packLabels(c, k, null, from, n, ArrowNd4j.address(labels));
         }
         position += n;
@@ -294,9 +310,15 @@ public final class BatchIterator implements Iterator<Batch>, AutoCloseable {
             Chunk c = reader.chunk(k);
             for (int f = 0; f < featureCols.length; f++) {
                 FieldVector v = c.vector(featureIdx[f]);
-                checkNoNulls(featureCols[f], v, k, rowsInChunk, from, len);
-                ColumnPacker.pack(featureCols[f], v, rowsInChunk, from, len, fAddr + 4L * done * featureWidth,
-                        featureWidth, featureOffset[f]);
+                checkNoNulls(featureCols[f], featureIdx[f], v, k, rowsInChunk, from, len);
+                if (columnMajor) {
+                    // column f lives at [f * batchSize, (f + 1) * batchSize) of the reused buffer
+                    ColumnPacker.pack(featureCols[f], v, rowsInChunk, from, len, fAddr, 1,
+                            featureOffset[f] * batchSize + done);
+                } else {
+                    ColumnPacker.pack(featureCols[f], v, rowsInChunk, from, len, fAddr + 4L * done * featureWidth,
+                            featureWidth, featureOffset[f]);
+                }
             }
             if (labels != null) {
                 packLabels(c, k, rowsInChunk, from, len, lAddr + 4L * done * labelWidth);
@@ -327,7 +349,7 @@ public final class BatchIterator implements Iterator<Batch>, AutoCloseable {
 
     private void packLabels(Chunk c, int k, int[] rowsInChunk, int from, int len, long dst) {
         FieldVector v = c.vector(labelIdx);
-        checkNoNulls(labelCol, v, k, rowsInChunk, from, len);
+        checkNoNulls(labelCol, labelIdx, v, k, rowsInChunk, from, len);
         if (labelCol.type() == ColumnType.CATEGORICAL) {
             ColumnPacker.oneHot(v, rowsInChunk, from, len, dst, labelWidth);
         } else {
@@ -335,12 +357,15 @@ public final class BatchIterator implements Iterator<Batch>, AutoCloseable {
         }
     }
 
-    private void checkNoNulls(Column col, FieldVector v, int k, int from, int len) {
-        checkNoNulls(col, v, k, null, from, len);
-    }
-
-    private void checkNoNulls(Column col, FieldVector v, int k, int[] rowsInChunk, int from, int len) {
-        if (v.getNullCount() == 0) {
+    private void checkNoNulls(Column col, int colIdx, FieldVector v, int k, int[] rowsInChunk, int from, int len) {
+        if (nullCounts[k] == null) {
+            nullCounts[k] = new int[source.schema().size()];
+            Arrays.fill(nullCounts[k], -1);
+        }
+        if (nullCounts[k][colIdx] < 0) {
+            nullCounts[k][colIdx] = v.getNullCount();
+        }
+        if (nullCounts[k][colIdx] == 0) {
             return;
         }
         for (int i = 0; i < len; i++) {
@@ -356,8 +381,7 @@ public final class BatchIterator implements Iterator<Batch>, AutoCloseable {
         if (buffer.size(0) == n) {
             return buffer;
         }
-        INDArray v = buffer.get(NDArrayIndex.interval(0, n));
-        return v;
+        return buffer.get(NDArrayIndex.interval(0, n), NDArrayIndex.all());
     }
 
     private void checkOpen() {

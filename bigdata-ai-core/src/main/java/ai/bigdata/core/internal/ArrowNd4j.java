@@ -35,6 +35,37 @@ public final class ArrowNd4j {
         return Nd4j.create(db, shape);
     }
 
+    /**
+     * A float32 data buffer over {@code count} floats at a native address (no size limit, no copy).
+     * The caller keeps the memory alive while the buffer is in use.
+     */
+    public static DataBuffer wrapAddress(long nativeAddress, long count) {
+        if (nativeAddress == 0) {
+            throw new IllegalArgumentException("cannot wrap a null address");
+        }
+        // the parameter is not named "address": inside the subclass that name is Pointer's own field
+        FloatPointer p = new FloatPointer() {
+            {
+                this.address = nativeAddress;
+                this.position = 0;
+                this.limit = count;
+                this.capacity = count;
+            }
+        };
+        return Nd4j.createBuffer(p, DataType.FLOAT, count, FloatIndexer.create(p));
+    }
+
+    /** A row-major view of {@code shape} over {@code buffer}, starting at element {@code offset}. O(1). */
+    public static INDArray view(DataBuffer buffer, long offset, long[] shape) {
+        long[] stride = new long[shape.length];
+        long s = 1;
+        for (int i = shape.length - 1; i >= 0; i--) {
+            stride[i] = s;
+            s *= shape[i];
+        }
+        return Nd4j.create(buffer, shape, stride, offset, 'c');
+    }
+
     /** The native address of an array's first element (for bulk copies into it). */
     public static long address(INDArray a) {
         return a.data().address() + a.offset() * a.dataType().width();

@@ -25,6 +25,10 @@ public final class ColumnPacker {
         switch (col.type()) {
             case FLOAT32: {
                 long src = v.getDataBuffer().memoryAddress();
+                if (rows == null && stride == 1) {
+                    MemoryUtil.copyMemory(src + 4L * from, out, 4L * len);
+                    return;
+                }
                 for (int i = 0; i < len; i++) {
                     int r = rows == null ? from + i : rows[from + i];
                     MemoryUtil.putInt(out + i * rowBytes, MemoryUtil.getInt(src + 4L * r));

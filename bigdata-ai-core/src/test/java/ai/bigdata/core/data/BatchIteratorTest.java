@@ -90,6 +90,37 @@ class BatchIteratorTest {
     }
 
     @Test
+    void viewBatchesGetFreshOneHotLabelsAndScalarBatchesAreColumnMajor() {
+        Schema s = Schema.of(Column.tensor("x", 2), Column.categorical("y", ColumnRole.LABEL, List.of("a", "b", "c")),
+                Column.of("z", ColumnType.FLOAT64));
+        Dataset.RowsBuilder b = Dataset.builder(s).chunkRows(10);
+        for (int i = 0; i < 10; i++) {
+            b.add(new float[] {i, -i}, List.of("a", "b", "c").get(i % 3), i * 1.5);
+        }
+        try (Dataset d = b.build(); Dataset tensorAndLabel = d.select("x", "y");
+             BatchIterator it = tensorAndLabel.batches().batchSize(4).build()) {
+            while (it.hasNext()) {
+                Batch x = it.next();
+                assertThat(x.isView()).isTrue();
+                for (int i = 0; i < x.size(); i++) {
+                    int row = (int) x.features().getFloat(i, 0);
+                    assertThat(x.labels().getRow(i).sumNumber().floatValue()).isEqualTo(1f);
+                    assertThat(x.labels().getFloat(i, row % 3)).isEqualTo(1f);
+                }
+            }
+            try (BatchIterator scalars = d.batches().features("z").label("y").batchSize(4).build()) {
+                Batch first = scalars.next();
+                assertThat(first.features().ordering()).isEqualTo('f');
+                assertThat(first.features().getFloat(3, 0)).isEqualTo(4.5f);
+                scalars.next();
+                Batch last = scalars.next();
+                assertThat(last.size()).isEqualTo(2);
+                assertThat(last.features().getFloat(1, 0)).isEqualTo(13.5f);
+            }
+        }
+    }
+
+    @Test
     void shuffledEpochsVisitEveryRowOnceInANewReproducibleOrder() {
         try (Dataset d = tensors(250, 64)) {
             List<Float> e0 = epochOrder(d, 9, 0);

@@ -1,0 +1,159 @@
+package ai.bigdata.benchmarks;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+/**
+ * Runs the JMH suites (all, or those matching {@code --include REGEX}) and writes
+ * {@code results/<date>.json} and {@code results/<date>.md}: every benchmark's score and error, and
+ * each comparison as a ratio to its baseline measured in the same run, with the machine and engine.
+ * {@code --smoke} runs every benchmark once, briefly, so that benchmarks never rot.
+ */
+public final class BenchmarkRunner {
+    private BenchmarkRunner() {
+    }
+
+    /** One comparison: our benchmark against a baseline benchmark with the same parameters. */
+    record Comparison(String what, String ours, String baseline, String goal) {
+    }
+
+    static final List<Comparison> COMPARISONS = List.of(
+            new Comparison("CSV ingest, MovieLens ratings.csv into typed columns", "CsvIngestBenchmark.bigdataAi",
+                    "CsvIngestBenchmark.commonsCsv", "speed-up >= 5x Commons CSV"),
+            new Comparison("CSV ingest vs a String.split loop", "CsvIngestBenchmark.bigdataAi",
+                    "CsvIngestBenchmark.splitLoop", "information"),
+            new Comparison("tensor batches (60k x 784 float32), one epoch", "BatchAssemblyBenchmark.tensorViews",
+                    "BatchAssemblyBenchmark.tensorMemcpy", "O(1) per batch: faster than copying"),
+            new Comparison("packed numeric batches (1M x 10 float32), one epoch", "BatchAssemblyBenchmark.numericPacked",
+                    "BatchAssemblyBenchmark.numericMemcpy", ">= 50% of memcpy bandwidth"));
+
+    /** Entry point: {@code [--include REGEX] [--smoke] [--out DIR]}. */
+    public static void main(String[] args) throws RunnerException, IOException {
+        String include = "ai\\.bigdata\\.benchmarks\\..*";
+        boolean smoke = false;
+        Path out = Path.of("results");
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--include": include = args[++i]; break;
+                case "--smoke": smoke = true; break;
+                case "--out": out = Path.of(args[++i]); break;
+                default: throw new IllegalArgumentException("unknown argument " + args[i]
+                        + "; usage: BenchmarkRunner [--include REGEX] [--smoke] [--out DIR]");
+            }
+        }
+        ChainedOptionsBuilder opts = new OptionsBuilder().include(include).forks(1)
+                .jvmArgsAppend("-Xmx4g", "--add-opens=java.base/java.nio=ALL-UNNAMED")
+                .shouldFailOnError(true);
+        if (smoke) {
+            opts.warmupIterations(1).warmupTime(TimeValue.milliseconds(100)).measurementIterations(1)
+                    .measurementTime(TimeValue.milliseconds(100));
+        } else {
+            opts.warmupIterations(3).warmupTime(TimeValue.seconds(2)).measurementIterations(5)
+                    .measurementTime(TimeValue.seconds(2));
+        }
+        Collection<RunResult> results = new Runner(opts.build()).run();
+        report(results, out, smoke);
+    }
+
+    /** A score keyed by "Class.method" plus the parameters, e.g. "BatchAssemblyBenchmark.tensorViews[batchSize=128]". */
+    static Map<String, double[]> scores(Collection<RunResult> results) {
+        Map<String, double[]> m = new LinkedHashMap<>();
+        for (RunResult r : results) {
+            String label = r.getParams().getBenchmark();
+            String shortName = label.substring(label.lastIndexOf('.', label.lastIndexOf('.') - 1) + 1);
+            StringBuilder p = new StringBuilder();
+            for (String k : r.getParams().getParamsKeys()) {
+                p.append(p.length() == 0 ? "" : ",").append(k).append('=').append(r.getParams().getParam(k));
+            }
+            String key = shortName + (p.length() == 0 ? "" : "[" + p + "]");
+            m.put(key, new double[] {r.getPrimaryResult().getScore(), r.getPrimaryResult().getScoreError()});
+        }
+        return m;
+    }
+
+    static void report(Collection<RunResult> results, Path outDir, boolean smoke) throws IOException {
+        Map<String, double[]> scores = scores(results);
+        String machine = machine();
+        String engine = engine();
+        List<String> rows = new ArrayList<>();
+        StringBuilder json = new StringBuilder("{\n  \"date\": \"" + LocalDate.now() + "\",\n  \"smoke\": " + smoke
+                + ",\n  \"machine\": \"" + machine + "\",\n  \"engine\": \"" + engine + "\",\n  \"benchmarks\": [\n");
+        int i = 0;
+        for (Map.Entry<String, double[]> e : scores.entrySet()) {
+            double err = e.getValue()[1];
+            json.append(String.format(Locale.ROOT, "    {\"name\": \"%s\", \"ms_per_op\": %.6f, \"error\": %s}%s%n",
+                    e.getKey(), e.getValue()[0], Double.isNaN(err) ? "null" : String.format(Locale.ROOT, "%.6f", err),
+                    ++i < scores.size() ? "," : ""));
+        }
+        json.append("  ],\n  \"comparisons\": [\n");
+        List<String> jsonRows = new ArrayList<>();
+        for (Comparison c : COMPARISONS) {
+            for (Map.Entry<String, double[]> e : scores.entrySet()) {
+                String key = e.getKey();
+                if (!key.startsWith(c.ours())) {
+                    continue;
+                }
+                String params = key.substring(c.ours().length());
+                double[] base = scores.get(c.baseline() + params);
+                if (base == null) {
+                    continue;
+                }
+                double ours = e.getValue()[0];
+                double speedup = base[0] / ours;
+                rows.add(String.format(Locale.ROOT, "| %s %s | %.3f ± %.3f ms | %s: %.3f ± %.3f ms | %.2fx | %s |", c.what(),
+                        params, ours, e.getValue()[1], c.baseline().substring(c.baseline().indexOf('.') + 1), base[0], base[1],
+                        speedup, c.goal()));
+                jsonRows.add(String.format(Locale.ROOT, "    {\"what\": \"%s %s\", \"ours_ms\": %.6f, \"baseline\": \"%s\","
+                        + " \"baseline_ms\": %.6f, \"speedup\": %.4f}", c.what(), params, ours, c.baseline(), base[0], speedup));
+            }
+        }
+        json.append(String.join(",\n", jsonRows)).append("\n  ]\n}\n");
+        StringBuilder md = new StringBuilder();
+        md.append("Measured ").append(LocalDate.now()).append(smoke ? " (SMOKE RUN: not a measurement)" : "").append(" on ")
+                .append(machine).append("; engine: ").append(engine).append(".\n\n");
+        md.append("| what | ours | baseline (same run) | speed-up (baseline time / ours) | goal |\n|---|---|---|---|---|\n");
+        rows.forEach(r -> md.append(r).append('\n'));
+        Files.createDirectories(outDir);
+        String stem = LocalDate.now() + (smoke ? "-smoke" : "");
+        Files.writeString(outDir.resolve(stem + ".json"), json, StandardCharsets.UTF_8);
+        Files.writeString(outDir.resolve(stem + ".md"), md, StandardCharsets.UTF_8);
+        System.out.println(md);
+    }
+
+    static String machine() {
+        String cpu = "unknown CPU";
+        try {
+            for (String l : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
+                if (l.startsWith("model name")) {
+                    cpu = l.substring(l.indexOf(':') + 1).trim();
+                    break;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            cpu = System.getProperty("os.arch");
+        }
+        return Runtime.getRuntime().availableProcessors() + " cores, " + cpu + ", " + ManagementFactory.getRuntimeMXBean().getVmName()
+                + " " + System.getProperty("java.version");
+    }
+
+    static String engine() {
+        return "ND4J " + org.nd4j.linalg.factory.Nd4j.getBackend().getClass().getSimpleName() + " "
+                + org.nd4j.linalg.factory.Nd4j.getExecutioner().getEnvironmentInformation().getProperty("blas.vendor", "");
+    }
+}
