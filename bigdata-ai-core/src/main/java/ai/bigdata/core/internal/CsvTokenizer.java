@@ -70,21 +70,7 @@ public final class CsvTokenizer {
 
     private void fill(int want) throws IOException {
         while (!eof && limit - pos < want) {
-            if (limit == buf.length) {
-                if (pos > 0) {
-                    System.arraycopy(buf, pos, buf, 0, limit - pos);
-                    limit -= pos;
-                    pos = 0;
-                } else {
-                    buf = Arrays.copyOf(buf, buf.length * 2);
-                }
-            }
-            int n = in.read(buf, limit, buf.length - limit);
-            if (n < 0) {
-                eof = true;
-            } else {
-                limit += n;
-            }
+            readMore();
         }
     }
 
@@ -115,19 +101,24 @@ public final class CsvTokenizer {
             if (eof) {
                 throw new SyntaxError(recordLine, "unexpected end of input inside a record");
             }
-            if (pos > 0) {
-                System.arraycopy(buf, pos, buf, 0, limit - pos);
-                limit -= pos;
-                pos = 0;
-            } else if (limit == buf.length) {
-                buf = Arrays.copyOf(buf, buf.length * 2);
-            }
-            int n = in.read(buf, limit, buf.length - limit);
-            if (n < 0) {
-                eof = true;
-            } else {
-                limit += n;
-            }
+            readMore();
+        }
+    }
+
+    /** Moves the unread bytes to the front (or grows a full buffer) and reads once more. */
+    private void readMore() throws IOException {
+        if (pos > 0) {
+            System.arraycopy(buf, pos, buf, 0, limit - pos);
+            limit -= pos;
+            pos = 0;
+        } else if (limit == buf.length) {
+            buf = Arrays.copyOf(buf, buf.length * 2);
+        }
+        int n = in.read(buf, limit, buf.length - limit);
+        if (n < 0) {
+            eof = true;
+        } else {
+            limit += n;
         }
     }
 
@@ -284,19 +275,7 @@ public final class CsvTokenizer {
                 break;
             }
             int offset = p - pos;
-            if (pos > 0) {
-                System.arraycopy(buf, pos, buf, 0, limit - pos);
-                limit -= pos;
-                pos = 0;
-            } else {
-                buf = Arrays.copyOf(buf, buf.length * 2);
-            }
-            int n = in.read(buf, limit, buf.length - limit);
-            if (n < 0) {
-                eof = true;
-            } else {
-                limit += n;
-            }
+            readMore();
             p = pos + offset;
         }
         int lineEnd = p > pos && buf[p - 1] == '\r' ? p - 1 : p;

@@ -26,41 +26,44 @@ public final class TextValues {
 
     /** Parses a decimal integer (optional sign, surrounding spaces allowed). */
     public static long parseLong(byte[] b, int s, int e) {
-        while (s < e && b[s] == ' ') {
-            s++;
-        }
-        while (e > s && b[e - 1] == ' ') {
-            e--;
+        if (s < e && (b[s] == ' ' || b[e - 1] == ' ')) {
+            while (s < e && b[s] == ' ') {
+                s++;
+            }
+            while (e > s && b[e - 1] == ' ') {
+                e--;
+            }
         }
         if (s == e) {
             throw new NumberFormatException("empty");
         }
-        boolean neg = false;
-        if (b[s] == '-' || b[s] == '+') {
-            neg = b[s] == '-';
-            s++;
-            if (s == e) {
-                throw new NumberFormatException("a sign without digits");
+        boolean neg = b[s] == '-';
+        int i = neg || b[s] == '+' ? s + 1 : s;
+        if (i == e) {
+            throw new NumberFormatException("a sign without digits");
+        }
+        if (e - i > 18) {
+            // 19 or more digits may overflow: let the JDK check the range
+            try {
+                return Long.parseLong(new String(b, s, e - s, StandardCharsets.ISO_8859_1));
+            } catch (NumberFormatException ex) {
+                for (int k = i; k < e; k++) {
+                    if (b[k] < '0' || b[k] > '9') {
+                        throw new NumberFormatException("not an integer");
+                    }
+                }
+                throw new NumberFormatException("integer out of the int64 range");
             }
         }
         long v = 0;
-        for (int i = s; i < e; i++) {
+        for (; i < e; i++) {
             int d = b[i] - '0';
             if (d < 0 || d > 9) {
                 throw new NumberFormatException("not an integer");
             }
-            if (v < (Long.MIN_VALUE + d) / 10) {
-                throw new NumberFormatException("integer out of the int64 range");
-            }
-            v = v * 10 - d;
+            v = v * 10 + d;
         }
-        if (!neg) {
-            if (v == Long.MIN_VALUE) {
-                throw new NumberFormatException("integer out of the int64 range");
-            }
-            v = -v;
-        }
-        return v;
+        return neg ? -v : v;
     }
 
     /**

@@ -11,10 +11,8 @@ import ai.bigdata.core.internal.ColumnSink;
 import ai.bigdata.core.internal.CsvTokenizer;
 import ai.bigdata.core.internal.TextValues;
 import ai.bigdata.core.internal.TypeGuesser;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -199,12 +197,28 @@ public final class CsvReader {
         private final Builder o;
         private final String src;
         private final byte[][] nulls;
+        /** Bit per first byte of a non-empty null token: a field whose first byte is not here is no null. */
+        private final boolean[] nullStart = new boolean[256];
+        private final boolean emptyIsNull;
+        private final int longestNull;
         private byte[] headerRaw;
 
         Pass(Builder o) {
             this.o = o;
             this.src = o.file.toString();
             this.nulls = o.nullTokens.stream().map(t -> t.getBytes(StandardCharsets.UTF_8)).toArray(byte[][]::new);
+            int longest = 0;
+            boolean empty = false;
+            for (byte[] tok : nulls) {
+                if (tok.length == 0) {
+                    empty = true;
+                } else {
+                    nullStart[tok[0] & 0xFF] = true;
+                }
+                longest = Math.max(longest, tok.length);
+            }
+            this.emptyIsNull = empty;
+            this.longestNull = longest;
         }
 
         private CsvTokenizer open(InputStream in) throws IOException {
@@ -359,6 +373,12 @@ public final class CsvReader {
             byte[] b = t.bytes(i);
             int s = t.start(i);
             int len = t.end(i) - s;
+            if (len == 0) {
+                return emptyIsNull;
+            }
+            if (len > longestNull || !nullStart[b[s] & 0xFF]) {
+                return false;
+            }
             for (byte[] tok : nulls) {
                 if (tok.length == len && Arrays.equals(b, s, s + len, tok, 0, len)) {
                     return true;
@@ -376,11 +396,8 @@ public final class CsvReader {
             }
             long read = 0;
             long kept = 0;
-            long rejected = 0;
             long[] blanks = new long[1];
-            List<DataFormatException> details = new ArrayList<>();
-            OutputStream side = null;
-            try {
+            try (Rejections rejections = new Rejections(o.policy, o.quarantine, headerRaw)) {
                 if (o.header) {
                     nextNonBlank(t, blanks);
                 }
@@ -410,40 +427,15 @@ public final class CsvReader {
                     if (bad == null) {
                         kept++;
                         out.endRow();
-                        continue;
-                    }
-                    if (o.policy == ErrorPolicy.FAIL) {
-                        throw bad;
-                    }
-                    rejected++;
-                    if (details.size() < ReadReport.MAX_DETAILS) {
-                        details.add(bad);
-                    }
-                    if (o.policy == ErrorPolicy.QUARANTINE) {
-                        if (side == null) {
-                            side = new BufferedOutputStream(Files.newOutputStream(o.quarantine));
-                            if (headerRaw != null) {
-                                side.write(headerRaw);
-                                side.write('\n');
-                            }
-                        }
-                        side.write(raw);
-                        side.write('\n');
+                    } else {
+                        rejections.reject(bad, raw);
                     }
                 }
-                if (o.policy == ErrorPolicy.QUARANTINE && side == null) {
-                    Files.deleteIfExists(o.quarantine);
-                }
-                Dataset d = Dataset.wrap(out.build());
-                return new ReadResult(d, new ReadReport(src, read, kept, rejected, blanks[0], details,
-                        o.policy == ErrorPolicy.QUARANTINE ? o.quarantine : null));
+                ReadReport report = rejections.report(src, read, kept, blanks[0]);
+                return new ReadResult(Dataset.wrap(out.build()), report);
             } catch (RuntimeException | IOException e) {
                 out.close();
                 throw e;
-            } finally {
-                if (side != null) {
-                    side.close();
-                }
             }
         }
 

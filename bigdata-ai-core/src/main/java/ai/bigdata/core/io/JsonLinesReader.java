@@ -13,11 +13,9 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -199,12 +197,10 @@ public final class JsonLinesReader {
             ChunkAssembler out = new ChunkAssembler(schema, Memory.newChild("jsonl:" + file.getFileName()), chunkRows);
             long read = 0;
             long kept = 0;
-            long rejected = 0;
             long blanks = 0;
             long lineNo = 0;
-            List<DataFormatException> details = new ArrayList<>();
-            OutputStream side = null;
-            try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+            try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+                 Rejections rejections = new Rejections(policy, quarantine, null)) {
                 byte[] line;
                 while ((line = nextLine(in)) != null) {
                     lineNo++;
@@ -217,33 +213,15 @@ public final class JsonLinesReader {
                     if (bad == null) {
                         kept++;
                         out.endRow();
-                        continue;
-                    }
-                    if (policy == ErrorPolicy.FAIL) {
-                        throw bad;
-                    }
-                    rejected++;
-                    if (details.size() < ReadReport.MAX_DETAILS) {
-                        details.add(bad);
-                    }
-                    if (policy == ErrorPolicy.QUARANTINE) {
-                        if (side == null) {
-                            side = new BufferedOutputStream(Files.newOutputStream(quarantine));
-                        }
-                        side.write(line);
-                        side.write('\n');
+                    } else {
+                        rejections.reject(bad, line);
                     }
                 }
-                Dataset d = Dataset.wrap(out.build());
-                return new ReadResult(d, new ReadReport(file.toString(), read, kept, rejected, blanks, details,
-                        policy == ErrorPolicy.QUARANTINE ? quarantine : null));
+                ReadReport report = rejections.report(file.toString(), read, kept, blanks);
+                return new ReadResult(Dataset.wrap(out.build()), report);
             } catch (RuntimeException | IOException e) {
                 out.close();
                 throw e;
-            } finally {
-                if (side != null) {
-                    side.close();
-                }
             }
         }
 
