@@ -3,6 +3,7 @@ package ai.bigdata.benchmarks.demo;
 import ai.bigdata.core.data.Dataset;
 import ai.bigdata.core.data.Dl4jDataSetIterator;
 import ai.bigdata.core.data.Split;
+import ai.bigdata.core.engine.Engine;
 import ai.bigdata.vision.FashionMnist;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -47,6 +48,7 @@ public final class Demo {
 
     /** The demo itself, writing to {@code out}; returns the test accuracy. */
     public static double run(Path fashionMnistDir, int epochs, PrintStream out) throws IOException {
+        out.println("== 0. Engine: " + Engine.start());
         Path work = Files.createTempDirectory("bigdata-ai-demo");
         try (Dataset raw = fashionMnistDir == null ? FashionMnist.embeddedSample() : FashionMnist.read(fashionMnistDir, "train")) {
             out.println("== 1. Read: " + (fashionMnistDir == null ? "embedded Fashion-MNIST sample (2,000 test images, MIT)"

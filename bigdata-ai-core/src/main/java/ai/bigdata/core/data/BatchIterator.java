@@ -1,5 +1,6 @@
 package ai.bigdata.core.data;
 
+import ai.bigdata.core.engine.Engine;
 import ai.bigdata.core.internal.ArrowNd4j;
 import ai.bigdata.core.internal.Chunk;
 import ai.bigdata.core.internal.ChunkReader;
@@ -30,6 +31,10 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * never holds more than one chunk. Each {@link #reset()} starts a new epoch with a new, seeded order.
  */
 public final class BatchIterator implements Iterator<Batch>, AutoCloseable {
+    static {
+        Engine.start();
+    }
+
     private final ChunkSource source;
     private final ChunkReader reader;
     private final Column[] featureCols;

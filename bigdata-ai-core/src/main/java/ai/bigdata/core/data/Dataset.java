@@ -1,5 +1,6 @@
 package ai.bigdata.core.data;
 
+import ai.bigdata.core.engine.Engine;
 import ai.bigdata.core.internal.ArrowColumns;
 import ai.bigdata.core.internal.Cells;
 import ai.bigdata.core.internal.Chunk;
@@ -43,6 +44,11 @@ import org.apache.arrow.vector.FieldVector;
  * 1 for booleans, epoch milliseconds for timestamps and the category code for categoricals.
  */
 public final class Dataset implements AutoCloseable {
+    static {
+        // pick the native build and switch DL4J's oneDNN helpers on before anything loads ND4J
+        Engine.configure();
+    }
+
     private final ChunkSource source;
     private boolean closed;
 

@@ -1,0 +1,154 @@
+package ai.bigdata.core.engine;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.Set;
+import org.nd4j.linalg.factory.Nd4j;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Chooses and starts the fastest correct ND4J engine for this machine, before ND4J loads.
+ *
+ * <p>The CPU backend ships several native builds of ND4J (classifiers of {@code nd4j-native}).
+ * Measured here (see README, "Engine"), the builds with oneDNN train the reference CNN about 4x
+ * faster than the default {@code linux-x86_64} build, but only when DL4J's oneDNN layer helpers are
+ * really on, which M2.1 prevents twice: the helpers are disabled by default (system property
+ * {@value #HELPERS_DISABLE}) and their availability check looks up a class that M2.1 renamed. This
+ * class therefore, unless the user has decided otherwise by setting the properties:
+ *
+ * <ol>
+ *   <li>picks the first native build, in the measured order of preference, whose jar is on the class
+ *       path and whose instruction sets this CPU has, by setting {@value #EXTENSION} (JavaCPP's
+ *       choice of build); a CPU without AVX-512 or AVX2 gets a build without them;</li>
+ *   <li>sets {@value #HELPERS_DISABLE} to {@code false}; the class {@code org.nd4j.nativeblas.Nd4jCpu}
+ *       in this jar restores the name the helper check looks for;</li>
+ *   <li>logs one line that says which engine runs, and a warning if oneDNN is not really on.</li>
+ * </ol>
+ *
+ * <p>{@link #configure()} only sets properties and is cheap; it runs when the library's data classes
+ * load. {@link #start()} also loads ND4J and reports what runs.
+ */
+public final class Engine {
+    /** JavaCPP's system property that selects a native build (for example {@code -onednn}). */
+    public static final String EXTENSION = "org.bytedeco.javacpp.platform.extension";
+    /** DL4J's system property that disables its layer helpers (DL4J's default: true). */
+    public static final String HELPERS_DISABLE = "org.eclipse.deeplearning4j.helpers.disable";
+
+    private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
+    private static final String BINDINGS = "org/nd4j/linalg/cpu/nativecpu/bindings/";
+
+    /** One native build: the classifier suffix and the CPU flags it needs. */
+    private record Build(String extension, Set<String> needs) {
+    }
+
+    /** Native builds in order of preference, as measured (README, "Engine"); the last needs nothing. */
+    private static final List<Build> PREFERENCE = List.of(
+            new Build("-onednn", Set.of()),
+            new Build("-onednn-avx512", Set.of("avx512f", "avx512bw", "avx512vl", "avx512dq")),
+            new Build("-onednn-avx2", Set.of("avx2", "fma")),
+            new Build("", Set.of()));
+
+    private static String chosenBuild = "";
+    private static boolean configured;
+    private static volatile EngineInfo info;
+
+    private Engine() {
+    }
+
+    /** Sets the engine's system properties unless the user has set them. Idempotent; does not load ND4J. */
+    public static synchronized void configure() {
+        if (configured) {
+            return;
+        }
+        configured = true;
+        String platform = platform();
+        String userChoice = System.getProperty(EXTENSION);
+        if (userChoice != null) {
+            chosenBuild = platform + userChoice;
+        } else if (!platform.isEmpty()) {
+            Set<String> flags = CpuFeatures.flags();
+            for (Build b : PREFERENCE) {
+                if (flags.containsAll(b.needs()) && present(platform + b.extension())) {
+                    if (!b.extension().isEmpty()) {
+                        System.setProperty(EXTENSION, b.extension());
+                    }
+                    chosenBuild = platform + b.extension();
+                    break;
+                }
+            }
+        }
+        if (System.getProperty(HELPERS_DISABLE) == null) {
+            System.setProperty(HELPERS_DISABLE, "false");
+        }
+    }
+
+    /** Configures, loads ND4J, logs which engine runs and returns it. Idempotent. */
+    public static EngineInfo start() {
+        EngineInfo i = info;
+        if (i != null) {
+            return i;
+        }
+        synchronized (Engine.class) {
+            if (info == null) {
+                configure();
+                info = inspect();
+                if (info.build().contains("onednn") && !(info.oneDnn() && info.layerHelpers())) {
+                    LOG.warn("bigdata-ai engine: {} was chosen but oneDNN is not really on ({}); convolutions run on"
+                            + " the slow path. Was ND4J used before bigdata-ai configured it?", info.build(), info);
+                } else {
+                    LOG.info("bigdata-ai engine: {}", info);
+                }
+            }
+            return info;
+        }
+    }
+
+    private static EngineInfo inspect() {
+        Properties env = Nd4j.getExecutioner().getEnvironmentInformation();
+        String backend = Nd4j.getBackend().getClass().getSimpleName();
+        boolean oneDnn = org.nd4j.nativeblas.Nd4jCpu.Environment.getInstance().isUseMKLDNN();
+        boolean helpers = helpersOn();
+        int threads = intValue(env.get("omp.threads"));
+        return new EngineInfo(backend, backend.contains("Cpu") ? chosenBuild : "", oneDnn, helpers, threads,
+                String.valueOf(env.getOrDefault("blas.vendor", "?")));
+    }
+
+    private static boolean helpersOn() {
+        if ("true".equalsIgnoreCase(System.getProperty(HELPERS_DISABLE, "true"))) {
+            return false;
+        }
+        try {
+            return (Boolean) Class.forName("org.deeplearning4j.nn.layers.mkldnn.BaseMKLDNNHelper")
+                    .getMethod("mklDnnEnabled").invoke(null);
+        } catch (ReflectiveOperationException | LinkageError e) {
+            return false;
+        }
+    }
+
+    private static int intValue(Object o) {
+        try {
+            return o == null ? -1 : Integer.parseInt(o.toString());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    private static boolean present(String build) {
+        String lib = System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("win") ? "jnind4jcpu.dll"
+                : System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("mac") ? "libjnind4jcpu.dylib"
+                : "libjnind4jcpu.so";
+        ClassLoader cl = Engine.class.getClassLoader();
+        return cl.getResource(BINDINGS + build + "/" + lib) != null;
+    }
+
+    /** JavaCPP's platform name of this JVM (for example {@code linux-x86_64}), or empty if unknown. */
+    static String platform() {
+        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
+        String arch = System.getProperty("os.arch", "").toLowerCase(Locale.ROOT);
+        String o = os.startsWith("linux") ? "linux" : os.startsWith("mac") ? "macosx" : os.startsWith("windows") ? "windows" : "";
+        String a = arch.equals("amd64") || arch.equals("x86_64") ? "x86_64" : arch.equals("aarch64") ? "arm64" : "";
+        return o.isEmpty() || a.isEmpty() ? "" : o + "-" + a;
+    }
+}
