@@ -82,6 +82,8 @@ public class BatchAssemblyBenchmark {
         source = MemoryUtil.allocateMemory(bytes);
         MemoryUtil.setMemory(source, bytes, (byte) 1);
         target = Nd4j.createUninitialized(DataType.FLOAT, 4096, PIXELS);
+        // the row objects built above are garbage now: collect them before measuring, not during
+        System.gc();
     }
 
     /** Frees everything. */
