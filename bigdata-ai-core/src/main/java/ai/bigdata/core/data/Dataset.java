@@ -5,9 +5,11 @@ import ai.bigdata.core.internal.ArrowColumns;
 import ai.bigdata.core.internal.Cells;
 import ai.bigdata.core.internal.Chunk;
 import ai.bigdata.core.internal.ChunkAssembler;
+import ai.bigdata.core.internal.ChunkMapper;
 import ai.bigdata.core.internal.ChunkReader;
 import ai.bigdata.core.internal.ChunkSource;
 import ai.bigdata.core.internal.ConcatSource;
+import ai.bigdata.core.internal.MapSource;
 import ai.bigdata.core.internal.MemorySource;
 import ai.bigdata.core.internal.ProjectSource;
 import ai.bigdata.core.internal.RowCopier;
@@ -296,6 +298,33 @@ public final class Dataset implements AutoCloseable {
             throw e;
         }
         return new Dataset(new MemorySource(s, chunks, alloc));
+    }
+
+    /**
+     * A dataset computed chunk by chunk from this one: {@code mapper} makes each output chunk of
+     * {@code schema}. In memory inputs give an in-memory result; streamed inputs a lazy one. For the
+     * library's own transforms.
+     */
+    public Dataset mapChunks(Schema schema, ChunkMapper mapper) {
+        checkOpen();
+        if (!source.inMemory()) {
+            return new Dataset(new MapSource(source, schema, mapper, Memory.newChild("map")));
+        }
+        BufferAllocator alloc = Memory.newChild("map");
+        List<Chunk> chunks = new ArrayList<>();
+        try (ChunkReader r = source.open()) {
+            long first = 0;
+            for (int k = 0; k < source.chunkCount(); k++) {
+                Chunk c = r.chunk(k);
+                chunks.add(new Chunk(schema, mapper.map(c, first, alloc), c.rowCount()));
+                first += c.rowCount();
+            }
+        } catch (RuntimeException e) {
+            chunks.forEach(Chunk::closeVectors);
+            alloc.close();
+            throw e;
+        }
+        return new Dataset(new MemorySource(schema, chunks, alloc));
     }
 
     /** Per-column statistics in one streaming pass. */

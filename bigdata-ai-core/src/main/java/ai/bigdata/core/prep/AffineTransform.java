@@ -1,0 +1,81 @@
+package ai.bigdata.core.prep;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The fitted form of the scalers: {@code (x - center) / scale} per column. */
+public final class AffineTransform extends NumericColumnsTransform {
+    private final String name;
+    private final double[] center;
+    private final double[] scale;
+
+    AffineTransform(String name, List<String> columns, double[] center, double[] scale) {
+        super(columns);
+        this.name = name;
+        this.center = center.clone();
+        this.scale = scale.clone();
+    }
+
+    @Override
+    double map(int i, double x, long row) {
+        return (x - center[i]) / scale[i];
+    }
+
+    /** The fitted centre of a column (mean, min, median or 0). */
+    public double center(String column) {
+        return center[index(column)];
+    }
+
+    /** The fitted scale of a column (standard deviation, range, IQR or max-abs). */
+    public double scale(String column) {
+        return scale[index(column)];
+    }
+
+    private int index(String column) {
+        int i = columns.indexOf(column);
+        if (i < 0) {
+            throw new PreprocessingException(column, name + " was not fitted on it; fitted columns are " + columns);
+        }
+        return i;
+    }
+
+    @Override
+    public String kind() {
+        return "affine";
+    }
+
+    @Override
+    public Map<String, Object> parameters() {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("name", name);
+        p.put("columns", columns);
+        p.put("center", toList(center));
+        p.put("scale", toList(scale));
+        return p;
+    }
+
+    static List<Double> toList(double[] a) {
+        List<Double> out = new ArrayList<>();
+        for (double d : a) {
+            out.add(d);
+        }
+        return out;
+    }
+
+    @SuppressWarnings("unchecked")
+    static AffineTransform fromParameters(Map<String, Object> p) {
+        return new AffineTransform((String) p.get("name"), (List<String>) p.get("columns"),
+                toArray((List<Number>) p.get("center")), toArray((List<Number>) p.get("scale")));
+    }
+
+    static double[] toArray(List<Number> l) {
+        return l.stream().mapToDouble(Number::doubleValue).toArray();
+    }
+
+    @Override
+    public String toString() {
+        return name + " scaling of " + columns;
+    }
+}

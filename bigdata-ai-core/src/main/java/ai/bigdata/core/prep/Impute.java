@@ -1,0 +1,88 @@
+package ai.bigdata.core.prep;
+
+import ai.bigdata.core.data.ColumnType;
+import ai.bigdata.core.data.Dataset;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Imputers, as unfitted values: replace missing numeric values by the column's mean, median, most
+ * frequent value (ties to the smallest) or a constant, learnt from the fitted data. They apply to the
+ * named columns or, by default, every numeric feature column; {@link #withIndicators()} adds a boolean
+ * {@code <column>_missing} column per imputed column. A column with no present value is an error.
+ */
+public final class Impute implements Preprocessor {
+    private enum Strategy { MEAN, MEDIAN, MOST_FREQUENT, CONSTANT }
+
+    private final Strategy strategy;
+    private final double constant;
+    private final List<String> columns;
+    private final boolean indicators;
+
+    private Impute(Strategy strategy, double constant, List<String> columns, boolean indicators) {
+        this.strategy = strategy;
+        this.constant = constant;
+        this.columns = columns;
+        this.indicators = indicators;
+    }
+
+    /** The mean of present values. */
+    public static Impute mean() {
+        return new Impute(Strategy.MEAN, 0, null, false);
+    }
+
+    /** The median of present values (exact). */
+    public static Impute median() {
+        return new Impute(Strategy.MEDIAN, 0, null, false);
+    }
+
+    /** The most frequent present value; ties go to the smallest. */
+    public static Impute mostFrequent() {
+        return new Impute(Strategy.MOST_FREQUENT, 0, null, false);
+    }
+
+    /** A fixed value. */
+    public static Impute constant(double value) {
+        if (Double.isNaN(value)) {
+            throw new IllegalArgumentException("the constant must be a number, got NaN");
+        }
+        return new Impute(Strategy.CONSTANT, value, null, false);
+    }
+
+    /** Only these columns. */
+    public Impute columns(String... names) {
+        return new Impute(strategy, constant, List.of(names), indicators);
+    }
+
+    /** Also adds a boolean {@code <column>_missing} column per imputed column. */
+    public Impute withIndicators() {
+        return new Impute(strategy, constant, columns, true);
+    }
+
+    @Override
+    public Transform fit(Dataset data) {
+        String step = strategy.name().toLowerCase().replace('_', '-') + " imputation";
+        List<String> cols = Statistics.choose(data.schema(), columns, t -> t.isNumeric() || t == ColumnType.BOOLEAN,
+                "numeric", step);
+        Statistics.requireRows(data, step);
+        double[] values = new double[cols.size()];
+        if (strategy == Strategy.CONSTANT) {
+            java.util.Arrays.fill(values, constant);
+        } else {
+            Map<String, NumericStatistics> stats = Statistics.numeric(data, cols, strategy != Strategy.MEAN);
+            for (int i = 0; i < cols.size(); i++) {
+                NumericStatistics s = stats.get(cols.get(i));
+                if (s.count() == 0) {
+                    throw new PreprocessingException(cols.get(i), step + " found no present value: every row is missing");
+                }
+                values[i] = strategy == Strategy.MEAN ? s.mean() : strategy == Strategy.MEDIAN ? s.quantile(0.5) : s.mostFrequent();
+            }
+        }
+        return new ImputeTransform(cols, values, indicators);
+    }
+
+    @Override
+    public String toString() {
+        return strategy + " imputer" + (columns == null ? "" : " of " + columns);
+    }
+}

@@ -1,0 +1,104 @@
+package ai.bigdata.core.prep;
+
+import ai.bigdata.core.data.Column;
+import ai.bigdata.core.data.ColumnType;
+import ai.bigdata.core.data.Dataset;
+import ai.bigdata.core.data.Schema;
+import ai.bigdata.core.internal.Cells;
+import ai.bigdata.core.internal.Chunk;
+import ai.bigdata.core.internal.Vectors;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.Float8Vector;
+
+/**
+ * A fitted step that replaces some numeric columns by float64 values computed value by value; other
+ * columns pass through without a copy. Nulls stay null unless {@link #mapNull} says otherwise.
+ */
+abstract class NumericColumnsTransform implements Transform {
+    final List<String> columns;
+
+    NumericColumnsTransform(List<String> columns) {
+        this.columns = List.copyOf(columns);
+    }
+
+    /** The new value of a present value {@code x} of listed column {@code i} (row for errors). */
+    abstract double map(int i, double x, long row);
+
+    /** The value that replaces a null of listed column {@code i}, or NaN to keep the null. */
+    double mapNull(int i) {
+        return Double.NaN;
+    }
+
+    /** Columns appended after the input's (none by default). */
+    List<Column> extraColumns() {
+        return List.of();
+    }
+
+    /** The vectors of {@link #extraColumns()} for one input chunk. */
+    List<FieldVector> extraVectors(Schema input, Chunk chunk, BufferAllocator allocator) {
+        return List.of();
+    }
+
+    @Override
+    public Schema outputSchema(Schema input) {
+        List<Column> out = new ArrayList<>();
+        for (String c : columns) {
+            if (!input.contains(c)) {
+                throw new PreprocessingException(c, kind() + " was fitted on it but the data has no such column; columns are "
+                        + input.names());
+            }
+            if (!input.column(c).type().isNumeric() && input.column(c).type() != ColumnType.BOOLEAN) {
+                throw new PreprocessingException(c, kind() + " needs a numeric column, this one is " + input.column(c).type());
+            }
+        }
+        for (Column c : input.columns()) {
+            out.add(columns.contains(c.name()) ? Column.of(c.name(), ColumnType.FLOAT64, c.role()) : c);
+        }
+        out.addAll(extraColumns());
+        return new Schema(out);
+    }
+
+    @Override
+    public Dataset apply(Dataset data) {
+        Schema in = data.schema();
+        Schema out = outputSchema(in);
+        int[] listed = new int[in.size()];
+        for (int c = 0; c < in.size(); c++) {
+            listed[c] = columns.indexOf(in.column(c).name());
+        }
+        return data.mapChunks(out, (chunk, firstRow, alloc) -> {
+            List<FieldVector> vs = new ArrayList<>();
+            try {
+                for (int c = 0; c < in.size(); c++) {
+                    FieldVector v = chunk.vector(c);
+                    if (listed[c] < 0) {
+                        vs.add(Vectors.share(v, alloc));
+                        continue;
+                    }
+                    Float8Vector o = Vectors.float64(in.column(c).name(), chunk.rowCount(), alloc);
+                    vs.add(o);
+                    Column col = in.column(c);
+                    int i = listed[c];
+                    double fill = mapNull(i);
+                    for (int row = 0; row < chunk.rowCount(); row++) {
+                        if (v.isNull(row)) {
+                            if (!Double.isNaN(fill)) {
+                                o.set(row, fill);
+                            }
+                        } else {
+                            o.set(row, map(i, Cells.asDouble(col, v, row), firstRow + row));
+                        }
+                    }
+                }
+                vs.addAll(extraVectors(in, chunk, alloc));
+                return vs;
+            } catch (RuntimeException e) {
+                vs.forEach(FieldVector::close);
+                throw e;
+            }
+        });
+    }
+}

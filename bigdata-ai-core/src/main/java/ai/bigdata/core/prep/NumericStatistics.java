@@ -1,0 +1,147 @@
+package ai.bigdata.core.prep;
+
+import java.util.Arrays;
+
+/**
+ * Statistics of one numeric column, computed in one streaming pass and mergeable (so partitions or
+ * chunks can be summarised apart and combined): count, missing, mean and variance (Welford's update,
+ * Chan's merge), min, max. When asked to, it also keeps the values for exact quantiles (sorted once;
+ * 8 bytes per row), which median imputation and robust scaling need.
+ */
+public final class NumericStatistics {
+    private long count;
+    private long missing;
+    private double mean;
+    private double m2;
+    private double min = Double.POSITIVE_INFINITY;
+    private double max = Double.NEGATIVE_INFINITY;
+    private final boolean keepValues;
+    private double[] values;
+    private int size;
+    private boolean sorted;
+
+    /** Empty statistics; {@code keepValues} enables exact quantiles. */
+    public NumericStatistics(boolean keepValues) {
+        this.keepValues = keepValues;
+        this.values = keepValues ? new double[1024] : null;
+    }
+
+    /** Adds one present value. */
+    public void add(double x) {
+        count++;
+        double d = x - mean;
+        mean += d / count;
+        m2 += d * (x - mean);
+        if (x < min) {
+            min = x;
+        }
+        if (x > max) {
+            max = x;
+        }
+        if (keepValues) {
+            if (size == values.length) {
+                values = Arrays.copyOf(values, size * 2);
+            }
+            values[size++] = x;
+            sorted = false;
+        }
+    }
+
+    /** Counts one missing value. */
+    public void addMissing() {
+        missing++;
+    }
+
+    /** These statistics combined with {@code other}'s, as if one pass had seen both inputs. */
+    public NumericStatistics merge(NumericStatistics other) {
+        NumericStatistics out = new NumericStatistics(keepValues && other.keepValues);
+        out.count = count + other.count;
+        out.missing = missing + other.missing;
+        if (out.count > 0) {
+            double d = other.mean - mean;
+            out.mean = mean + d * other.count / out.count;
+            out.m2 = m2 + other.m2 + d * d * ((double) count * other.count / out.count);
+        }
+        out.min = Math.min(min, other.min);
+        out.max = Math.max(max, other.max);
+        if (out.keepValues) {
+            out.values = Arrays.copyOf(values, size + other.size);
+            System.arraycopy(other.values, 0, out.values, size, other.size);
+            out.size = size + other.size;
+        }
+        return out;
+    }
+
+    /** Present values. */
+    public long count() {
+        return count;
+    }
+
+    /** Missing values. */
+    public long missing() {
+        return missing;
+    }
+
+    /** Mean of present values. */
+    public double mean() {
+        return mean;
+    }
+
+    /** Variance with {@code ddof} degrees of freedom removed (0: population, as scikit-learn's scalers). */
+    public double variance(int ddof) {
+        return m2 / (count - ddof);
+    }
+
+    /** Smallest present value. */
+    public double min() {
+        return min;
+    }
+
+    /** Largest present value. */
+    public double max() {
+        return max;
+    }
+
+    /** Largest absolute present value. */
+    public double maxAbs() {
+        return Math.max(Math.abs(min), Math.abs(max));
+    }
+
+    private void sort() {
+        if (!keepValues) {
+            throw new IllegalStateException("quantiles need statistics made with keepValues = true");
+        }
+        if (!sorted) {
+            Arrays.sort(values, 0, size);
+            sorted = true;
+        }
+    }
+
+    /** The q-quantile (0..1) with linear interpolation between order statistics (numpy's default). */
+    public double quantile(double q) {
+        sort();
+        double pos = q * (size - 1);
+        int lo = (int) Math.floor(pos);
+        int hi = Math.min(lo + 1, size - 1);
+        return values[lo] + (pos - lo) * (values[hi] - values[lo]);
+    }
+
+    /** The most frequent present value; ties go to the smallest (as scikit-learn's imputer). */
+    public double mostFrequent() {
+        sort();
+        double best = values[0];
+        int bestRun = 0;
+        for (int i = 0; i < size;) {
+            int j = i;
+            while (j < size && values[j] == values[i]) {
+                j++;
+            }
+            if (j - i > bestRun) {
+                bestRun = j - i;
+                best = values[i];
+            }
+            i = j;
+        }
+        return best;
+    }
+}

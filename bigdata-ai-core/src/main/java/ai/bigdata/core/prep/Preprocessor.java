@@ -1,0 +1,13 @@
+package ai.bigdata.core.prep;
+
+import ai.bigdata.core.data.Dataset;
+
+/**
+ * An unfitted preprocessing step: an immutable value that learns its statistics from one dataset.
+ * Fitting reads only the dataset it is given (the training data); the result never changes.
+ */
+@FunctionalInterface
+public interface Preprocessor {
+    /** Learns from {@code data} and returns the fitted transform. */
+    Transform fit(Dataset data);
+}

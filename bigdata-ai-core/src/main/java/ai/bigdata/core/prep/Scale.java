@@ -1,0 +1,112 @@
+package ai.bigdata.core.prep;
+
+import ai.bigdata.core.data.ColumnType;
+import ai.bigdata.core.data.Dataset;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Scalers, as unfitted values: standard (z-score, population standard deviation), min-max, robust
+ * (median and interquartile range), max-abs and log1p. They apply to the named columns or, by default,
+ * to every numeric feature column. A column whose scale is zero (a constant) is an error unless
+ * {@link #allowConstant()} is set, which then leaves its scale at 1 as scikit-learn does.
+ */
+public final class Scale implements Preprocessor {
+    private enum Kind { STANDARD, MIN_MAX, ROBUST, MAX_ABS, LOG1P }
+
+    private final Kind kind;
+    private final List<String> columns;
+    private final boolean allowConstant;
+
+    private Scale(Kind kind, List<String> columns, boolean allowConstant) {
+        this.kind = kind;
+        this.columns = columns;
+        this.allowConstant = allowConstant;
+    }
+
+    /** z-scores: {@code (x - mean) / std} with the population standard deviation. */
+    public static Scale standard() {
+        return new Scale(Kind.STANDARD, null, false);
+    }
+
+    /** {@code (x - min) / (max - min)}, into [0, 1] on the fitted data. */
+    public static Scale minMax() {
+        return new Scale(Kind.MIN_MAX, null, false);
+    }
+
+    /** {@code (x - median) / (q75 - q25)}, exact quantiles. */
+    public static Scale robust() {
+        return new Scale(Kind.ROBUST, null, false);
+    }
+
+    /** {@code x / max|x|}, into [-1, 1] on the fitted data. */
+    public static Scale maxAbs() {
+        return new Scale(Kind.MAX_ABS, null, false);
+    }
+
+    /** {@code log(1 + x)}; needs no fitting. */
+    public static Scale log1p() {
+        return new Scale(Kind.LOG1P, null, false);
+    }
+
+    /** Only these columns. */
+    public Scale columns(String... names) {
+        return new Scale(kind, List.of(names), allowConstant);
+    }
+
+    /** Constant columns get scale 1 instead of an error. */
+    public Scale allowConstant() {
+        return new Scale(kind, columns, true);
+    }
+
+    @Override
+    public Transform fit(Dataset data) {
+        String step = kind.name().toLowerCase().replace('_', '-') + " scaling";
+        List<String> cols = Statistics.choose(data.schema(), columns, t -> t.isNumeric() || t == ColumnType.BOOLEAN,
+                "numeric", step);
+        if (kind == Kind.LOG1P) {
+            return new Log1pTransform(cols);
+        }
+        Statistics.requireRows(data, step);
+        Map<String, NumericStatistics> stats = Statistics.numeric(data, cols, kind == Kind.ROBUST);
+        double[] center = new double[cols.size()];
+        double[] scale = new double[cols.size()];
+        for (int i = 0; i < cols.size(); i++) {
+            NumericStatistics s = stats.get(cols.get(i));
+            if (s.count() == 0) {
+                throw new PreprocessingException(cols.get(i), step + " found no present value to fit on");
+            }
+            switch (kind) {
+                case STANDARD:
+                    center[i] = s.mean();
+                    scale[i] = Math.sqrt(s.variance(0));
+                    break;
+                case MIN_MAX:
+                    center[i] = s.min();
+                    scale[i] = s.max() - s.min();
+                    break;
+                case ROBUST:
+                    center[i] = s.quantile(0.5);
+                    scale[i] = s.quantile(0.75) - s.quantile(0.25);
+                    break;
+                default:
+                    center[i] = 0;
+                    scale[i] = s.maxAbs();
+                    break;
+            }
+            if (!(scale[i] > 0)) {
+                if (!allowConstant) {
+                    throw new PreprocessingException(cols.get(i), step + " found a constant column (scale " + scale[i]
+                            + "); drop it, or use allowConstant() to leave it unscaled");
+                }
+                scale[i] = 1;
+            }
+        }
+        return new AffineTransform(step, cols, center, scale);
+    }
+
+    @Override
+    public String toString() {
+        return kind + " scaler" + (columns == null ? "" : " of " + columns);
+    }
+}

@@ -1,0 +1,120 @@
+package ai.bigdata.core.prep;
+
+import ai.bigdata.core.data.Column;
+import ai.bigdata.core.data.ColumnRole;
+import ai.bigdata.core.data.ColumnType;
+import ai.bigdata.core.data.Dataset;
+import ai.bigdata.core.data.Schema;
+import ai.bigdata.core.internal.Cells;
+import ai.bigdata.core.internal.Chunk;
+import ai.bigdata.core.internal.ChunkReader;
+import ai.bigdata.core.internal.ChunkSource;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Predicate;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.IntVector;
+
+/** Streaming passes that fitting uses, and the column choices they share. */
+final class Statistics {
+    private Statistics() {
+    }
+
+    /** The named columns, or every feature column of an accepted type; each must exist and be accepted. */
+    static List<String> choose(Schema schema, List<String> named, Predicate<ColumnType> accepted, String what, String step) {
+        List<String> out = new ArrayList<>();
+        if (named == null) {
+            for (Column c : schema.allWithRole(ColumnRole.FEATURE)) {
+                if (accepted.test(c.type())) {
+                    out.add(c.name());
+                }
+            }
+            return out;
+        }
+        for (String n : named) {
+            ColumnType t = schema.column(n).type();
+            if (!accepted.test(t)) {
+                throw new PreprocessingException(n, step + " needs " + what + " columns, this one is " + t);
+            }
+            out.add(n);
+        }
+        return out;
+    }
+
+    static void requireRows(Dataset data, String step) {
+        if (data.rowCount() == 0) {
+            throw new PreprocessingException(null, step + " cannot be fitted on an empty dataset");
+        }
+    }
+
+    /** One pass over the numeric columns. */
+    static Map<String, NumericStatistics> numeric(Dataset data, List<String> columns, boolean keepValues) {
+        Map<String, NumericStatistics> out = new LinkedHashMap<>();
+        for (String c : columns) {
+            out.put(c, new NumericStatistics(keepValues));
+        }
+        ChunkSource src = data.source();
+        Schema s = src.schema();
+        int[] idx = columns.stream().mapToInt(s::indexOf).toArray();
+        try (ChunkReader r = src.open()) {
+            for (int k = 0; k < src.chunkCount(); k++) {
+                Chunk chunk = r.chunk(k);
+                for (int i = 0; i < idx.length; i++) {
+                    NumericStatistics st = out.get(columns.get(i));
+                    Column col = s.column(idx[i]);
+                    FieldVector v = chunk.vector(idx[i]);
+                    for (int row = 0; row < chunk.rowCount(); row++) {
+                        if (v.isNull(row)) {
+                            st.addMissing();
+                        } else {
+                            st.add(Cells.asDouble(col, v, row));
+                        }
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** One pass counting each category (by name, sorted) of categorical columns; nulls under the key null. */
+    static Map<String, TreeMap<String, Long>> categories(Dataset data, List<String> columns) {
+        Map<String, TreeMap<String, Long>> out = new LinkedHashMap<>();
+        ChunkSource src = data.source();
+        Schema s = src.schema();
+        for (String c : columns) {
+            out.put(c, new TreeMap<>());
+        }
+        try (ChunkReader r = src.open()) {
+            for (int k = 0; k < src.chunkCount(); k++) {
+                Chunk chunk = r.chunk(k);
+                for (String c : columns) {
+                    int i = s.indexOf(c);
+                    List<String> names = s.column(i).categories();
+                    IntVector v = (IntVector) chunk.vector(i);
+                    long[] counts = new long[names.size()];
+                    long nulls = 0;
+                    for (int row = 0; row < chunk.rowCount(); row++) {
+                        if (v.isNull(row)) {
+                            nulls++;
+                        } else {
+                            counts[v.get(row)]++;
+                        }
+                    }
+                    TreeMap<String, Long> m = out.get(c);
+                    for (int code = 0; code < counts.length; code++) {
+                        if (counts[code] > 0) {
+                            m.merge(names.get(code), counts[code], Long::sum);
+                        }
+                    }
+                    if (nulls > 0) {
+                        throw new PreprocessingException(c, nulls + " missing values; impute them before encoding");
+                    }
+                }
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,75 @@
+package ai.bigdata.core.prep;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Fitted transforms to JSON and back. Doubles are written in their shortest exact form, so a loaded
+ * transform computes bit-identical output. The format: {@code {"format": 1, "kind": ..., "params": {...}}}.
+ */
+public final class TransformJson {
+    /** The format version this library writes and reads. */
+    public static final int FORMAT = 1;
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final Map<String, Function<Map<String, Object>, Transform>> KINDS = Map.of(
+            "affine", AffineTransform::fromParameters,
+            "log1p", Log1pTransform::fromParameters,
+            "impute", ImputeTransform::fromParameters,
+            "one-hot", OneHotTransform::fromParameters,
+            "ordinal", OrdinalTransform::fromParameters,
+            "assemble", AssembleTransform::fromParameters,
+            "pipeline", FittedPipeline::fromParameters);
+
+    private TransformJson() {
+    }
+
+    /** The JSON text of a fitted transform. */
+    public static String write(Transform t) {
+        try {
+            return JSON.writeValueAsString(toTree(t));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write " + t.kind() + " as JSON", e);
+        }
+    }
+
+    /** The fitted transform of a JSON text written by {@link #write}. */
+    public static Transform read(String json) {
+        try {
+            return fromTree(JSON.readValue(json, new TypeReference<Map<String, Object>>() { }));
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not a transform's JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    static Map<String, Object> toTree(Transform t) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("format", FORMAT);
+        m.put("kind", t.kind());
+        m.put("params", t.parameters());
+        return m;
+    }
+
+    @SuppressWarnings("unchecked")
+    static Transform fromTree(Map<String, Object> m) {
+        Object format = m.get("format");
+        if (!(format instanceof Number) || ((Number) format).intValue() > FORMAT) {
+            throw new IllegalArgumentException("transform JSON of format " + format + "; this library reads format " + FORMAT
+                    + " and older");
+        }
+        Function<Map<String, Object>, Transform> f = KINDS.get(String.valueOf(m.get("kind")));
+        if (f == null) {
+            throw new IllegalArgumentException("unknown transform kind '" + m.get("kind") + "'; known: " + KINDS.keySet());
+        }
+        try {
+            return f.apply((Map<String, Object>) m.get("params"));
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("damaged parameters of a '" + m.get("kind") + "' transform: " + e.getMessage(), e);
+        }
+    }
+}
