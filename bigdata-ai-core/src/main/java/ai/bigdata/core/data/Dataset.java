@@ -9,11 +9,13 @@ import ai.bigdata.core.internal.ChunkMapper;
 import ai.bigdata.core.internal.ChunkReader;
 import ai.bigdata.core.internal.ChunkSource;
 import ai.bigdata.core.internal.ConcatSource;
+import ai.bigdata.core.internal.DerivedSource;
 import ai.bigdata.core.internal.MapSource;
 import ai.bigdata.core.internal.MemorySource;
 import ai.bigdata.core.internal.ProjectSource;
 import ai.bigdata.core.internal.RowCopier;
 import ai.bigdata.core.internal.SelectSource;
+import ai.bigdata.core.internal.Vectors;
 import ai.bigdata.core.io.ArrowIpc;
 import ai.bigdata.core.io.CsvReader;
 import ai.bigdata.core.io.CsvWriter;
@@ -312,19 +314,22 @@ public final class Dataset implements AutoCloseable {
         }
         BufferAllocator alloc = Memory.newChild("map");
         List<Chunk> chunks = new ArrayList<>();
+        List<List<FieldVector>> owned = new ArrayList<>();
         try (ChunkReader r = source.open()) {
             long first = 0;
             for (int k = 0; k < source.chunkCount(); k++) {
                 Chunk c = r.chunk(k);
-                chunks.add(new Chunk(schema, mapper.map(c, first, alloc), c.rowCount()));
+                List<FieldVector> out = mapper.map(c, first, alloc);
+                owned.add(Vectors.ownedBy(out, c));
+                chunks.add(new Chunk(schema, out, c.rowCount()));
                 first += c.rowCount();
             }
         } catch (RuntimeException e) {
-            chunks.forEach(Chunk::closeVectors);
+            owned.forEach(vs -> vs.forEach(FieldVector::close));
             alloc.close();
             throw e;
         }
-        return new Dataset(new MemorySource(schema, chunks, alloc));
+        return new Dataset(new DerivedSource(source, schema, chunks, owned, alloc));
     }
 
     /** Per-column statistics in one streaming pass. */

@@ -51,12 +51,14 @@ public final class MapSource extends ChunkSource {
                 current.forEach(FieldVector::close);
                 current = List.of();
                 Chunk c = in.chunk(index);
+                List<FieldVector> out;
                 long first = 0;
                 for (int k = 0; k < index; k++) {
                     first += parent.chunkRows(k);
                 }
-                current = mapper.map(c, first, allocator);
-                return new Chunk(schema, current, c.rowCount());
+                out = mapper.map(c, first, allocator);
+                current = Vectors.ownedBy(out, c);
+                return new Chunk(schema, out, c.rowCount());
             }
 
             @Override

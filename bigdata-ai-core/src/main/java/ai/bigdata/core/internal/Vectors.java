@@ -3,18 +3,33 @@ package ai.bigdata.core.internal;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.Float8Vector;
-import org.apache.arrow.vector.util.TransferPair;
 
 /** Small helpers for building output vectors. */
 public final class Vectors {
     private Vectors() {
     }
 
-    /** A new vector sharing {@code v}'s buffers (reference counted, no copy), owned by {@code allocator}. */
+    /**
+     * Passes an input vector through to the output chunk unchanged: the output borrows it (no copy), and
+     * the source that maps chunks keeps the input alive and never closes it.
+     */
     public static FieldVector share(FieldVector v, BufferAllocator allocator) {
-        TransferPair tp = v.getTransferPair(allocator);
-        tp.splitAndTransfer(0, v.getValueCount());
-        return (FieldVector) tp.getTo();
+        return v;
+    }
+
+    /** The vectors of {@code output} that are not borrowed from {@code input} (by identity). */
+    public static java.util.List<FieldVector> ownedBy(java.util.List<FieldVector> output, Chunk input) {
+        java.util.List<FieldVector> owned = new java.util.ArrayList<>();
+        for (FieldVector v : output) {
+            boolean borrowed = false;
+            for (FieldVector in : input.vectors()) {
+                borrowed |= in == v;
+            }
+            if (!borrowed) {
+                owned.add(v);
+            }
+        }
+        return owned;
     }
 
     /** A new float64 vector of {@code rows} values (all null until set). */

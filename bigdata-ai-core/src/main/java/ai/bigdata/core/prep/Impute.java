@@ -62,7 +62,7 @@ public final class Impute implements Preprocessor {
     @Override
     public Transform fit(Dataset data) {
         String step = strategy.name().toLowerCase().replace('_', '-') + " imputation";
-        List<String> cols = Statistics.choose(data.schema(), columns, t -> t.isNumeric() || t == ColumnType.BOOLEAN,
+        List<String> cols = Statistics.choose(data.schema(), columns, t -> t.isNumeric() || columns != null && t == ColumnType.BOOLEAN,
                 "numeric", step);
         Statistics.requireRows(data, step);
         double[] values = new double[cols.size()];

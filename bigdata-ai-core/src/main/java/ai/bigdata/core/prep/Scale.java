@@ -8,7 +8,7 @@ import java.util.Map;
 /**
  * Scalers, as unfitted values: standard (z-score, population standard deviation), min-max, robust
  * (median and interquartile range), max-abs and log1p. They apply to the named columns or, by default,
- * to every numeric feature column. A column whose scale is zero (a constant) is an error unless
+ * to every numeric (not boolean) feature column. A column whose scale is zero (a constant) is an error unless
  * {@link #allowConstant()} is set, which then leaves its scale at 1 as scikit-learn does.
  */
 public final class Scale implements Preprocessor {
@@ -62,7 +62,7 @@ public final class Scale implements Preprocessor {
     @Override
     public Transform fit(Dataset data) {
         String step = kind.name().toLowerCase().replace('_', '-') + " scaling";
-        List<String> cols = Statistics.choose(data.schema(), columns, t -> t.isNumeric() || t == ColumnType.BOOLEAN,
+        List<String> cols = Statistics.choose(data.schema(), columns, t -> t.isNumeric() || columns != null && t == ColumnType.BOOLEAN,
                 "numeric", step);
         if (kind == Kind.LOG1P) {
             return new Log1pTransform(cols);
