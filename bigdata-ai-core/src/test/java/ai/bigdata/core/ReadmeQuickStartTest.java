@@ -5,9 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ai.bigdata.core.data.Batch;
 import ai.bigdata.core.data.BatchIterator;
 import ai.bigdata.core.data.Dataset;
+import ai.bigdata.core.data.Schema;
 import ai.bigdata.core.data.Split;
 import ai.bigdata.core.io.ErrorPolicy;
 import ai.bigdata.core.io.ReadResult;
+import ai.bigdata.core.prep.Assemble;
+import ai.bigdata.core.prep.Impute;
+import ai.bigdata.core.prep.Pipeline;
+import ai.bigdata.core.prep.Scale;
+import ai.bigdata.core.prep.Transform;
+import ai.bigdata.core.prep.TransformJson;
 import ai.bigdata.core.testing.ArrowLeakCheck;
 import ai.bigdata.core.testing.SharedData;
 import java.io.IOException;
@@ -53,24 +60,48 @@ class ReadmeQuickStartTest {
     }
 
     @Test
+    void preprocessingExampleRunsAsWritten() {
+        Path csv = SharedData.file("tabular/gapminder.csv");
+        Schema schema;
+        String json;
+        // README-PREP-BEGIN
+        try (Dataset gapminder = Dataset.readCsv(csv).label("continent").read();
+             Dataset data = gapminder.drop("country", "region");
+             Split split = data.split().train(0.8).test(0.2).stratifyBy("continent").seed(42).build()) {
+            Transform prep = Pipeline.of(Impute.median().withIndicators(), Scale.standard(), Assemble.into("features"))
+                    .fit(split.train());                 // statistics from the training part only
+            json = TransformJson.write(prep);             // TransformJson.read(json) gives it back
+            try (Dataset test = prep.apply(split.test())) {
+                schema = test.schema();                 // [continent:categorical(label), features:tensor[12]]
+            }
+        }
+        // README-PREP-END
+        assertThat(schema.names()).containsExactly("continent", "features");
+        assertThat(schema.column("features").width()).isEqualTo(12);
+        assertThat(TransformJson.write(TransformJson.read(json))).isEqualTo(json);
+    }
+
+    @Test
     void readmeShowsThisCode() throws IOException {
         Path self = Path.of("src/test/java/ai/bigdata/core/ReadmeQuickStartTest.java");
         List<String> lines = Files.readAllLines(self);
-        List<String> block = new ArrayList<>();
-        boolean in = false;
-        for (String l : lines) {
-            if (l.contains("// README-" + "END")) {
-                break;
-            }
-            if (in) {
-                block.add(l.length() >= 8 ? l.substring(8) : l.strip());
-            }
-            if (l.contains("// README-" + "BEGIN")) {
-                in = true;
-            }
-        }
         String readme = Files.readString(Path.of("..", "README.md"));
-        assertThat(block).isNotEmpty();
-        assertThat(readme).contains(String.join("\n", block));
+        for (String marker : List.of("README", "README-PREP")) {
+            List<String> block = new ArrayList<>();
+            boolean in = false;
+            for (String l : lines) {
+                if (l.contains("// " + marker + "-" + "END")) {
+                    break;
+                }
+                if (in) {
+                    block.add(l.length() >= 8 ? l.substring(8) : l.strip());
+                }
+                if (l.contains("// " + marker + "-" + "BEGIN")) {
+                    in = true;
+                }
+            }
+            assertThat(block).as(marker).isNotEmpty();
+            assertThat(readme).as(marker).contains(String.join("\n", block));
+        }
     }
 }
