@@ -42,6 +42,10 @@ public final class BenchmarkRunner {
                     "BatchAssemblyBenchmark.tensorMemcpy", "O(1) per batch: faster than copying"),
             new Comparison("packed numeric batches (1M x 10 float32), one epoch", "BatchAssemblyBenchmark.numericPacked",
                     "BatchAssemblyBenchmark.numericMemcpy", ">= 50% of memcpy bandwidth"),
+            new Comparison("standard scaling fit + apply, 10M rows x 10 float64 columns", "PreprocessingBenchmark.standardScaling",
+                    "PreprocessingBenchmark.standardScalingPlainLoop", "within 2x of a plain loop (>= 0.5x)"),
+            new Comparison("one-hot fit + apply, 10M rows, 10 categories", "PreprocessingBenchmark.oneHot",
+                    "PreprocessingBenchmark.oneHotPlainLoop", "within 2x of a plain loop (>= 0.5x)"),
             new Comparison("CNN training step, batch 128 (oneDNN helpers on vs DL4J default off)",
                     "CnnEngineBenchmark.trainBatch[helpers=on]", "CnnEngineBenchmark.trainBatch[helpers=off]",
                     "the engine fix: faster than DL4J's default path"),
@@ -135,7 +139,7 @@ public final class BenchmarkRunner {
         for (Comparison c : COMPARISONS) {
             for (Map.Entry<String, double[]> e : scores.entrySet()) {
                 String key = e.getKey();
-                if (!key.startsWith(c.ours())) {
+                if (!key.equals(c.ours()) && !key.startsWith(c.ours() + "[")) {
                     continue;
                 }
                 String params = key.substring(c.ours().length());

@@ -47,6 +47,72 @@ public final class NumericStatistics {
         }
     }
 
+    /**
+     * Adds {@code n} present values at once: a two-pass mean and squared deviation for the block, merged
+     * with Chan's formula (as stable as Welford's update, and a tight loop).
+     */
+    public void addAll(double[] x, int n) {
+        if (n == 0) {
+            return;
+        }
+        double s0 = 0;
+        double s1 = 0;
+        double lo = x[0];
+        double hi = x[0];
+        int i = 0;
+        for (; i + 1 < n; i += 2) {
+            double a = x[i];
+            double b = x[i + 1];
+            s0 += a;
+            s1 += b;
+            if (a < lo) {
+                lo = a;
+            }
+            if (a > hi) {
+                hi = a;
+            }
+            if (b < lo) {
+                lo = b;
+            }
+            if (b > hi) {
+                hi = b;
+            }
+        }
+        if (i < n) {
+            s0 += x[i];
+            lo = Math.min(lo, x[i]);
+            hi = Math.max(hi, x[i]);
+        }
+        double m = (s0 + s1) / n;
+        double q0 = 0;
+        double q1 = 0;
+        for (i = 0; i + 1 < n; i += 2) {
+            double d0 = x[i] - m;
+            double d1 = x[i + 1] - m;
+            q0 += d0 * d0;
+            q1 += d1 * d1;
+        }
+        if (i < n) {
+            double d = x[i] - m;
+            q0 += d * d;
+        }
+        long total = count + n;
+        double delta = m - mean;
+        mean += delta * n / total;
+        m2 += q0 + q1 + delta * delta * ((double) count * n / total);
+        count = total;
+        min = Math.min(min, lo);
+        max = Math.max(max, hi);
+        if (keepValues) {
+            if (size + n > values.length) {
+                values = Arrays.copyOf(values, Math.max(values.length * 2, size + n));
+            }
+            System.arraycopy(x, 0, values, size, n);
+            size += n;
+            sorted = false;
+        }
+    }
+
     /** Counts one missing value. */
     public void addMissing() {
         missing++;

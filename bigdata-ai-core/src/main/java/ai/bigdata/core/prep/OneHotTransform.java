@@ -9,12 +9,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.arrow.memory.util.MemoryUtil;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.Float4Vector;
 import org.apache.arrow.vector.IntVector;
 
 /** Fitted one-hot encoding: each encoded column becomes one float32 0/1 column per fitted category. */
 public final class OneHotTransform implements Transform {
+    private static final int ONE = Float.floatToRawIntBits(1f);
+
     private final List<String> columns;
     private final List<List<String>> categories;
     private final Unknown unknown;
@@ -97,12 +100,26 @@ public final class OneHotTransform implements Transform {
                         slots[k].allocateNew(Math.max(chunk.rowCount(), 1));
                     }
                     IntVector codes = (IntVector) chunk.vector(c);
-                    for (int row = 0; row < chunk.rowCount(); row++) {
-                        if (codes.isNull(row)) {
-                            throw new PreprocessingException(columns.get(i), "row " + (firstRow + row)
-                                    + " is missing; impute it before encoding");
+                    int rows = chunk.rowCount();
+                    if (codes.getNullCount() > 0) {
+                        for (int row = 0; row < rows; row++) {
+                            if (codes.isNull(row)) {
+                                throw new PreprocessingException(columns.get(i), "row " + (firstRow + row)
+                                        + " is missing; impute it before encoding");
+                            }
                         }
-                        int hot = codeMaps[c][codes.get(row)];
+                    }
+                    // the new vectors are zero-filled: mark every row present, then write the ones
+                    long[] address = new long[w];
+                    for (int k = 0; k < w; k++) {
+                        address[k] = slots[k].getDataBuffer().memoryAddress();
+                        MemoryUtil.setMemory(slots[k].getValidityBuffer().memoryAddress(), (rows + 7) / 8, (byte) -1);
+                    }
+                    long codeAddress = codes.getDataBuffer().memoryAddress();
+                    int[] map = codeMaps[c];
+                    for (int row = 0; row < rows; row++) {
+                        int code = MemoryUtil.getInt(codeAddress + 4L * row);
+                        int hot = map[code];
                         if (hot < 0) {
                             if (unknown == Unknown.ERROR) {
                                 throw new PreprocessingException(columns.get(i), "category '"
@@ -111,8 +128,8 @@ public final class OneHotTransform implements Transform {
                             }
                             hot = unknown == Unknown.OTHER ? w - 1 : -1;
                         }
-                        for (int k = 0; k < w; k++) {
-                            slots[k].set(row, k == hot ? 1f : 0f);
+                        if (hot >= 0) {
+                            MemoryUtil.putInt(address[hot] + 4L * row, ONE);
                         }
                     }
                     for (Float4Vector s : slots) {

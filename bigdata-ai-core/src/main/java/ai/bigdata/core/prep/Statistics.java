@@ -9,12 +9,14 @@ import ai.bigdata.core.internal.Cells;
 import ai.bigdata.core.internal.Chunk;
 import ai.bigdata.core.internal.ChunkReader;
 import ai.bigdata.core.internal.ChunkSource;
+import ai.bigdata.core.internal.NumericColumn;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Predicate;
+import org.apache.arrow.memory.util.MemoryUtil;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.IntVector;
 
@@ -59,6 +61,7 @@ final class Statistics {
         ChunkSource src = data.source();
         Schema s = src.schema();
         int[] idx = columns.stream().mapToInt(s::indexOf).toArray();
+        double[] buffer = new double[0];
         try (ChunkReader r = src.open()) {
             for (int k = 0; k < src.chunkCount(); k++) {
                 Chunk chunk = r.chunk(k);
@@ -66,6 +69,14 @@ final class Statistics {
                     NumericStatistics st = out.get(columns.get(i));
                     Column col = s.column(idx[i]);
                     FieldVector v = chunk.vector(idx[i]);
+                    if (v.getNullCount() == 0 && col.type() != ColumnType.BOOLEAN) {
+                        if (buffer.length < chunk.rowCount()) {
+                            buffer = new double[chunk.rowCount()];
+                        }
+                        NumericColumn.read(col, v, chunk.rowCount(), buffer);
+                        st.addAll(buffer, chunk.rowCount());
+                        continue;
+                    }
                     for (int row = 0; row < chunk.rowCount(); row++) {
                         if (v.isNull(row)) {
                             st.addMissing();
@@ -95,12 +106,17 @@ final class Statistics {
                     List<String> names = s.column(i).categories();
                     IntVector v = (IntVector) chunk.vector(i);
                     long[] counts = new long[names.size()];
-                    long nulls = 0;
-                    for (int row = 0; row < chunk.rowCount(); row++) {
-                        if (v.isNull(row)) {
-                            nulls++;
-                        } else {
-                            counts[v.get(row)]++;
+                    long nulls = v.getNullCount();
+                    if (nulls == 0) {
+                        long a = v.getDataBuffer().memoryAddress();
+                        for (int row = 0; row < chunk.rowCount(); row++) {
+                            counts[MemoryUtil.getInt(a + 4L * row)]++;
+                        }
+                    } else {
+                        for (int row = 0; row < chunk.rowCount(); row++) {
+                            if (!v.isNull(row)) {
+                                counts[v.get(row)]++;
+                            }
                         }
                     }
                     TreeMap<String, Long> m = out.get(c);

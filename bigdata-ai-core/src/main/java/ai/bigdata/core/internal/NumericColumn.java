@@ -1,0 +1,65 @@
+package ai.bigdata.core.internal;
+
+import ai.bigdata.core.data.Column;
+import org.apache.arrow.memory.util.MemoryUtil;
+import org.apache.arrow.vector.FieldVector;
+
+/**
+ * Reads a numeric column of a chunk into a reused {@code double[]} in one typed bulk loop, so that
+ * statistics and transforms run tight loops over primitives instead of one virtual call per cell.
+ */
+public final class NumericColumn {
+    private NumericColumn() {
+    }
+
+    /**
+     * Copies the chunk's values as doubles into {@code out} (length at least {@code rows}); null cells
+     * get an undefined value, so callers check {@link FieldVector#getNullCount()} first.
+     */
+    public static void read(Column col, FieldVector v, int rows, double[] out) {
+        switch (col.type()) {
+            case FLOAT64: {
+                long a = v.getDataBuffer().memoryAddress();
+                for (int i = 0; i < rows; i++) {
+                    out[i] = Double.longBitsToDouble(MemoryUtil.getLong(a + 8L * i));
+                }
+                return;
+            }
+            case FLOAT32: {
+                long a = v.getDataBuffer().memoryAddress();
+                for (int i = 0; i < rows; i++) {
+                    out[i] = Float.intBitsToFloat(MemoryUtil.getInt(a + 4L * i));
+                }
+                return;
+            }
+            case INT32: {
+                long a = v.getDataBuffer().memoryAddress();
+                for (int i = 0; i < rows; i++) {
+                    out[i] = MemoryUtil.getInt(a + 4L * i);
+                }
+                return;
+            }
+            case INT64:
+            case TIMESTAMP: {
+                long a = v.getDataBuffer().memoryAddress();
+                for (int i = 0; i < rows; i++) {
+                    out[i] = MemoryUtil.getLong(a + 8L * i);
+                }
+                return;
+            }
+            default:
+                for (int i = 0; i < rows; i++) {
+                    out[i] = v.isNull(i) ? 0 : Cells.asDouble(col, v, i);
+                }
+        }
+    }
+
+    /** Writes {@code values} into a float64 vector's memory and marks all {@code rows} present. */
+    public static void writeAllPresent(org.apache.arrow.vector.Float8Vector o, double[] values, int rows) {
+        long a = o.getDataBuffer().memoryAddress();
+        for (int i = 0; i < rows; i++) {
+            MemoryUtil.putLong(a + 8L * i, Double.doubleToRawLongBits(values[i]));
+        }
+        MemoryUtil.setMemory(o.getValidityBuffer().memoryAddress(), (rows + 7) / 8, (byte) -1);
+    }
+}
