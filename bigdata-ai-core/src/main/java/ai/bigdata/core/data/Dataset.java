@@ -9,7 +9,6 @@ import ai.bigdata.core.internal.ChunkMapper;
 import ai.bigdata.core.internal.ChunkReader;
 import ai.bigdata.core.internal.ChunkSource;
 import ai.bigdata.core.internal.ConcatSource;
-import ai.bigdata.core.internal.DerivedSource;
 import ai.bigdata.core.internal.MapSource;
 import ai.bigdata.core.internal.MemorySource;
 import ai.bigdata.core.internal.ProjectSource;
@@ -319,7 +318,7 @@ public final class Dataset implements AutoCloseable {
             long first = 0;
             for (int k = 0; k < source.chunkCount(); k++) {
                 Chunk c = r.chunk(k);
-                List<FieldVector> out = mapper.map(c, first, alloc);
+                List<FieldVector> out = ChunkMapper.run(mapper, c, first, alloc);
                 owned.add(Vectors.ownedBy(out, c));
                 chunks.add(new Chunk(schema, out, c.rowCount()));
                 first += c.rowCount();
@@ -329,7 +328,7 @@ public final class Dataset implements AutoCloseable {
             alloc.close();
             throw e;
         }
-        return new Dataset(new DerivedSource(source, schema, chunks, owned, alloc));
+        return new Dataset(new MemorySource(source, schema, chunks, owned, alloc));
     }
 
     /** Per-column statistics in one streaming pass. */

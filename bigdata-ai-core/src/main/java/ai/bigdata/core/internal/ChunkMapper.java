@@ -4,12 +4,28 @@ import java.util.List;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.FieldVector;
 
-/** Computes the vectors of an output chunk from an input chunk; the caller owns what it returns. */
+/**
+ * Computes the vectors of an output chunk from an input chunk. The mapper appends each vector to
+ * {@code out} as soon as it exists (new ones from {@code allocator}, or input vectors passed through),
+ * so that the caller can free them if the mapper fails part way.
+ */
 @FunctionalInterface
 public interface ChunkMapper {
     /**
-     * The output vectors, in the output schema's order, allocated from {@code allocator};
-     * {@code firstRow} is the global position of the chunk's first row (for error messages).
+     * Appends the output vectors, in the output schema's order; {@code firstRow} is the global position
+     * of the chunk's first row (for error messages).
      */
-    List<FieldVector> map(Chunk input, long firstRow, BufferAllocator allocator);
+    void map(Chunk input, long firstRow, BufferAllocator allocator, List<FieldVector> out);
+
+    /** Runs {@code mapper} on one chunk; on failure frees what it made (not the borrowed inputs) and rethrows. */
+    static List<FieldVector> run(ChunkMapper mapper, Chunk input, long firstRow, BufferAllocator allocator) {
+        List<FieldVector> out = new java.util.ArrayList<>();
+        try {
+            mapper.map(input, firstRow, allocator, out);
+            return out;
+        } catch (RuntimeException e) {
+            Vectors.ownedBy(out, input).forEach(FieldVector::close);
+            throw e;
+        }
+    }
 }

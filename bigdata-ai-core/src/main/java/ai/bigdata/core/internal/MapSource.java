@@ -56,7 +56,7 @@ public final class MapSource extends ChunkSource {
                 for (int k = 0; k < index; k++) {
                     first += parent.chunkRows(k);
                 }
-                out = mapper.map(c, first, allocator);
+                out = ChunkMapper.run(mapper, c, first, allocator);
                 current = Vectors.ownedBy(out, c);
                 return new Chunk(schema, out, c.rowCount());
             }

@@ -72,47 +72,40 @@ public final class AssembleTransform implements Transform {
         Schema out = outputSchema(in);
         int width = slots.size();
         int[] idx = columns.stream().mapToInt(in::indexOf).toArray();
-        return data.mapChunks(out, (chunk, firstRow, alloc) -> {
-            List<FieldVector> vs = new ArrayList<>();
-            try {
-                for (int c = 0; c < in.size(); c++) {
-                    if (!columns.contains(in.column(c).name())) {
-                        vs.add(Vectors.share(chunk.vector(c), alloc));
-                    }
+        return data.mapChunks(out, (chunk, firstRow, alloc, vs) -> {
+            for (int c = 0; c < in.size(); c++) {
+                if (!columns.contains(in.column(c).name())) {
+                    vs.add(Vectors.share(chunk.vector(c), alloc));
                 }
-                int rows = chunk.rowCount();
-                FixedSizeListVector tensor = FixedSizeListVector.empty(output, width, alloc);
-                vs.add(tensor);
-                tensor.addOrGetVector(FieldType.notNullable(new ArrowType.FloatingPoint(FloatingPointPrecision.SINGLE)));
-                tensor.setInitialCapacity(Math.max(rows, 1));
-                tensor.allocateNew();
-                Float4Vector values = (Float4Vector) tensor.getDataVector();
-                values.allocateNew(Math.max(rows * width, 1));
-                long dst = values.getDataBuffer().memoryAddress();
-                int offset = 0;
-                for (int i = 0; i < idx.length; i++) {
-                    Column col = in.column(idx[i]);
-                    FieldVector v = chunk.vector(idx[i]);
-                    if (v.getNullCount() > 0) {
-                        for (int row = 0; row < rows; row++) {
-                            if (v.isNull(row)) {
-                                throw new PreprocessingException(col.name(), "row " + (firstRow + row)
-                                        + " is missing; impute it before assembling");
-                            }
+            }
+            int rows = chunk.rowCount();
+            FixedSizeListVector tensor = FixedSizeListVector.empty(output, width, alloc);
+            vs.add(tensor);
+            tensor.addOrGetVector(FieldType.notNullable(new ArrowType.FloatingPoint(FloatingPointPrecision.SINGLE)));
+            tensor.setInitialCapacity(Math.max(rows, 1));
+            tensor.allocateNew();
+            Float4Vector values = (Float4Vector) tensor.getDataVector();
+            values.allocateNew(Math.max(rows * width, 1));
+            long dst = values.getDataBuffer().memoryAddress();
+            int offset = 0;
+            for (int i = 0; i < idx.length; i++) {
+                Column col = in.column(idx[i]);
+                FieldVector v = chunk.vector(idx[i]);
+                if (v.getNullCount() > 0) {
+                    for (int row = 0; row < rows; row++) {
+                        if (v.isNull(row)) {
+                            throw new PreprocessingException(col.name(), "row " + (firstRow + row)
+                                    + " is missing; impute it before assembling");
                         }
                     }
-                    ColumnPacker.pack(col, v, null, 0, rows, dst, width, offset);
-                    offset += col.width();
                 }
-                MemoryUtil.setMemory(tensor.getValidityBuffer().memoryAddress(), (rows + 7) / 8, (byte) -1);
-                MemoryUtil.setMemory(values.getValidityBuffer().memoryAddress(), ((long) rows * width + 7) / 8, (byte) -1);
-                values.setValueCount(rows * width);
-                tensor.setValueCount(rows);
-                return vs;
-            } catch (RuntimeException e) {
-                vs.forEach(FieldVector::close);
-                throw e;
+                ColumnPacker.pack(col, v, null, 0, rows, dst, width, offset);
+                offset += col.width();
             }
+            MemoryUtil.setMemory(tensor.getValidityBuffer().memoryAddress(), (rows + 7) / 8, (byte) -1);
+            MemoryUtil.setMemory(values.getValidityBuffer().memoryAddress(), ((long) rows * width + 7) / 8, (byte) -1);
+            values.setValueCount(rows * width);
+            tensor.setValueCount(rows);
         });
     }
 

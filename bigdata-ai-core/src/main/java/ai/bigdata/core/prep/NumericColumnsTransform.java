@@ -85,40 +85,33 @@ abstract class NumericColumnsTransform implements Transform {
         for (int c = 0; c < in.size(); c++) {
             listed[c] = columns.indexOf(in.column(c).name());
         }
-        return data.mapChunks(out, (chunk, firstRow, alloc) -> {
-            List<FieldVector> vs = new ArrayList<>();
-            try {
-                for (int c = 0; c < in.size(); c++) {
-                    FieldVector v = chunk.vector(c);
-                    if (listed[c] < 0) {
-                        vs.add(Vectors.share(v, alloc));
-                        continue;
-                    }
-                    Float8Vector o = Vectors.float64(in.column(c).name(), chunk.rowCount(), alloc);
-                    vs.add(o);
-                    Column col = in.column(c);
-                    int i = listed[c];
-                    if (v.getNullCount() == 0 && col.type() != ColumnType.BOOLEAN) {
-                        mapPresent(i, col, v, o, chunk.rowCount(), firstRow);
-                        continue;
-                    }
-                    double fill = mapNull(i);
-                    for (int row = 0; row < chunk.rowCount(); row++) {
-                        if (v.isNull(row)) {
-                            if (!Double.isNaN(fill)) {
-                                o.set(row, fill);
-                            }
-                        } else {
-                            o.set(row, map(i, Cells.asDouble(col, v, row), firstRow + row));
+        return data.mapChunks(out, (chunk, firstRow, alloc, vs) -> {
+            for (int c = 0; c < in.size(); c++) {
+                FieldVector v = chunk.vector(c);
+                if (listed[c] < 0) {
+                    vs.add(Vectors.share(v, alloc));
+                    continue;
+                }
+                Float8Vector o = Vectors.float64(in.column(c).name(), chunk.rowCount(), alloc);
+                vs.add(o);
+                Column col = in.column(c);
+                int i = listed[c];
+                if (v.getNullCount() == 0 && col.type() != ColumnType.BOOLEAN) {
+                    mapPresent(i, col, v, o, chunk.rowCount(), firstRow);
+                    continue;
+                }
+                double fill = mapNull(i);
+                for (int row = 0; row < chunk.rowCount(); row++) {
+                    if (v.isNull(row)) {
+                        if (!Double.isNaN(fill)) {
+                            o.set(row, fill);
                         }
+                    } else {
+                        o.set(row, map(i, Cells.asDouble(col, v, row), firstRow + row));
                     }
                 }
-                vs.addAll(extraVectors(in, chunk, alloc));
-                return vs;
-            } catch (RuntimeException e) {
-                vs.forEach(FieldVector::close);
-                throw e;
             }
+            vs.addAll(extraVectors(in, chunk, alloc));
         });
     }
 }

@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.arrow.memory.util.MemoryUtil;
-import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.Float4Vector;
 import org.apache.arrow.vector.IntVector;
 
@@ -83,63 +82,56 @@ public final class OneHotTransform implements Transform {
                 codeMaps[c] = CategoryCodes.map(in.column(c).categories(), categories.get(listed[c]));
             }
         }
-        return data.mapChunks(out, (chunk, firstRow, alloc) -> {
-            List<FieldVector> vs = new ArrayList<>();
-            try {
-                for (int c = 0; c < in.size(); c++) {
-                    if (listed[c] < 0) {
-                        vs.add(Vectors.share(chunk.vector(c), alloc));
-                        continue;
-                    }
-                    int i = listed[c];
-                    int w = width(i);
-                    Float4Vector[] slots = new Float4Vector[w];
-                    for (int k = 0; k < w; k++) {
-                        slots[k] = new Float4Vector(out.column(vs.size()).name(), alloc);
-                        vs.add(slots[k]);
-                        slots[k].allocateNew(Math.max(chunk.rowCount(), 1));
-                    }
-                    IntVector codes = (IntVector) chunk.vector(c);
-                    int rows = chunk.rowCount();
-                    if (codes.getNullCount() > 0) {
-                        for (int row = 0; row < rows; row++) {
-                            if (codes.isNull(row)) {
-                                throw new PreprocessingException(columns.get(i), "row " + (firstRow + row)
-                                        + " is missing; impute it before encoding");
-                            }
-                        }
-                    }
-                    // the new vectors are zero-filled: mark every row present, then write the ones
-                    long[] address = new long[w];
-                    for (int k = 0; k < w; k++) {
-                        address[k] = slots[k].getDataBuffer().memoryAddress();
-                        MemoryUtil.setMemory(slots[k].getValidityBuffer().memoryAddress(), (rows + 7) / 8, (byte) -1);
-                    }
-                    long codeAddress = codes.getDataBuffer().memoryAddress();
-                    int[] map = codeMaps[c];
+        return data.mapChunks(out, (chunk, firstRow, alloc, vs) -> {
+            for (int c = 0; c < in.size(); c++) {
+                if (listed[c] < 0) {
+                    vs.add(Vectors.share(chunk.vector(c), alloc));
+                    continue;
+                }
+                int i = listed[c];
+                int w = width(i);
+                Float4Vector[] slots = new Float4Vector[w];
+                for (int k = 0; k < w; k++) {
+                    slots[k] = new Float4Vector(out.column(vs.size()).name(), alloc);
+                    vs.add(slots[k]);
+                    slots[k].allocateNew(Math.max(chunk.rowCount(), 1));
+                }
+                IntVector codes = (IntVector) chunk.vector(c);
+                int rows = chunk.rowCount();
+                if (codes.getNullCount() > 0) {
                     for (int row = 0; row < rows; row++) {
-                        int code = MemoryUtil.getInt(codeAddress + 4L * row);
-                        int hot = map[code];
-                        if (hot < 0) {
-                            if (unknown == Unknown.ERROR) {
-                                throw new PreprocessingException(columns.get(i), "category '"
-                                        + in.column(c).categories().get(codes.get(row)) + "' in row " + (firstRow + row)
-                                        + " was not seen when the encoder was fitted; fitted categories are " + categories.get(i));
-                            }
-                            hot = unknown == Unknown.OTHER ? w - 1 : -1;
+                        if (codes.isNull(row)) {
+                            throw new PreprocessingException(columns.get(i), "row " + (firstRow + row)
+                                    + " is missing; impute it before encoding");
                         }
-                        if (hot >= 0) {
-                            MemoryUtil.putInt(address[hot] + 4L * row, ONE);
-                        }
-                    }
-                    for (Float4Vector s : slots) {
-                        s.setValueCount(chunk.rowCount());
                     }
                 }
-                return vs;
-            } catch (RuntimeException e) {
-                vs.forEach(FieldVector::close);
-                throw e;
+                // the new vectors are zero-filled: mark every row present, then write the ones
+                long[] address = new long[w];
+                for (int k = 0; k < w; k++) {
+                    address[k] = slots[k].getDataBuffer().memoryAddress();
+                    MemoryUtil.setMemory(slots[k].getValidityBuffer().memoryAddress(), (rows + 7) / 8, (byte) -1);
+                }
+                long codeAddress = codes.getDataBuffer().memoryAddress();
+                int[] map = codeMaps[c];
+                for (int row = 0; row < rows; row++) {
+                    int code = MemoryUtil.getInt(codeAddress + 4L * row);
+                    int hot = map[code];
+                    if (hot < 0) {
+                        if (unknown == Unknown.ERROR) {
+                            throw new PreprocessingException(columns.get(i), "category '"
+                                    + in.column(c).categories().get(codes.get(row)) + "' in row " + (firstRow + row)
+                                    + " was not seen when the encoder was fitted; fitted categories are " + categories.get(i));
+                        }
+                        hot = unknown == Unknown.OTHER ? w - 1 : -1;
+                    }
+                    if (hot >= 0) {
+                        MemoryUtil.putInt(address[hot] + 4L * row, ONE);
+                    }
+                }
+                for (Float4Vector s : slots) {
+                    s.setValueCount(chunk.rowCount());
+                }
             }
         });
     }

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.IntVector;
 
 /**
@@ -55,38 +54,31 @@ public final class OrdinalTransform implements Transform {
     public Dataset apply(Dataset data) {
         Schema in = data.schema();
         Schema out = outputSchema(in);
-        return data.mapChunks(out, (chunk, firstRow, alloc) -> {
-            List<FieldVector> vs = new ArrayList<>();
-            try {
-                for (int c = 0; c < in.size(); c++) {
-                    int i = columns.indexOf(in.column(c).name());
-                    if (i < 0) {
-                        vs.add(Vectors.share(chunk.vector(c), alloc));
-                        continue;
-                    }
-                    int[] map = CategoryCodes.map(in.column(c).categories(), categories.get(i));
-                    IntVector codes = (IntVector) chunk.vector(c);
-                    IntVector o = new IntVector(in.column(c).name(), alloc);
-                    vs.add(o);
-                    o.allocateNew(Math.max(chunk.rowCount(), 1));
-                    for (int row = 0; row < chunk.rowCount(); row++) {
-                        if (codes.isNull(row)) {
-                            throw new PreprocessingException(columns.get(i), "row " + (firstRow + row) + " is missing; impute it first");
-                        }
-                        int k = map[codes.get(row)];
-                        if (k >= 0) {
-                            o.set(row, k);
-                        } else if (unknown == Unknown.ERROR) {
-                            throw new PreprocessingException(columns.get(i), "category '" + in.column(c).categories().get(codes.get(row))
-                                    + "' in row " + (firstRow + row) + " was not seen when the encoder was fitted");
-                        }
-                    }
-                    o.setValueCount(chunk.rowCount());
+        return data.mapChunks(out, (chunk, firstRow, alloc, vs) -> {
+            for (int c = 0; c < in.size(); c++) {
+                int i = columns.indexOf(in.column(c).name());
+                if (i < 0) {
+                    vs.add(Vectors.share(chunk.vector(c), alloc));
+                    continue;
                 }
-                return vs;
-            } catch (RuntimeException e) {
-                vs.forEach(FieldVector::close);
-                throw e;
+                int[] map = CategoryCodes.map(in.column(c).categories(), categories.get(i));
+                IntVector codes = (IntVector) chunk.vector(c);
+                IntVector o = new IntVector(in.column(c).name(), alloc);
+                vs.add(o);
+                o.allocateNew(Math.max(chunk.rowCount(), 1));
+                for (int row = 0; row < chunk.rowCount(); row++) {
+                    if (codes.isNull(row)) {
+                        throw new PreprocessingException(columns.get(i), "row " + (firstRow + row) + " is missing; impute it first");
+                    }
+                    int k = map[codes.get(row)];
+                    if (k >= 0) {
+                        o.set(row, k);
+                    } else if (unknown == Unknown.ERROR) {
+                        throw new PreprocessingException(columns.get(i), "category '" + in.column(c).categories().get(codes.get(row))
+                                + "' in row " + (firstRow + row) + " was not seen when the encoder was fitted");
+                    }
+                }
+                o.setValueCount(chunk.rowCount());
             }
         });
     }
