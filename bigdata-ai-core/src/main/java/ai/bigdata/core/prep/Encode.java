@@ -41,6 +41,18 @@ public final class Encode implements Preprocessor {
         return new Encode(false, null, Unknown.ERROR, Integer.MAX_VALUE);
     }
 
+    /** The hashing trick into {@code buckets} columns per listed column (needs no fitting). */
+    public static Preprocessor hashing(int buckets, String... columns) {
+        if (columns.length == 0) {
+            throw new IllegalArgumentException("name the columns to hash");
+        }
+        return data -> {
+            HashingTransform t = new HashingTransform(List.of(columns), buckets);
+            t.outputSchema(data.schema());
+            return t;
+        };
+    }
+
     /** Only these columns. */
     public Encode columns(String... names) {
         return new Encode(oneHot, List.of(names), unknown, maxCategories);

@@ -17,14 +17,19 @@ public final class TransformJson {
     public static final int FORMAT = 1;
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    private static final Map<String, Function<Map<String, Object>, Transform>> KINDS = Map.of(
-            "affine", AffineTransform::fromParameters,
-            "log1p", Log1pTransform::fromParameters,
-            "impute", ImputeTransform::fromParameters,
-            "one-hot", OneHotTransform::fromParameters,
-            "ordinal", OrdinalTransform::fromParameters,
-            "assemble", AssembleTransform::fromParameters,
-            "pipeline", FittedPipeline::fromParameters);
+    private static final Map<String, Function<Map<String, Object>, Transform>> KINDS = Map.ofEntries(
+            Map.entry("affine", AffineTransform::fromParameters),
+            Map.entry("log1p", Log1pTransform::fromParameters),
+            Map.entry("impute", ImputeTransform::fromParameters),
+            Map.entry("one-hot", OneHotTransform::fromParameters),
+            Map.entry("ordinal", OrdinalTransform::fromParameters),
+            Map.entry("assemble", AssembleTransform::fromParameters),
+            Map.entry("clip", ClipTransform::fromParameters),
+            Map.entry("row-filter", RowFilterTransform::fromParameters),
+            Map.entry("parse-length", LengthParseTransform::fromParameters),
+            Map.entry("hashing", HashingTransform::fromParameters),
+            Map.entry("bucket", BucketTransform::fromParameters),
+            Map.entry("pipeline", FittedPipeline::fromParameters));
 
     private TransformJson() {
     }

@@ -1,0 +1,117 @@
+package ai.bigdata.core.prep;
+
+import ai.bigdata.core.data.Column;
+import ai.bigdata.core.data.ColumnType;
+import ai.bigdata.core.data.Dataset;
+import ai.bigdata.core.data.Schema;
+import ai.bigdata.core.internal.Cells;
+import ai.bigdata.core.internal.Vectors;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.IntVector;
+
+/**
+ * Fitted bucketising: each listed numeric column becomes the int32 index of its bucket, the number of
+ * cut points at or below the value (so k cut points give buckets 0..k). Nulls stay null.
+ */
+public final class BucketTransform implements Transform {
+    private final List<String> columns;
+    private final List<double[]> cuts;
+
+    BucketTransform(List<String> columns, List<double[]> cuts) {
+        this.columns = List.copyOf(columns);
+        this.cuts = cuts.stream().map(double[]::clone).toList();
+    }
+
+    /** The cut points of a column, ascending. */
+    public double[] cuts(String column) {
+        int i = columns.indexOf(column);
+        if (i < 0) {
+            throw new PreprocessingException(column, "bucketising was not fitted on it; fitted columns are " + columns);
+        }
+        return cuts.get(i).clone();
+    }
+
+    @Override
+    public Schema outputSchema(Schema input) {
+        for (String c : columns) {
+            if (!input.contains(c) || !input.column(c).type().isNumeric()) {
+                throw new PreprocessingException(c, "bucketising needs this numeric column; the data has "
+                        + (input.contains(c) ? input.column(c).type().toString() : "no such column"));
+            }
+        }
+        List<Column> out = new ArrayList<>();
+        for (Column c : input.columns()) {
+            out.add(columns.contains(c.name()) ? Column.of(c.name(), ColumnType.INT32, c.role()) : c);
+        }
+        return new Schema(out);
+    }
+
+    @Override
+    public Dataset apply(Dataset data) {
+        Schema in = data.schema();
+        Schema out = outputSchema(in);
+        return data.mapChunks(out, (chunk, firstRow, alloc, vs) -> {
+            for (int c = 0; c < in.size(); c++) {
+                FieldVector v = chunk.vector(c);
+                int i = columns.indexOf(in.column(c).name());
+                if (i < 0) {
+                    vs.add(Vectors.share(v, alloc));
+                    continue;
+                }
+                IntVector o = new IntVector(in.column(c).name(), alloc);
+                vs.add(o);
+                o.allocateNew(Math.max(chunk.rowCount(), 1));
+                double[] cut = cuts.get(i);
+                for (int row = 0; row < chunk.rowCount(); row++) {
+                    if (!v.isNull(row)) {
+                        double x = Cells.asDouble(in.column(c), v, row);
+                        int pos = Arrays.binarySearch(cut, x);
+                        // at or below: an exact cut point belongs to the bucket above it
+                        int bucket = pos >= 0 ? upper(cut, pos) : -pos - 1;
+                        o.set(row, bucket);
+                    }
+                }
+                o.setValueCount(chunk.rowCount());
+            }
+        });
+    }
+
+    private static int upper(double[] cut, int pos) {
+        int p = pos;
+        while (p + 1 < cut.length && cut[p + 1] == cut[pos]) {
+            p++;
+        }
+        return p + 1;
+    }
+
+    @Override
+    public String kind() {
+        return "bucket";
+    }
+
+    @Override
+    public Map<String, Object> parameters() {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("columns", columns);
+        List<List<Double>> c = new ArrayList<>();
+        for (double[] a : cuts) {
+            c.add(AffineTransform.toList(a));
+        }
+        p.put("cuts", c);
+        return p;
+    }
+
+    @SuppressWarnings("unchecked")
+    static BucketTransform fromParameters(Map<String, Object> p) {
+        List<double[]> cuts = new ArrayList<>();
+        for (List<Number> l : (List<List<Number>>) p.get("cuts")) {
+            cuts.add(AffineTransform.toArray(l));
+        }
+        return new BucketTransform((List<String>) p.get("columns"), cuts);
+    }
+}

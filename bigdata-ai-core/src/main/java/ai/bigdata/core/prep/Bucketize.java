@@ -1,0 +1,69 @@
+package ai.bigdata.core.prep;
+
+import ai.bigdata.core.data.Dataset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/** Bucketisers of numeric columns, as unfitted values: fixed cut points, or quantile cut points fitted on the data. */
+public final class Bucketize implements Preprocessor {
+    private final double[] fixed;
+    private final int quantiles;
+    private final List<String> columns;
+
+    private Bucketize(double[] fixed, int quantiles, List<String> columns) {
+        this.fixed = fixed;
+        this.quantiles = quantiles;
+        this.columns = columns;
+    }
+
+    /** These cut points for every column (sorted here). */
+    public static Bucketize edges(double... cuts) {
+        double[] c = cuts.clone();
+        Arrays.sort(c);
+        for (double x : c) {
+            if (Double.isNaN(x)) {
+                throw new IllegalArgumentException("cut points must be numbers, got NaN");
+            }
+        }
+        return new Bucketize(c, 0, null);
+    }
+
+    /** {@code k} buckets of about equal counts: cut points at the 1/k, 2/k, ... quantiles of the fitted data. */
+    public static Bucketize quantiles(int k) {
+        if (k < 2) {
+            throw new IllegalArgumentException("quantile bucketising needs k >= 2, got " + k);
+        }
+        return new Bucketize(null, k, null);
+    }
+
+    /** Only these columns (default: every numeric feature column). */
+    public Bucketize columns(String... names) {
+        return new Bucketize(fixed, quantiles, List.of(names));
+    }
+
+    @Override
+    public Transform fit(Dataset data) {
+        List<String> cols = Statistics.choose(data.schema(), columns, t -> t.isNumeric(), "numeric", "bucketising");
+        List<double[]> cuts = new ArrayList<>();
+        if (fixed != null) {
+            cols.forEach(c -> cuts.add(fixed));
+            return new BucketTransform(cols, cuts);
+        }
+        Statistics.requireRows(data, "quantile bucketising");
+        Map<String, NumericStatistics> stats = Statistics.numeric(data, cols, true);
+        for (String c : cols) {
+            NumericStatistics s = stats.get(c);
+            if (s.count() == 0) {
+                throw new PreprocessingException(c, "quantile bucketising found no present value");
+            }
+            double[] q = new double[quantiles - 1];
+            for (int i = 1; i < quantiles; i++) {
+                q[i - 1] = s.quantile((double) i / quantiles);
+            }
+            cuts.add(q);
+        }
+        return new BucketTransform(cols, cuts);
+    }
+}

@@ -1,0 +1,110 @@
+package ai.bigdata.core.prep;
+
+import ai.bigdata.core.data.Dataset;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Cleaning steps, as unfitted values: drop exact duplicate rows (by all or key columns, keeping the
+ * first), drop rows with too many missing values, parse free-typed lengths into numbers, and clip
+ * numeric outliers to bounds fitted on the training data (z-score or interquartile-range fences).
+ */
+public final class Clean {
+    private Clean() {
+    }
+
+    /** Drops rows equal to an earlier row in every column. */
+    public static Preprocessor dropDuplicates() {
+        return data -> new RowFilterTransform(RowFilterTransform.Rule.DUPLICATES, null, 0);
+    }
+
+    /** Drops rows equal to an earlier row in the key columns. */
+    public static Preprocessor dropDuplicates(String... keys) {
+        if (keys.length == 0) {
+            throw new IllegalArgumentException("name at least one key column, or use dropDuplicates()");
+        }
+        return data -> {
+            RowFilterTransform t = new RowFilterTransform(RowFilterTransform.Rule.DUPLICATES, List.of(keys), 0);
+            t.outputSchema(data.schema());
+            return t;
+        };
+    }
+
+    /** Drops rows in which more than {@code fraction} of the columns are missing. */
+    public static Preprocessor dropRowsMissingMoreThan(double fraction) {
+        if (!(fraction >= 0 && fraction <= 1)) {
+            throw new IllegalArgumentException("fraction must be in [0, 1], got " + fraction);
+        }
+        return data -> new RowFilterTransform(RowFilterTransform.Rule.MISSING, null, fraction);
+    }
+
+    /**
+     * Parses a text column of free-typed lengths (heights) into a new float64 column {@code output} in
+     * inches; see {@link LengthParseTransform#inches(String)}. Unparseable texts become nulls.
+     */
+    public static Preprocessor parseLengthInches(String column, String output) {
+        return data -> {
+            LengthParseTransform t = new LengthParseTransform(column, output);
+            t.outputSchema(data.schema());
+            return t;
+        };
+    }
+
+    /** Clips each numeric feature column (or the named ones) to mean +- z standard deviations of the fitted data. */
+    public static Outliers clipZScore(double z) {
+        return new Outliers(true, z, null);
+    }
+
+    /** Clips to [q25 - k * IQR, q75 + k * IQR] of the fitted data (Tukey's fences; k = 1.5 is usual). */
+    public static Outliers clipIqr(double k) {
+        return new Outliers(false, k, null);
+    }
+
+    /** Outlier clipping, fitted on the training data. */
+    public static final class Outliers implements Preprocessor {
+        private final boolean zScore;
+        private final double width;
+        private final List<String> columns;
+
+        Outliers(boolean zScore, double width, List<String> columns) {
+            if (!(width > 0)) {
+                throw new IllegalArgumentException("the fence width must be positive, got " + width);
+            }
+            this.zScore = zScore;
+            this.width = width;
+            this.columns = columns;
+        }
+
+        /** Only these columns. */
+        public Outliers columns(String... names) {
+            return new Outliers(zScore, width, List.of(names));
+        }
+
+        @Override
+        public Transform fit(Dataset data) {
+            String step = zScore ? "z-score clipping" : "IQR clipping";
+            List<String> cols = Statistics.choose(data.schema(), columns, t -> t.isNumeric(), "numeric", step);
+            Statistics.requireRows(data, step);
+            Map<String, NumericStatistics> stats = Statistics.numeric(data, cols, !zScore);
+            double[] low = new double[cols.size()];
+            double[] high = new double[cols.size()];
+            for (int i = 0; i < cols.size(); i++) {
+                NumericStatistics s = stats.get(cols.get(i));
+                if (s.count() == 0) {
+                    throw new PreprocessingException(cols.get(i), step + " found no present value to fit on");
+                }
+                if (zScore) {
+                    double sd = Math.sqrt(s.variance(0));
+                    low[i] = s.mean() - width * sd;
+                    high[i] = s.mean() + width * sd;
+                } else {
+                    double q1 = s.quantile(0.25);
+                    double q3 = s.quantile(0.75);
+                    low[i] = q1 - width * (q3 - q1);
+                    high[i] = q3 + width * (q3 - q1);
+                }
+            }
+            return new ClipTransform(cols, low, high);
+        }
+    }
+}

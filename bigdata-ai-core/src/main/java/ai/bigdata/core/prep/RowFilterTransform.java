@@ -1,0 +1,94 @@
+package ai.bigdata.core.prep;
+
+import ai.bigdata.core.data.Dataset;
+import ai.bigdata.core.data.Row;
+import ai.bigdata.core.data.Schema;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A cleaning step that keeps or drops rows: exact duplicates (over all columns or key columns, first
+ * kept), or rows with more missing values than a fraction of the columns. Stateless: nothing is fitted.
+ */
+public final class RowFilterTransform implements Transform {
+    /** The rule a row filter applies. */
+    enum Rule { DUPLICATES, MISSING }
+
+    private final Rule rule;
+    private final List<String> keys;
+    private final double maxMissing;
+
+    RowFilterTransform(Rule rule, List<String> keys, double maxMissing) {
+        this.rule = rule;
+        this.keys = keys == null ? null : List.copyOf(keys);
+        this.maxMissing = maxMissing;
+    }
+
+    @Override
+    public Schema outputSchema(Schema input) {
+        if (keys != null) {
+            for (String k : keys) {
+                if (!input.contains(k)) {
+                    throw new PreprocessingException(k, "duplicate keys name a column the data does not have; columns are "
+                            + input.names());
+                }
+            }
+        }
+        return input;
+    }
+
+    @Override
+    public Dataset apply(Dataset data) {
+        outputSchema(data.schema());
+        List<String> cols = keys != null ? keys : data.schema().names();
+        if (rule == Rule.DUPLICATES) {
+            Set<List<Object>> seen = new HashSet<>();
+            return data.filter(r -> seen.add(key(r, cols)));
+        }
+        int n = data.schema().size();
+        return data.filter(r -> missing(r, cols) <= maxMissing * n);
+    }
+
+    private static List<Object> key(Row r, List<String> cols) {
+        List<Object> k = new ArrayList<>(cols.size());
+        for (String c : cols) {
+            Object v = r.get(c);
+            k.add(v instanceof float[] ? java.util.Arrays.toString((float[]) v) : v);
+        }
+        return k;
+    }
+
+    private static int missing(Row r, List<String> cols) {
+        int m = 0;
+        for (String c : cols) {
+            if (r.isNull(c)) {
+                m++;
+            }
+        }
+        return m;
+    }
+
+    @Override
+    public String kind() {
+        return "row-filter";
+    }
+
+    @Override
+    public Map<String, Object> parameters() {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("rule", rule.name());
+        p.put("keys", keys);
+        p.put("maxMissing", maxMissing);
+        return p;
+    }
+
+    @SuppressWarnings("unchecked")
+    static RowFilterTransform fromParameters(Map<String, Object> p) {
+        return new RowFilterTransform(Rule.valueOf((String) p.get("rule")), (List<String>) p.get("keys"),
+                ((Number) p.get("maxMissing")).doubleValue());
+    }
+}

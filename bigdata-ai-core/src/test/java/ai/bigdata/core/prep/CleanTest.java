@@ -1,0 +1,95 @@
+package ai.bigdata.core.prep;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import ai.bigdata.core.data.Column;
+import ai.bigdata.core.data.ColumnType;
+import ai.bigdata.core.data.Dataset;
+import ai.bigdata.core.data.Schema;
+import ai.bigdata.core.testing.ArrowLeakCheck;
+import ai.bigdata.core.testing.SharedData;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(ArrowLeakCheck.class)
+class CleanTest {
+
+    @Test
+    void parsesMessyReportedHeightsAndCountsWhatItCannot() {
+        assertThat(LengthParseTransform.inches("5'7")).isEqualTo(67);
+        assertThat(LengthParseTransform.inches("5'10''")).isEqualTo(70);
+        assertThat(LengthParseTransform.inches("5 ft 7 in")).isEqualTo(67);
+        assertThat(LengthParseTransform.inches("6 feet")).isEqualTo(72);
+        assertThat(LengthParseTransform.inches("170 cm")).isCloseTo(66.929, within(1e-3));
+        assertThat(LengthParseTransform.inches("1.70 m")).isCloseTo(66.929, within(1e-3));
+        assertThat(LengthParseTransform.inches("68.5")).isEqualTo(68.5);
+        assertThat(LengthParseTransform.inches("180")).isCloseTo(70.866, within(1e-3));
+        assertThat(LengthParseTransform.inches("5.5")).isEqualTo(66);
+        assertThat(LengthParseTransform.inches("5'13")).isNaN();
+        assertThat(LengthParseTransform.inches("1")).isNaN();
+        assertThat(LengthParseTransform.inches("tall")).isNaN();
+        try (Dataset h = Dataset.readCsv(SharedData.file("tabular/reported_heights.csv")).read();
+             Dataset parsed = Clean.parseLengthInches("height", "inches").fit(h).apply(h)) {
+            assertThat(parsed.schema().column("inches").type()).isEqualTo(ColumnType.FLOAT64);
+            long unparsed = parsed.summary().column("inches").missing();
+            long parsedCount = parsed.summary().column("inches").count();
+            assertThat(parsedCount + unparsed).isEqualTo(1095);
+            // most students typed something readable; a few dozen typed nonsense or implausible values
+            assertThat(unparsed).isBetween(10L, 80L);
+            assertThat(parsed.summary().column("inches").mean()).isBetween(64.0, 72.0);
+            assertThat(parsed.summary().column("inches").min()).isGreaterThanOrEqualTo(48.0);
+        }
+    }
+
+    @Test
+    void dropsDuplicateMovieLensRatingsByKeyAndExactDuplicates() throws IOException {
+        List<String> lines = Files.readAllLines(SharedData.file("movielens-small/ratings.csv"));
+        Set<String> pairs = new HashSet<>();
+        for (String l : lines.subList(1, lines.size())) {
+            String[] f = l.split(",");
+            pairs.add(f[0] + "," + f[1]);
+        }
+        try (Dataset r = Dataset.readCsv(SharedData.file("movielens-small/ratings.csv")).read();
+             Dataset twice = r.concat(r);
+             Dataset exact = Clean.dropDuplicates().fit(twice).apply(twice);
+             Dataset byKey = Clean.dropDuplicates("userId", "movieId").fit(twice).apply(twice)) {
+            assertThat(twice.rowCount()).isEqualTo(200_008);
+            assertThat(exact.rowCount()).isEqualTo(100_004);
+            assertThat(byKey.rowCount()).isEqualTo(pairs.size());
+        }
+    }
+
+    @Test
+    void clipsOutliersToFencesFittedOnTrainingData() {
+        try (Dataset g = Dataset.readCsv(SharedData.file("tabular/gapminder.csv")).read()) {
+            ClipTransform iqr = (ClipTransform) Clean.clipIqr(1.5).columns("population").fit(g);
+            double[] b = iqr.bounds("population");
+            try (Dataset clipped = iqr.apply(g)) {
+                assertThat(clipped.summary().column("population").max()).isEqualTo(b[1]);
+                assertThat(clipped.summary().column("population").missing())
+                        .isEqualTo(g.summary().column("population").missing());
+                assertThat(g.summary().column("population").max()).isGreaterThan(b[1]);
+            }
+            ClipTransform z = (ClipTransform) Clean.clipZScore(3).columns("gdp").fit(g);
+            Transform back = TransformJson.read(TransformJson.write(z));
+            assertThat(((ClipTransform) back).bounds("gdp")).containsExactly(z.bounds("gdp"));
+        }
+    }
+
+    @Test
+    void dropsRowsWithTooManyMissingValues() {
+        Schema s = Schema.of(Column.of("a", ColumnType.FLOAT64), Column.of("b", ColumnType.FLOAT64),
+                Column.of("c", ColumnType.FLOAT64), Column.of("d", ColumnType.FLOAT64));
+        try (Dataset d = Dataset.builder(s).add(1.0, 2.0, 3.0, 4.0).add(null, 2.0, 3.0, 4.0).add(null, null, 3.0, 4.0)
+                .add(null, null, null, 4.0).build();
+             Dataset kept = Clean.dropRowsMissingMoreThan(0.5).fit(d).apply(d)) {
+            assertThat(kept.rowCount()).isEqualTo(3);
+        }
+    }
+}
