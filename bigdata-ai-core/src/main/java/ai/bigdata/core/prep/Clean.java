@@ -38,6 +38,45 @@ public final class Clean {
         return data -> new RowFilterTransform(RowFilterTransform.Rule.MISSING, null, fraction);
     }
 
+    /** Drops, at fit time, every column whose share of missing values in the fitted data exceeds {@code fraction}. */
+    public static Preprocessor dropColumnsMissingMoreThan(double fraction) {
+        if (!(fraction >= 0 && fraction <= 1)) {
+            throw new IllegalArgumentException("fraction must be in [0, 1], got " + fraction);
+        }
+        return data -> {
+            Statistics.requireRows(data, "dropping sparse columns");
+            List<String> drop = new java.util.ArrayList<>();
+            for (ai.bigdata.core.data.ColumnSummary c : data.summary().columns()) {
+                if (c.missing() > fraction * data.rowCount()) {
+                    drop.add(c.column().name());
+                }
+            }
+            return new DropColumnsTransform(drop);
+        };
+    }
+
+    /** Marks numbers of {@code column} outside [low, high] as missing (the column becomes float64). */
+    public static Preprocessor invalidOutside(String column, double low, double high) {
+        if (!(low <= high)) {
+            throw new IllegalArgumentException("the valid range needs low <= high, got [" + low + ", " + high + "]");
+        }
+        return data -> {
+            InvalidToNullTransform t = new InvalidToNullTransform(column, low, high, null);
+            t.outputSchema(data.schema());
+            return t;
+        };
+    }
+
+    /** Marks texts of {@code column} that do not match {@code regex} (whole text) as missing. */
+    public static Preprocessor invalidNotMatching(String column, String regex) {
+        java.util.regex.Pattern.compile(regex);
+        return data -> {
+            InvalidToNullTransform t = new InvalidToNullTransform(column, 0, 0, regex);
+            t.outputSchema(data.schema());
+            return t;
+        };
+    }
+
     /**
      * Parses a text column of free-typed lengths (heights) into a new float64 column {@code output} in
      * inches; see {@link LengthParseTransform#inches(String)}. Unparseable texts become nulls.

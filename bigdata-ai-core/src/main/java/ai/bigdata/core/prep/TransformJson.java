@@ -29,6 +29,8 @@ public final class TransformJson {
             Map.entry("parse-length", LengthParseTransform::fromParameters),
             Map.entry("hashing", HashingTransform::fromParameters),
             Map.entry("bucket", BucketTransform::fromParameters),
+            Map.entry("drop-columns", DropColumnsTransform::fromParameters),
+            Map.entry("invalid-to-null", InvalidToNullTransform::fromParameters),
             Map.entry("pipeline", FittedPipeline::fromParameters));
 
     private TransformJson() {

@@ -92,4 +92,36 @@ class CleanTest {
             assertThat(kept.rowCount()).isEqualTo(3);
         }
     }
+
+    @Test
+    void invalidValuesBecomeMissingByRuleAndSparseColumnsAreDropped() {
+        try (Dataset g = Dataset.readCsv(SharedData.file("tabular/gapminder.csv")).read()) {
+            long before = g.summary().column("life_expectancy").missing();
+            Transform range = Clean.invalidOutside("life_expectancy", 40, 90).fit(g);
+            try (Dataset checked = range.apply(g)) {
+                ai.bigdata.core.data.ColumnSummary s = checked.summary().column("life_expectancy");
+                assertThat(s.min()).isGreaterThanOrEqualTo(40);
+                assertThat(s.max()).isLessThanOrEqualTo(90);
+                assertThat(s.missing()).isGreaterThan(before);
+                assertThat(s.count() + s.missing()).isEqualTo(g.rowCount());
+            }
+            Transform names = Clean.invalidNotMatching("country", "[A-Z][a-z]+").fit(g);
+            try (Dataset checked = names.apply(g)) {
+                assertThat(checked.summary().column("country").missing()).isGreaterThan(0);
+                checked.forEachRow(r -> {
+                    if (!r.isNull("country")) {
+                        assertThat(r.getString("country")).matches("[A-Z][a-z]+");
+                    }
+                });
+            }
+            // gdp is missing in about 28 % of rows, the others far less
+            DropColumnsTransform sparse = (DropColumnsTransform) Clean.dropColumnsMissingMoreThan(0.2).fit(g);
+            assertThat(sparse.dropped()).containsExactly("gdp");
+            try (Dataset kept = sparse.apply(g)) {
+                assertThat(kept.schema().contains("gdp")).isFalse();
+                assertThat(kept.schema().size()).isEqualTo(g.schema().size() - 1);
+            }
+            assertThat(TransformJson.write(TransformJson.read(TransformJson.write(names)))).isEqualTo(TransformJson.write(names));
+        }
+    }
 }
