@@ -13,18 +13,32 @@ public final class Clean {
     private Clean() {
     }
 
+    /** Which of a group of duplicate rows stays. */
+    public enum Keep {
+        /** The first in row order. */
+        FIRST,
+        /** The last in row order. */
+        LAST
+    }
+
     /** Drops rows equal to an earlier row in every column. */
     public static Preprocessor dropDuplicates() {
-        return data -> new RowFilterTransform(RowFilterTransform.Rule.DUPLICATES, null, 0);
+        return data -> new RowFilterTransform(RowFilterTransform.Rule.DUPLICATES, null, 0, false);
     }
 
     /** Drops rows equal to an earlier row in the key columns. */
     public static Preprocessor dropDuplicates(String... keys) {
+        return dropDuplicates(Keep.FIRST, keys);
+    }
+
+    /** Keeps one row of each group of rows equal in the key columns: the first or the last. */
+    public static Preprocessor dropDuplicates(Keep keep, String... keys) {
         if (keys.length == 0) {
             throw new IllegalArgumentException("name at least one key column, or use dropDuplicates()");
         }
         return data -> {
-            RowFilterTransform t = new RowFilterTransform(RowFilterTransform.Rule.DUPLICATES, List.of(keys), 0);
+            RowFilterTransform t = new RowFilterTransform(RowFilterTransform.Rule.DUPLICATES, List.of(keys), 0,
+                    keep == Keep.LAST);
             t.outputSchema(data.schema());
             return t;
         };
@@ -35,7 +49,7 @@ public final class Clean {
         if (!(fraction >= 0 && fraction <= 1)) {
             throw new IllegalArgumentException("fraction must be in [0, 1], got " + fraction);
         }
-        return data -> new RowFilterTransform(RowFilterTransform.Rule.MISSING, null, fraction);
+        return data -> new RowFilterTransform(RowFilterTransform.Rule.MISSING, null, fraction, false);
     }
 
     /** Drops, at fit time, every column whose share of missing values in the fitted data exceeds {@code fraction}. */

@@ -4,6 +4,7 @@ import ai.bigdata.core.data.Dataset;
 import ai.bigdata.core.data.Row;
 import ai.bigdata.core.data.Schema;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,8 +12,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A cleaning step that keeps or drops rows: exact duplicates (over all columns or key columns, first
- * kept), or rows with more missing values than a fraction of the columns. Stateless: nothing is fitted.
+ * A cleaning step that keeps or drops rows: exact duplicates (over all columns or key columns, the
+ * first or the last kept), or rows with more missing values than a fraction of the columns. Stateless:
+ * nothing is fitted.
  */
 public final class RowFilterTransform implements Transform {
     /** The rule a row filter applies. */
@@ -21,11 +23,13 @@ public final class RowFilterTransform implements Transform {
     private final Rule rule;
     private final List<String> keys;
     private final double maxMissing;
+    private final boolean keepLast;
 
-    RowFilterTransform(Rule rule, List<String> keys, double maxMissing) {
+    RowFilterTransform(Rule rule, List<String> keys, double maxMissing, boolean keepLast) {
         this.rule = rule;
         this.keys = keys == null ? null : List.copyOf(keys);
         this.maxMissing = maxMissing;
+        this.keepLast = keepLast;
     }
 
     @Override
@@ -45,6 +49,13 @@ public final class RowFilterTransform implements Transform {
     public Dataset apply(Dataset data) {
         outputSchema(data.schema());
         List<String> cols = keys != null ? keys : data.schema().names();
+        if (rule == Rule.DUPLICATES && keepLast) {
+            Map<List<Object>, Long> last = new HashMap<>();
+            long[] at = {0};
+            data.forEachRow(r -> last.put(key(r, cols), at[0]++));
+            long[] pos = {0};
+            return data.filter(r -> last.get(key(r, cols)) == pos[0]++);
+        }
         if (rule == Rule.DUPLICATES) {
             Set<List<Object>> seen = new HashSet<>();
             return data.filter(r -> seen.add(key(r, cols)));
@@ -83,12 +94,13 @@ public final class RowFilterTransform implements Transform {
         p.put("rule", rule.name());
         p.put("keys", keys);
         p.put("maxMissing", maxMissing);
+        p.put("keepLast", keepLast);
         return p;
     }
 
     @SuppressWarnings("unchecked")
     static RowFilterTransform fromParameters(Map<String, Object> p) {
         return new RowFilterTransform(Rule.valueOf((String) p.get("rule")), (List<String>) p.get("keys"),
-                ((Number) p.get("maxMissing")).doubleValue());
+                ((Number) p.get("maxMissing")).doubleValue(), Boolean.TRUE.equals(p.get("keepLast")));
     }
 }

@@ -66,6 +66,21 @@ class CleanTest {
     }
 
     @Test
+    void keepsTheLastOfEachDuplicateGroupWhenAsked() {
+        Schema s = Schema.of(Column.of("k", ColumnType.INT32), Column.of("v", ColumnType.INT32));
+        try (Dataset d = Dataset.builder(s).chunkRows(2).add(1, 10).add(2, 20).add(1, 11).add(3, 30).add(2, 21).build();
+             Dataset first = Clean.dropDuplicates("k").fit(d).apply(d);
+             Dataset last = Clean.dropDuplicates(Clean.Keep.LAST, "k").fit(d).apply(d)) {
+            List<Object> firstValues = new java.util.ArrayList<>();
+            List<Object> lastValues = new java.util.ArrayList<>();
+            first.forEachRow(r -> firstValues.add(r.get("v")));
+            last.forEachRow(r -> lastValues.add(r.get("v")));
+            assertThat(firstValues).containsExactly(10, 20, 30);
+            assertThat(lastValues).containsExactly(11, 30, 21);
+        }
+    }
+
+    @Test
     void clipsOutliersToFencesFittedOnTrainingData() {
         try (Dataset g = Dataset.readCsv(SharedData.file("tabular/gapminder.csv")).read()) {
             ClipTransform iqr = (ClipTransform) Clean.clipIqr(1.5).columns("population").fit(g);
