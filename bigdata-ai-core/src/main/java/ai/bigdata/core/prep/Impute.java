@@ -49,6 +49,54 @@ public final class Impute implements Preprocessor {
         return new Impute(Strategy.CONSTANT, value, null, false);
     }
 
+    /**
+     * Categorical columns (the named ones, or every categorical feature column): missing values become
+     * the most frequent category of the fitted data (ties to the first by name).
+     */
+    public static Preprocessor mostFrequentCategory(String... names) {
+        return categories(null, names);
+    }
+
+    /** Categorical columns: missing values become {@code category} (added to the categories if new). */
+    public static Preprocessor constantCategory(String category, String... names) {
+        if (category == null) {
+            throw new IllegalArgumentException("the constant category must not be null");
+        }
+        return categories(category, names);
+    }
+
+    private static Preprocessor categories(String constant, String... names) {
+        return data -> {
+            List<String> cols = Statistics.choose(data.schema(), names.length == 0 ? null : List.of(names),
+                    t -> t == ColumnType.CATEGORICAL, "categorical", "category imputation");
+            Statistics.requireRows(data, "category imputation");
+            List<String> values = new java.util.ArrayList<>();
+            for (String c : cols) {
+                if (constant != null) {
+                    values.add(constant);
+                    continue;
+                }
+                Map<String, Long> counts = new java.util.TreeMap<>();
+                data.forEachRow(r -> {
+                    if (!r.isNull(c)) {
+                        counts.merge(r.getString(c), 1L, Long::sum);
+                    }
+                });
+                if (counts.isEmpty()) {
+                    throw new PreprocessingException(c, "category imputation found no present value: every row is missing");
+                }
+                String best = null;
+                for (Map.Entry<String, Long> e : counts.entrySet()) {
+                    if (best == null || e.getValue() > counts.get(best)) {
+                        best = e.getKey();
+                    }
+                }
+                values.add(best);
+            }
+            return new CategoryImputeTransform(cols, values);
+        };
+    }
+
     /** Only these columns. */
     public Impute columns(String... names) {
         return new Impute(strategy, constant, List.of(names), indicators);

@@ -21,6 +21,7 @@ public final class TransformJson {
             Map.entry("affine", AffineTransform::fromParameters),
             Map.entry("log1p", Log1pTransform::fromParameters),
             Map.entry("impute", ImputeTransform::fromParameters),
+            Map.entry("impute-category", CategoryImputeTransform::fromParameters),
             Map.entry("one-hot", OneHotTransform::fromParameters),
             Map.entry("ordinal", OrdinalTransform::fromParameters),
             Map.entry("assemble", AssembleTransform::fromParameters),

@@ -100,6 +100,24 @@ class PipelineTest {
     }
 
     @Test
+    void categoricalImputationFillsMissingCategories() {
+        Schema s = Schema.of(Column.categorical("c", ColumnRole.FEATURE, List.of()));
+        try (Dataset d = Dataset.builder(s).add("b").add((Object) null).add("a").add("b").add((Object) null).build()) {
+            CategoryImputeTransform frequent = (CategoryImputeTransform) Impute.mostFrequentCategory().fit(d);
+            assertThat(frequent.value("c")).isEqualTo("b");
+            try (Dataset filled = frequent.apply(d)) {
+                assertThat(rows(filled)).containsExactly(List.of("b"), List.of("b"), List.of("a"), List.of("b"), List.of("b"));
+            }
+            Transform unknown = Impute.constantCategory("unknown", "c").fit(d);
+            try (Dataset filled = TransformJson.read(TransformJson.write(unknown)).apply(d)) {
+                assertThat(filled.schema().column("c").categories()).containsExactly("b", "a", "unknown");
+                assertThat(filled.summary().column("c").missing()).isZero();
+                assertThat(rows(filled).get(1)).containsExactly("unknown");
+            }
+        }
+    }
+
+    @Test
     void unknownCategoriesFollowThePolicy() {
         Schema s = Schema.of(Column.categorical("c", ColumnRole.FEATURE, List.of()));
         try (Dataset train = Dataset.builder(s).add("a").add("b").add("b").add("c").build();
