@@ -7,13 +7,12 @@ import ai.bigdata.core.data.Dataset;
 import ai.bigdata.core.data.Memory;
 import ai.bigdata.core.data.Schema;
 import ai.bigdata.core.internal.ChunkAssembler;
+import ai.bigdata.core.internal.LineReader;
 import ai.bigdata.core.internal.TextValues;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -130,11 +129,12 @@ public final class JsonLinesReader {
         private Schema inferSchema() throws IOException {
             Map<String, ColumnType> seen = new LinkedHashMap<>();
             Map<String, Integer> tensorWidth = new HashMap<>();
-            int lines = 0;
+            int sampled = 0;
             boolean any = false;
-            try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+            try (InputStream in = Files.newInputStream(file)) {
+                LineReader lines = new LineReader(in);
                 byte[] line;
-                while (lines < sampleRows && (line = nextLine(in)) != null) {
+                while (sampled < sampleRows && (line = lines.next()) != null) {
                     any = true;
                     if (isBlank(line)) {
                         continue;
@@ -145,7 +145,7 @@ public final class JsonLinesReader {
                     } catch (IOException | IllegalArgumentException bad) {
                         continue; // reported in the full pass
                     }
-                    lines++;
+                    sampled++;
                     for (Map.Entry<String, Object> e : row.entrySet()) {
                         ColumnType t = typeOf(e.getValue());
                         if (t == null) {
@@ -199,10 +199,11 @@ public final class JsonLinesReader {
             long kept = 0;
             long blanks = 0;
             long lineNo = 0;
-            try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+            try (InputStream in = Files.newInputStream(file);
                  Rejections rejections = new Rejections(policy, quarantine, null)) {
+                LineReader lines = new LineReader(in);
                 byte[] line;
-                while ((line = nextLine(in)) != null) {
+                while ((line = lines.next()) != null) {
                     lineNo++;
                     if (isBlank(line)) {
                         blanks++;
@@ -310,28 +311,6 @@ public final class JsonLinesReader {
             }
         }
         return true;
-    }
-
-    private static byte[] nextLine(InputStream in) throws IOException {
-        ByteArrayOutputStream buf = new ByteArrayOutputStream(256);
-        int c;
-        boolean any = false;
-        while ((c = in.read()) >= 0) {
-            any = true;
-            if (c == '\n') {
-                break;
-            }
-            buf.write(c);
-        }
-        if (!any) {
-            return null;
-        }
-        byte[] b = buf.toByteArray();
-        int n = b.length;
-        if (n > 0 && b[n - 1] == '\r') {
-            return java.util.Arrays.copyOf(b, n - 1);
-        }
-        return b;
     }
 
     /** Parses one line holding one flat JSON object; arrays must hold only numbers. */

@@ -9,6 +9,8 @@ import ai.bigdata.core.testing.ArrowLeakCheck;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,6 +54,18 @@ class JsonLinesReaderTest {
             assertThat(r.report().rowsRejected()).isEqualTo(3);
             assertThat(r.report().rejections()).extracting(DataFormatException::line).containsExactly(2L, 3L, 4L);
             assertThat(r.report().rejections().get(2).getMessage()).contains("key 'b' is not a column");
+        }
+    }
+
+    @Test
+    void readsCrLfLinesLongLinesAndALastLineWithoutBreak() throws IOException {
+        Path f = dir.resolve("c.jsonl");
+        String longText = "x".repeat(200_000);
+        Files.writeString(f, "{\"t\":\"a\"}\r\n{\"t\":\"" + longText + "\"}\r\n{\"t\":\"c\"}");
+        try (Dataset d = Dataset.readJsonLines(f).read()) {
+            List<Object> texts = new ArrayList<>();
+            d.forEachRow(r -> texts.add(r.get("t")));
+            assertThat(texts).containsExactly("a", longText, "c");
         }
     }
 
