@@ -1,6 +1,5 @@
 package ai.bigdata.core.prep;
 
-import ai.bigdata.core.data.Column;
 import ai.bigdata.core.data.ColumnType;
 import ai.bigdata.core.data.Dataset;
 import ai.bigdata.core.data.Schema;
@@ -44,11 +43,7 @@ public final class BucketTransform implements Transform {
                         + (input.contains(c) ? input.column(c).type().toString() : "no such column"));
             }
         }
-        List<Column> out = new ArrayList<>();
-        for (Column c : input.columns()) {
-            out.add(columns.contains(c.name()) ? Column.of(c.name(), ColumnType.INT32, c.role()) : c);
-        }
-        return new Schema(out);
+        return Statistics.replaceType(input, columns, ColumnType.INT32);
     }
 
     @Override

@@ -55,9 +55,7 @@ abstract class NumericColumnsTransform implements Transform {
                 throw new PreprocessingException(c, kind() + " needs a numeric column, this one is " + input.column(c).type());
             }
         }
-        for (Column c : input.columns()) {
-            out.add(columns.contains(c.name()) ? Column.of(c.name(), ColumnType.FLOAT64, c.role()) : c);
-        }
+        out.addAll(Statistics.replaceType(input, columns, ColumnType.FLOAT64).columns());
         out.addAll(extraColumns());
         return new Schema(out);
     }

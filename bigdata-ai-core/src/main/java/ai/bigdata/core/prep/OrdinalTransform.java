@@ -1,11 +1,9 @@
 package ai.bigdata.core.prep;
 
-import ai.bigdata.core.data.Column;
 import ai.bigdata.core.data.ColumnType;
 import ai.bigdata.core.data.Dataset;
 import ai.bigdata.core.data.Schema;
 import ai.bigdata.core.internal.Vectors;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,17 +35,13 @@ public final class OrdinalTransform implements Transform {
 
     @Override
     public Schema outputSchema(Schema input) {
-        List<Column> out = new ArrayList<>();
         for (String c : columns) {
             if (!input.contains(c) || input.column(c).type() != ColumnType.CATEGORICAL) {
                 throw new PreprocessingException(c, "ordinal encoding needs this categorical column; the data has "
                         + (input.contains(c) ? input.column(c).type().toString() : "no such column"));
             }
         }
-        for (Column c : input.columns()) {
-            out.add(columns.contains(c.name()) ? Column.of(c.name(), ColumnType.INT32, c.role()) : c);
-        }
-        return new Schema(out);
+        return Statistics.replaceType(input, columns, ColumnType.INT32);
     }
 
     @Override

@@ -46,6 +46,15 @@ final class Statistics {
         return out;
     }
 
+    /** {@code input} with each listed column's type replaced by {@code type} (role kept). */
+    static Schema replaceType(Schema input, List<String> columns, ColumnType type) {
+        List<Column> out = new ArrayList<>();
+        for (Column c : input.columns()) {
+            out.add(columns.contains(c.name()) ? Column.of(c.name(), type, c.role()) : c);
+        }
+        return new Schema(out);
+    }
+
     static void requireRows(Dataset data, String step) {
         if (data.rowCount() == 0) {
             throw new PreprocessingException(null, step + " cannot be fitted on an empty dataset");
