@@ -1,15 +1,15 @@
 package ai.bigdata.core.prep;
 
+import ai.bigdata.core.data.Column;
 import ai.bigdata.core.data.ColumnType;
-import ai.bigdata.core.data.Dataset;
 import ai.bigdata.core.data.Schema;
 import ai.bigdata.core.internal.Cells;
-import ai.bigdata.core.internal.Vectors;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.IntVector;
 
@@ -17,12 +17,11 @@ import org.apache.arrow.vector.IntVector;
  * Fitted bucketising: each listed numeric column becomes the int32 index of its bucket, the number of
  * cut points at or below the value (so k cut points give buckets 0..k). Nulls stay null.
  */
-public final class BucketTransform implements Transform {
-    private final List<String> columns;
+public final class BucketTransform extends ListedColumnsTransform {
     private final List<double[]> cuts;
 
     BucketTransform(List<String> columns, List<double[]> cuts) {
-        this.columns = List.copyOf(columns);
+        super(columns);
         this.cuts = cuts.stream().map(double[]::clone).toList();
     }
 
@@ -37,43 +36,21 @@ public final class BucketTransform implements Transform {
 
     @Override
     public Schema outputSchema(Schema input) {
-        for (String c : columns) {
-            if (!input.contains(c) || !input.column(c).type().isNumeric()) {
-                throw new PreprocessingException(c, "bucketising needs this numeric column; the data has "
-                        + (input.contains(c) ? input.column(c).type().toString() : "no such column"));
-            }
-        }
+        requireColumns(input, ColumnType::isNumeric, "bucketising", "this numeric");
         return Statistics.replaceType(input, columns, ColumnType.INT32);
     }
 
     @Override
-    public Dataset apply(Dataset data) {
-        Schema in = data.schema();
-        Schema out = outputSchema(in);
-        return data.mapChunks(out, (chunk, firstRow, alloc, vs) -> {
-            for (int c = 0; c < in.size(); c++) {
-                FieldVector v = chunk.vector(c);
-                int i = columns.indexOf(in.column(c).name());
-                if (i < 0) {
-                    vs.add(Vectors.share(v, alloc));
-                    continue;
-                }
-                IntVector o = new IntVector(in.column(c).name(), alloc);
-                vs.add(o);
-                o.allocateNew(Math.max(chunk.rowCount(), 1));
-                double[] cut = cuts.get(i);
-                for (int row = 0; row < chunk.rowCount(); row++) {
-                    if (!v.isNull(row)) {
-                        double x = Cells.asDouble(in.column(c), v, row);
-                        int pos = Arrays.binarySearch(cut, x);
-                        // at or below: an exact cut point belongs to the bucket above it
-                        int bucket = pos >= 0 ? upper(cut, pos) : -pos - 1;
-                        o.set(row, bucket);
-                    }
-                }
-                o.setValueCount(chunk.rowCount());
+    void mapColumn(int i, Column col, FieldVector in, int rows, long firstRow, BufferAllocator alloc, List<FieldVector> out) {
+        IntVector o = newInt(col.name(), rows, alloc, out);
+        double[] cut = cuts.get(i);
+        for (int row = 0; row < rows; row++) {
+            if (!in.isNull(row)) {
+                int pos = Arrays.binarySearch(cut, Cells.asDouble(col, in, row));
+                // at or below: an exact cut point belongs to the bucket above it
+                o.set(row, pos >= 0 ? upper(cut, pos) : -pos - 1);
             }
-        });
+        }
     }
 
     private static int upper(double[] cut, int pos) {

@@ -2,13 +2,12 @@ package ai.bigdata.core.prep;
 
 import ai.bigdata.core.data.Column;
 import ai.bigdata.core.data.ColumnType;
-import ai.bigdata.core.data.Dataset;
 import ai.bigdata.core.data.Schema;
-import ai.bigdata.core.internal.Vectors;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.IntVector;
 
@@ -16,12 +15,11 @@ import org.apache.arrow.vector.IntVector;
  * Fitted imputation of categorical columns: missing values become the fitted category (the most
  * frequent one, or a constant); a category the data lacks is added to its categories.
  */
-public final class CategoryImputeTransform implements Transform {
-    private final List<String> columns;
+public final class CategoryImputeTransform extends ListedColumnsTransform {
     private final List<String> values;
 
     CategoryImputeTransform(List<String> columns, List<String> values) {
-        this.columns = List.copyOf(columns);
+        super(columns);
         this.values = List.copyOf(values);
     }
 
@@ -45,12 +43,7 @@ public final class CategoryImputeTransform implements Transform {
 
     @Override
     public Schema outputSchema(Schema input) {
-        for (String c : columns) {
-            if (!input.contains(c) || input.column(c).type() != ColumnType.CATEGORICAL) {
-                throw new PreprocessingException(c, "category imputation needs this categorical column; the data has "
-                        + (input.contains(c) ? input.column(c).type().toString() : "no such column"));
-            }
-        }
+        requireColumns(input, t -> t == ColumnType.CATEGORICAL, "category imputation", "this categorical");
         List<Column> out = new ArrayList<>();
         for (Column c : input.columns()) {
             int i = columns.indexOf(c.name());
@@ -60,28 +53,17 @@ public final class CategoryImputeTransform implements Transform {
     }
 
     @Override
-    public Dataset apply(Dataset data) {
-        Schema in = data.schema();
-        Schema out = outputSchema(in);
-        return data.mapChunks(out, (chunk, firstRow, alloc, vs) -> {
-            for (int c = 0; c < in.size(); c++) {
-                FieldVector v = chunk.vector(c);
-                int i = columns.indexOf(in.column(c).name());
-                if (i < 0 || v.getNullCount() == 0) {
-                    vs.add(Vectors.share(v, alloc));
-                    continue;
-                }
-                int fill = out.column(c).categories().indexOf(values.get(i));
-                IntVector codes = (IntVector) v;
-                IntVector o = new IntVector(in.column(c).name(), alloc);
-                vs.add(o);
-                o.allocateNew(Math.max(chunk.rowCount(), 1));
-                for (int row = 0; row < chunk.rowCount(); row++) {
-                    o.set(row, codes.isNull(row) ? fill : codes.get(row));
-                }
-                o.setValueCount(chunk.rowCount());
-            }
-        });
+    void mapColumn(int i, Column col, FieldVector in, int rows, long firstRow, BufferAllocator alloc, List<FieldVector> out) {
+        if (in.getNullCount() == 0) {
+            out.add(in);
+            return;
+        }
+        int fill = withValue(col.categories(), values.get(i)).indexOf(values.get(i));
+        IntVector codes = (IntVector) in;
+        IntVector o = newInt(col.name(), rows, alloc, out);
+        for (int row = 0; row < rows; row++) {
+            o.set(row, codes.isNull(row) ? fill : codes.get(row));
+        }
     }
 
     @Override

@@ -2,28 +2,23 @@ package ai.bigdata.core.prep;
 
 import ai.bigdata.core.data.Column;
 import ai.bigdata.core.data.ColumnType;
-import ai.bigdata.core.data.Dataset;
 import ai.bigdata.core.data.Schema;
-import ai.bigdata.core.internal.Vectors;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.util.MemoryUtil;
-import org.apache.arrow.vector.Float4Vector;
-import org.apache.arrow.vector.IntVector;
+import org.apache.arrow.vector.FieldVector;
 
 /** Fitted one-hot encoding: each encoded column becomes one float32 0/1 column per fitted category. */
-public final class OneHotTransform implements Transform {
-    private static final int ONE = Float.floatToRawIntBits(1f);
-
-    private final List<String> columns;
+public final class OneHotTransform extends ListedColumnsTransform {
     private final List<List<String>> categories;
     private final Unknown unknown;
     private final boolean other;
 
     OneHotTransform(List<String> columns, List<List<String>> categories, Unknown unknown, boolean other) {
-        this.columns = List.copyOf(columns);
+        super(columns);
         this.categories = categories.stream().map(List::copyOf).toList();
         this.unknown = unknown;
         this.other = other;
@@ -38,102 +33,56 @@ public final class OneHotTransform implements Transform {
         return categories.get(i);
     }
 
-    private int width(int i) {
-        return categories.get(i).size() + (other ? 1 : 0);
+    private List<String> slotNames(int i) {
+        List<String> names = new ArrayList<>();
+        for (String cat : categories.get(i)) {
+            names.add(columns.get(i) + "=" + cat);
+        }
+        if (other) {
+            names.add(columns.get(i) + "=" + Encode.OTHER);
+        }
+        return names;
     }
 
     @Override
     public Schema outputSchema(Schema input) {
+        requireColumns(input, t -> t == ColumnType.CATEGORICAL, "one-hot encoding", "this categorical");
         List<Column> out = new ArrayList<>();
-        for (String c : columns) {
-            if (!input.contains(c)) {
-                throw new PreprocessingException(c, "one-hot encoding was fitted on it but the data has no such column; columns are "
-                        + input.names());
-            }
-            if (input.column(c).type() != ColumnType.CATEGORICAL) {
-                throw new PreprocessingException(c, "one-hot encoding needs a categorical column, this one is " + input.column(c).type());
-            }
-        }
         for (Column c : input.columns()) {
             int i = columns.indexOf(c.name());
             if (i < 0) {
                 out.add(c);
                 continue;
             }
-            for (String cat : categories.get(i)) {
-                out.add(Column.of(c.name() + "=" + cat, ColumnType.FLOAT32, c.role()));
-            }
-            if (other) {
-                out.add(Column.of(c.name() + "=" + Encode.OTHER, ColumnType.FLOAT32, c.role()));
+            for (String name : slotNames(i)) {
+                out.add(Column.of(name, ColumnType.FLOAT32, c.role()));
             }
         }
         return new Schema(out);
     }
 
     @Override
-    public Dataset apply(Dataset data) {
-        Schema in = data.schema();
-        Schema out = outputSchema(in);
-        int[] listed = new int[in.size()];
-        int[][] codeMaps = new int[in.size()][];
-        for (int c = 0; c < in.size(); c++) {
-            listed[c] = columns.indexOf(in.column(c).name());
-            if (listed[c] >= 0) {
-                codeMaps[c] = CategoryCodes.map(in.column(c).categories(), categories.get(listed[c]));
+    void mapColumn(int i, Column col, FieldVector in, int rows, long firstRow, BufferAllocator alloc, List<FieldVector> out) {
+        requireNoNulls(i, in, rows, firstRow, "encoding");
+        List<String> names = slotNames(i);
+        long[] slots = newIndicatorColumns(names, rows, alloc, out);
+        int[] map = CategoryCodes.map(col.categories(), categories.get(i));
+        long codes = in.getDataBuffer().memoryAddress();
+        for (int row = 0; row < rows; row++) {
+            int code = MemoryUtil.getInt(codes + 4L * row);
+            int hot = map[code];
+            if (hot < 0) {
+                if (unknown == Unknown.ERROR) {
+                    throw new PreprocessingException(columns.get(i), "category '" + col.categories().get(code) + "' in row "
+                            + (firstRow + row) + " was not seen when the encoder was fitted; fitted categories are "
+                            + categories.get(i));
+                }
+                hot = unknown == Unknown.OTHER ? names.size() - 1 : -1;
+            }
+            if (hot >= 0) {
+                setOne(slots[hot], row);
             }
         }
-        return data.mapChunks(out, (chunk, firstRow, alloc, vs) -> {
-            for (int c = 0; c < in.size(); c++) {
-                if (listed[c] < 0) {
-                    vs.add(Vectors.share(chunk.vector(c), alloc));
-                    continue;
-                }
-                int i = listed[c];
-                int w = width(i);
-                Float4Vector[] slots = new Float4Vector[w];
-                for (int k = 0; k < w; k++) {
-                    slots[k] = new Float4Vector(out.column(vs.size()).name(), alloc);
-                    vs.add(slots[k]);
-                    slots[k].allocateNew(Math.max(chunk.rowCount(), 1));
-                }
-                IntVector codes = (IntVector) chunk.vector(c);
-                int rows = chunk.rowCount();
-                if (codes.getNullCount() > 0) {
-                    for (int row = 0; row < rows; row++) {
-                        if (codes.isNull(row)) {
-                            throw new PreprocessingException(columns.get(i), "row " + (firstRow + row)
-                                    + " is missing; impute it before encoding");
-                        }
-                    }
-                }
-                // the new vectors are zero-filled: mark every row present, then write the ones
-                long[] address = new long[w];
-                for (int k = 0; k < w; k++) {
-                    address[k] = slots[k].getDataBuffer().memoryAddress();
-                    MemoryUtil.setMemory(slots[k].getValidityBuffer().memoryAddress(), (rows + 7) / 8, (byte) -1);
-                }
-                long codeAddress = codes.getDataBuffer().memoryAddress();
-                int[] map = codeMaps[c];
-                for (int row = 0; row < rows; row++) {
-                    int code = MemoryUtil.getInt(codeAddress + 4L * row);
-                    int hot = map[code];
-                    if (hot < 0) {
-                        if (unknown == Unknown.ERROR) {
-                            throw new PreprocessingException(columns.get(i), "category '"
-                                    + in.column(c).categories().get(codes.get(row)) + "' in row " + (firstRow + row)
-                                    + " was not seen when the encoder was fitted; fitted categories are " + categories.get(i));
-                        }
-                        hot = unknown == Unknown.OTHER ? w - 1 : -1;
-                    }
-                    if (hot >= 0) {
-                        MemoryUtil.putInt(address[hot] + 4L * row, ONE);
-                    }
-                }
-                for (Float4Vector s : slots) {
-                    s.setValueCount(chunk.rowCount());
-                }
-            }
-        });
     }
 
     @Override

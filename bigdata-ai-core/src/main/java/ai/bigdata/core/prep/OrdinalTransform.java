@@ -1,25 +1,25 @@
 package ai.bigdata.core.prep;
 
+import ai.bigdata.core.data.Column;
 import ai.bigdata.core.data.ColumnType;
-import ai.bigdata.core.data.Dataset;
 import ai.bigdata.core.data.Schema;
-import ai.bigdata.core.internal.Vectors;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.IntVector;
 
 /**
  * Fitted ordinal (label) encoding: each encoded column becomes the int32 index of its category among
  * the fitted categories in sorted order; the class names stay available for reports.
  */
-public final class OrdinalTransform implements Transform {
-    private final List<String> columns;
+public final class OrdinalTransform extends ListedColumnsTransform {
     private final List<List<String>> categories;
     private final Unknown unknown;
 
     OrdinalTransform(List<String> columns, List<List<String>> categories, Unknown unknown) {
-        this.columns = List.copyOf(columns);
+        super(columns);
         this.categories = categories.stream().map(List::copyOf).toList();
         this.unknown = unknown;
     }
@@ -35,46 +35,25 @@ public final class OrdinalTransform implements Transform {
 
     @Override
     public Schema outputSchema(Schema input) {
-        for (String c : columns) {
-            if (!input.contains(c) || input.column(c).type() != ColumnType.CATEGORICAL) {
-                throw new PreprocessingException(c, "ordinal encoding needs this categorical column; the data has "
-                        + (input.contains(c) ? input.column(c).type().toString() : "no such column"));
-            }
-        }
+        requireColumns(input, t -> t == ColumnType.CATEGORICAL, "ordinal encoding", "this categorical");
         return Statistics.replaceType(input, columns, ColumnType.INT32);
     }
 
     @Override
-    public Dataset apply(Dataset data) {
-        Schema in = data.schema();
-        Schema out = outputSchema(in);
-        return data.mapChunks(out, (chunk, firstRow, alloc, vs) -> {
-            for (int c = 0; c < in.size(); c++) {
-                int i = columns.indexOf(in.column(c).name());
-                if (i < 0) {
-                    vs.add(Vectors.share(chunk.vector(c), alloc));
-                    continue;
-                }
-                int[] map = CategoryCodes.map(in.column(c).categories(), categories.get(i));
-                IntVector codes = (IntVector) chunk.vector(c);
-                IntVector o = new IntVector(in.column(c).name(), alloc);
-                vs.add(o);
-                o.allocateNew(Math.max(chunk.rowCount(), 1));
-                for (int row = 0; row < chunk.rowCount(); row++) {
-                    if (codes.isNull(row)) {
-                        throw new PreprocessingException(columns.get(i), "row " + (firstRow + row) + " is missing; impute it first");
-                    }
-                    int k = map[codes.get(row)];
-                    if (k >= 0) {
-                        o.set(row, k);
-                    } else if (unknown == Unknown.ERROR) {
-                        throw new PreprocessingException(columns.get(i), "category '" + in.column(c).categories().get(codes.get(row))
-                                + "' in row " + (firstRow + row) + " was not seen when the encoder was fitted");
-                    }
-                }
-                o.setValueCount(chunk.rowCount());
+    void mapColumn(int i, Column col, FieldVector in, int rows, long firstRow, BufferAllocator alloc, List<FieldVector> out) {
+        requireNoNulls(i, in, rows, firstRow, "encoding");
+        int[] map = CategoryCodes.map(col.categories(), categories.get(i));
+        IntVector codes = (IntVector) in;
+        IntVector o = newInt(col.name(), rows, alloc, out);
+        for (int row = 0; row < rows; row++) {
+            int k = map[codes.get(row)];
+            if (k >= 0) {
+                o.set(row, k);
+            } else if (unknown == Unknown.ERROR) {
+                throw new PreprocessingException(columns.get(i), "category '" + col.categories().get(codes.get(row))
+                        + "' in row " + (firstRow + row) + " was not seen when the encoder was fitted");
             }
-        });
+        }
     }
 
     @Override
