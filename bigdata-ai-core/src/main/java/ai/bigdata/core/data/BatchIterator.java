@@ -138,6 +138,7 @@ public final class BatchIterator implements Iterator<Batch>, AutoCloseable {
         nullCounts = new int[source.chunkCount()][];
         featureBuffer = Nd4j.createUninitialized(DataType.FLOAT, shapeOf(batchSize, featureShape), columnMajor ? 'f' : 'c');
         labelBuffer = labelCol == null ? null : Nd4j.createUninitialized(DataType.FLOAT, batchSize, labelWidth);
+        epoch = b.startEpoch;
         startEpoch();
     }
 
@@ -420,6 +421,7 @@ public final class BatchIterator implements Iterator<Batch>, AutoCloseable {
         private long seed = 42;
         private boolean dropLast;
         private boolean flat;
+        private int startEpoch;
 
         Builder(Dataset data) {
             this.data = data;
@@ -463,6 +465,18 @@ public final class BatchIterator implements Iterator<Batch>, AutoCloseable {
         /** Gives a single tensor column as {@code [batch, width]} instead of {@code [batch, ...shape]}. */
         public Builder flat(boolean f) {
             this.flat = f;
+            return this;
+        }
+
+        /**
+         * Starts at this epoch number (default 0), so that a resumed training run sees the same shuffled
+         * order as an uninterrupted one.
+         */
+        public Builder startEpoch(int e) {
+            if (e < 0) {
+                throw new IllegalArgumentException("startEpoch must be >= 0, got " + e);
+            }
+            this.startEpoch = e;
             return this;
         }
 

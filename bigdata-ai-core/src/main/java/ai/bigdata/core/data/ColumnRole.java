@@ -15,5 +15,7 @@ public enum ColumnRole {
     /** The item of an interaction (recommender systems). */
     ITEM,
     /** The time of a row, used by time-based splits. */
-    TIME
+    TIME,
+    /** An output of a model (prediction, probabilities, score), never used as a feature. */
+    PREDICTION
 }

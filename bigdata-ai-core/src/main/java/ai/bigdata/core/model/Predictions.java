@@ -1,0 +1,127 @@
+package ai.bigdata.core.model;
+
+import ai.bigdata.core.data.Column;
+import ai.bigdata.core.data.ColumnRole;
+import ai.bigdata.core.data.ColumnType;
+import ai.bigdata.core.data.Dataset;
+import ai.bigdata.core.data.Schema;
+import ai.bigdata.core.internal.ArrowColumns;
+import ai.bigdata.core.internal.Vectors;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.arrow.vector.Float4Vector;
+import org.apache.arrow.vector.Float8Vector;
+import org.apache.arrow.vector.IntVector;
+import org.apache.arrow.vector.complex.FixedSizeListVector;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/** Appends a model's predictions to a dataset, chunk by chunk (the data is never gathered in one place). */
+final class Predictions {
+    /** Name of the predicted class or value column. */
+    static final String PREDICTION = "prediction";
+    /** Name of the class probabilities column. */
+    static final String PROBABILITIES = "probabilities";
+    /** Name of the reconstruction error column. */
+    static final String RECONSTRUCTION_ERROR = "reconstruction_error";
+
+    private Predictions() {
+    }
+
+    static Dataset append(Model model, Dataset data) {
+        ModelSignature sig = model.signature();
+        Schema in = data.schema();
+        sig.check(in);
+        List<Column> added = outputColumns(sig);
+        for (Column c : added) {
+            if (in.contains(c.name())) {
+                throw new SchemaMismatchException(List.of(c.name()), "the data already has a column '" + c.name()
+                        + "'; drop or rename it before predicting");
+            }
+        }
+        List<Column> cols = new ArrayList<>(in.columns());
+        cols.addAll(added);
+        Schema out = new Schema(cols);
+        return data.mapChunks(out, (chunk, firstRow, alloc, vs) -> {
+            for (int c = 0; c < in.size(); c++) {
+                vs.add(Vectors.share(chunk.vector(c), alloc));
+            }
+            int rows = chunk.rowCount();
+            float[][] y = new float[rows][];
+            if (rows > 0) {
+                try (INDArray x = FeatureMatrix.pack(sig, chunk, firstRow)) {
+                    INDArray o = model.output(x);
+                    if (sig.task() == Task.RECONSTRUCTION) {
+                        INDArray flat = x.reshape(rows, sig.featureWidth());
+                        INDArray err = o.reshape(rows, sig.featureWidth()).sub(flat);
+                        y = new float[][] {err.muli(err).mean(1).toFloatVector()};
+                    } else {
+                        y = o.toFloatMatrix();
+                    }
+                }
+            }
+            writeColumns(sig, rows, y, alloc, vs);
+        });
+    }
+
+    private static List<Column> outputColumns(ModelSignature sig) {
+        switch (sig.task()) {
+            case CLASSIFICATION:
+                return List.of(Column.categorical(PREDICTION, ColumnRole.PREDICTION, sig.classNames()),
+                        Column.tensor(PROBABILITIES, sig.outputWidth()).withRole(ColumnRole.PREDICTION));
+            case REGRESSION:
+                return List.of(sig.outputWidth() == 1 ? Column.of(PREDICTION, ColumnType.FLOAT64, ColumnRole.PREDICTION)
+                        : Column.tensor(PREDICTION, sig.outputWidth()).withRole(ColumnRole.PREDICTION));
+            default:
+                return List.of(Column.of(RECONSTRUCTION_ERROR, ColumnType.FLOAT64, ColumnRole.PREDICTION));
+        }
+    }
+
+    private static void writeColumns(ModelSignature sig, int rows, float[][] y, org.apache.arrow.memory.BufferAllocator alloc,
+            List<org.apache.arrow.vector.FieldVector> vs) {
+        if (sig.task() == Task.RECONSTRUCTION || (sig.task() == Task.REGRESSION && sig.outputWidth() == 1)) {
+            String name = sig.task() == Task.RECONSTRUCTION ? RECONSTRUCTION_ERROR : PREDICTION;
+            Float8Vector v = Vectors.float64(name, rows, alloc);
+            vs.add(v);
+            for (int r = 0; r < rows; r++) {
+                v.set(r, sig.task() == Task.RECONSTRUCTION ? y[0][r] : y[r][0]);
+            }
+            return;
+        }
+        if (sig.task() == Task.CLASSIFICATION) {
+            IntVector cls = (IntVector) ArrowColumns.newVector(Column.of(PREDICTION, ColumnType.INT32), alloc);
+            vs.add(cls);
+            cls.allocateNew(Math.max(rows, 1));
+            for (int r = 0; r < rows; r++) {
+                cls.set(r, argMax(y[r]));
+            }
+            cls.setValueCount(rows);
+        }
+        String name = sig.task() == Task.CLASSIFICATION ? PROBABILITIES : PREDICTION;
+        int width = sig.outputWidth();
+        FixedSizeListVector t = (FixedSizeListVector) ArrowColumns.newVector(Column.tensor(name, width), alloc);
+        vs.add(t);
+        t.setInitialCapacity(Math.max(rows, 1));
+        t.allocateNew();
+        Float4Vector values = (Float4Vector) t.getDataVector();
+        values.allocateNew(Math.max(rows * width, 1));
+        for (int r = 0; r < rows; r++) {
+            t.setNotNull(r);
+            for (int k = 0; k < width; k++) {
+                values.set(r * width + k, y[r][k]);
+            }
+        }
+        values.setValueCount(rows * width);
+        t.setValueCount(rows);
+    }
+
+    /** Index of the largest value; the first one on ties. */
+    static int argMax(float[] p) {
+        int best = 0;
+        for (int k = 1; k < p.length; k++) {
+            if (p[k] > p[best]) {
+                best = k;
+            }
+        }
+        return best;
+    }
+}

@@ -1,0 +1,369 @@
+package ai.bigdata.core.train;
+
+import ai.bigdata.core.data.Batch;
+import ai.bigdata.core.data.BatchIterator;
+import ai.bigdata.core.data.Dataset;
+import ai.bigdata.core.eval.Evaluator;
+import ai.bigdata.core.model.ModelSignature;
+import ai.bigdata.core.model.NetworkSettings;
+import ai.bigdata.core.model.NeuralNetwork;
+import ai.bigdata.core.model.Task;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Trains a {@link NeuralNetwork} on a dataset: mini-batches straight from the Arrow data, an optimiser
+ * with a learning-rate schedule, per-epoch validation, early stopping with best-model restore,
+ * atomic checkpoints with exact resume, divergence detection and listeners.
+ *
+ * <p>Runs are deterministic: the shuffle order of epoch {@code e} and the dropout noise of every batch
+ * are derived from the seed, the epoch and the batch number, so the same seed, data and thread count
+ * give the same parameters, and a run resumed from any checkpoint ends with the same parameters as an
+ * uninterrupted one. A Trainer is an immutable recipe; one instance may train many models.
+ */
+public final class Trainer {
+    private final int epochs;
+    private final int batchSize;
+    private final Optimizer optimizer;
+    private final double clipGradientNorm;
+    private final Map<String, Double> classWeights;
+    private final long seed;
+    private final EarlyStopping earlyStopping;
+    private final Checkpoints checkpoints;
+    private final List<TrainingListener> listeners;
+
+    private Trainer(Builder b) {
+        this.epochs = b.epochs;
+        this.batchSize = b.batchSize;
+        this.optimizer = b.optimizer;
+        this.clipGradientNorm = b.clipGradientNorm;
+        this.classWeights = b.classWeights;
+        this.seed = b.seed;
+        this.earlyStopping = b.earlyStopping;
+        this.checkpoints = b.checkpoints;
+        this.listeners = List.copyOf(b.listeners);
+    }
+
+    /** A new trainer builder (defaults: 10 epochs, batch 32, Adam 1e-3, seed 42). */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Trains {@code model} on {@code train}; with {@code validation} (may be null) every epoch is
+     * evaluated on it and early stopping can watch it. The model's input and output sizes come from
+     * the training data's schema (feature and label roles); an autoencoder reconstructs its features.
+     */
+    public TrainingHistory fit(NeuralNetwork model, Dataset train, Dataset validation) {
+        ModelSignature sig = model.kind().equals("autoencoder") ? ModelSignature.reconstruction(train.schema())
+                : ModelSignature.supervised(train.schema());
+        if (validation != null) {
+            sig.check(validation.schema());
+        }
+        long perEpoch = batchesPerEpoch(train);
+        model.initialise(sig, new NetworkSettings(seed, optimizer.updater(epochs, perEpoch), optimizer.weightDecay(),
+                clipGradientNorm, weights(sig)));
+        TrainingState state = new TrainingState();
+        state.seed = seed;
+        state.batchSize = batchSize;
+        return run(model, sig, train, validation, state);
+    }
+
+    /** Trains without validation data. */
+    public TrainingHistory fit(NeuralNetwork model, Dataset train) {
+        return fit(model, train, null);
+    }
+
+    /**
+     * Continues the run saved in {@code checkpoint} (see {@link Checkpoints#latest}) with the same
+     * data: the network, optimiser state, epoch, batch position and history are restored into
+     * {@code model} (a fresh network of the same kind), and training goes on exactly as if it had
+     * never stopped.
+     *
+     * @throws IllegalArgumentException when the checkpoint is damaged, was written with another seed or
+     *     batch size, or is for another kind of network
+     */
+    public TrainingHistory resume(Path checkpoint, NeuralNetwork model, Dataset train, Dataset validation) {
+        CheckpointFile.Contents c = CheckpointFile.read(checkpoint);
+        if (!c.kind().equals(model.kind())) {
+            throw new IllegalArgumentException("checkpoint " + checkpoint + " holds a " + c.kind() + ", not a " + model.kind());
+        }
+        if (c.state().seed != seed || c.state().batchSize != batchSize) {
+            throw new IllegalArgumentException("checkpoint " + checkpoint + " was written with seed " + c.state().seed + " and batch size "
+                    + c.state().batchSize + "; this trainer has seed " + seed + " and batch size " + batchSize
+                    + ", so the run could not continue exactly");
+        }
+        c.signature().check(train.schema());
+        model.restore(c.network(), c.signature());
+        return run(model, c.signature(), train, validation, c.state());
+    }
+
+    private long batchesPerEpoch(Dataset train) {
+        long rows = train.rowCount();
+        if (rows == 0) {
+            throw new IllegalArgumentException("cannot train on an empty dataset");
+        }
+        return (rows + batchSize - 1) / batchSize;
+    }
+
+    private double[] weights(ModelSignature sig) {
+        if (classWeights == null) {
+            return null;
+        }
+        if (sig.task() != Task.CLASSIFICATION) {
+            throw new IllegalArgumentException("class weights need a categorical label; '" + sig.label() + "' is " + sig.task());
+        }
+        double[] w = new double[sig.classNames().size()];
+        java.util.Arrays.fill(w, 1.0);
+        for (Map.Entry<String, Double> e : classWeights.entrySet()) {
+            int k = sig.classNames().indexOf(e.getKey());
+            if (k < 0) {
+                throw new IllegalArgumentException("class weight for unknown class '" + e.getKey() + "'; classes are " + sig.classNames());
+            }
+            w[k] = e.getValue();
+        }
+        return w;
+    }
+
+    private TrainingHistory run(NeuralNetwork model, ModelSignature sig, Dataset train, Dataset validation, TrainingState state) {
+        MultiLayerNetwork net = model.network();
+        long perEpoch = batchesPerEpoch(train);
+        Path lastCheckpoint = checkpoints == null ? null : Checkpoints.latest(checkpoints.folder()).orElse(null);
+        long lastCheckpointNanos = System.nanoTime();
+        listeners.forEach(l -> l.onStart(state.epoch, epochs, perEpoch));
+        BatchIterator.Builder ib = train.batches().features(sig.featureNames().toArray(String[]::new)).batchSize(batchSize)
+                .shuffle(seed).startEpoch(state.epoch);
+        if (sig.label() != null) {
+            ib.label(sig.label());
+        }
+        try (BatchIterator it = ib.build()) {
+            while (state.epoch < epochs && !state.stoppedEarly) {
+                long epochStart = System.nanoTime();
+                net.setEpochCount(state.epoch);
+                long b = 0;
+                while (it.hasNext()) {
+                    Batch batch = it.next();
+                    if (b++ < state.batchInEpoch) {
+                        continue;
+                    }
+                    trainBatch(model, net, batch, state, b - 1, perEpoch, lastCheckpoint);
+                    state.batchInEpoch = b;
+                    state.totalBatches++;
+                    if (checkpoints != null && b < perEpoch
+                            && checkpoints.dueAfterBatch(state.totalBatches, System.nanoTime() - lastCheckpointNanos)) {
+                        state.epochSeconds += (System.nanoTime() - epochStart) / 1e9;
+                        epochStart = System.nanoTime();
+                        lastCheckpoint = checkpoint(model, state);
+                        lastCheckpointNanos = System.nanoTime();
+                    }
+                }
+                it.reset();
+                endEpoch(model, sig, validation, state, (System.nanoTime() - epochStart) / 1e9);
+                if (checkpoints != null && (checkpoints.dueAfterEpoch(state.epoch) || state.epoch == epochs || state.stoppedEarly
+                        || checkpoints.dueAfterBatch(state.totalBatches, System.nanoTime() - lastCheckpointNanos))) {
+                    lastCheckpoint = checkpoint(model, state);
+                    lastCheckpointNanos = System.nanoTime();
+                }
+            }
+        }
+        if (earlyStopping != null && earlyStopping.restoresBest() && state.bestParams != null) {
+            net.setParams(state.bestParams);
+        }
+        TrainingHistory history = new TrainingHistory(state.history, state.bestEpoch == 0 ? state.history.size() : state.bestEpoch,
+                state.stoppedEarly);
+        listeners.forEach(l -> l.onEnd(history));
+        return history;
+    }
+
+    private void trainBatch(NeuralNetwork model, MultiLayerNetwork net, Batch batch, TrainingState state, long b, long perEpoch,
+            Path lastCheckpoint) {
+        Nd4j.getRandom().setSeed(seed * 1_000_003L + state.totalBatches);
+        INDArray x = model.input(batch.features());
+        INDArray y = model.signature().task() == Task.RECONSTRUCTION ? x.reshape('c', x.size(0), -1) : batch.labels();
+        net.fit(x, y);
+        double loss = net.score();
+        if (!Double.isFinite(loss)) {
+            throw new TrainingDivergedException(state.epoch, b, loss, lastCheckpoint);
+        }
+        state.lossSum += loss * batch.size();
+        state.lossRows += batch.size();
+        TrainingListener.BatchEvent event = new TrainingListener.BatchEvent(state.epoch, b, perEpoch, batch.size(), loss);
+        for (TrainingListener l : listeners) {
+            l.onBatch(event);
+        }
+    }
+
+    private void endEpoch(NeuralNetwork model, ModelSignature sig, Dataset validation, TrainingState state, double seconds) {
+        Map<String, Double> metrics = new LinkedHashMap<>();
+        if (validation != null) {
+            metrics.putAll(validationMetrics(model, sig, validation));
+        }
+        MultiLayerNetwork net = model.network();
+        Double rate = net.getLearningRate(0);
+        double lr = rate == null ? Double.NaN : rate;
+        EpochRecord record = new EpochRecord(state.epoch + 1, state.lossSum / Math.max(1, state.lossRows), metrics, lr,
+                state.epochSeconds + seconds);
+        state.history.add(record);
+        if (earlyStopping != null) {
+            Double value = metrics.get(earlyStopping.metric());
+            if (value == null) {
+                throw new IllegalArgumentException("early stopping watches validation '" + earlyStopping.metric() + "' but "
+                        + (validation == null ? "no validation data was given" : "the validation metrics are " + metrics.keySet()));
+            }
+            if (earlyStopping.improves(value, state.bestValue)) {
+                state.bestValue = value;
+                state.bestEpoch = state.epoch + 1;
+                state.badEpochs = 0;
+                if (earlyStopping.restoresBest()) {
+                    state.bestParams = net.params().dup();
+                }
+            } else if (++state.badEpochs >= earlyStopping.patience()) {
+                state.stoppedEarly = true;
+            }
+        }
+        state.epoch++;
+        state.batchInEpoch = 0;
+        state.lossSum = 0;
+        state.lossRows = 0;
+        state.epochSeconds = 0;
+        for (TrainingListener l : listeners) {
+            l.onEpoch(record, epochs);
+        }
+    }
+
+    private static Map<String, Double> validationMetrics(NeuralNetwork model, ModelSignature sig, Dataset validation) {
+        Map<String, Double> m = new LinkedHashMap<>();
+        if (sig.task() == Task.RECONSTRUCTION) {
+            m.put("loss", ReconstructionError.mean(model, validation));
+            return m;
+        }
+        Map<String, Double> all = Evaluator.evaluate(model, validation, 1024).metrics();
+        m.put("loss", sig.task() == Task.CLASSIFICATION ? all.get("log_loss") : all.get("mse"));
+        m.putAll(all);
+        return m;
+    }
+
+    private Path checkpoint(NeuralNetwork model, TrainingState state) {
+        Path file = checkpoints.fileFor(state.totalBatches);
+        CheckpointFile.write(file, model, state);
+        checkpoints.prune();
+        return file;
+    }
+
+    /** The epochs. */
+    public int epochs() {
+        return epochs;
+    }
+
+    /** The batch size. */
+    public int batchSize() {
+        return batchSize;
+    }
+
+    /** The seed. */
+    public long seed() {
+        return seed;
+    }
+
+    @Override
+    public String toString() {
+        return "trainer: " + epochs + " epochs, batch " + batchSize + ", " + optimizer + ", seed " + seed
+                + (earlyStopping != null ? ", " + earlyStopping : "") + (checkpoints != null ? ", " + checkpoints : "");
+    }
+
+    /** Options of a {@link Trainer}. */
+    public static final class Builder {
+        private int epochs = 10;
+        private int batchSize = 32;
+        private Optimizer optimizer = Optimizer.adam(1e-3);
+        private double clipGradientNorm;
+        private Map<String, Double> classWeights;
+        private long seed = 42;
+        private EarlyStopping earlyStopping;
+        private Checkpoints checkpoints;
+        private final List<TrainingListener> listeners = new ArrayList<>();
+
+        private Builder() {
+        }
+
+        /** Epochs to train (an upper bound with early stopping). */
+        public Builder epochs(int n) {
+            if (n <= 0) {
+                throw new IllegalArgumentException("epochs must be positive, got " + n);
+            }
+            this.epochs = n;
+            return this;
+        }
+
+        /** Rows per mini-batch. */
+        public Builder batchSize(int n) {
+            if (n <= 0) {
+                throw new IllegalArgumentException("batchSize must be positive, got " + n);
+            }
+            this.batchSize = n;
+            return this;
+        }
+
+        /** The optimiser (default Adam with learning rate 1e-3). */
+        public Builder optimizer(Optimizer o) {
+            this.optimizer = Objects.requireNonNull(o, "optimizer");
+            return this;
+        }
+
+        /** Clips each layer's gradient to this L2 norm (default: no clipping). */
+        public Builder clipGradientNorm(double maxNorm) {
+            if (!(maxNorm > 0) || Double.isInfinite(maxNorm)) {
+                throw new IllegalArgumentException("clipGradientNorm must be positive and finite, got " + maxNorm);
+            }
+            this.clipGradientNorm = maxNorm;
+            return this;
+        }
+
+        /** Weights of the loss per class name (classes not named weigh 1). */
+        public Builder classWeights(Map<String, Double> weights) {
+            weights.forEach((k, v) -> {
+                if (!(v > 0) || Double.isInfinite(v)) {
+                    throw new IllegalArgumentException("class weight of '" + k + "' must be positive and finite, got " + v);
+                }
+            });
+            this.classWeights = Map.copyOf(weights);
+            return this;
+        }
+
+        /** The seed of initialisation, shuffling and dropout (default 42). */
+        public Builder seed(long s) {
+            this.seed = s;
+            return this;
+        }
+
+        /** Stops early on a validation metric. */
+        public Builder earlyStopping(EarlyStopping e) {
+            this.earlyStopping = Objects.requireNonNull(e, "earlyStopping");
+            return this;
+        }
+
+        /** Writes checkpoints. */
+        public Builder checkpoints(Checkpoints c) {
+            this.checkpoints = Objects.requireNonNull(c, "checkpoints");
+            return this;
+        }
+
+        /** Adds a listener (for example {@code new ConsoleProgress(System.err)}). */
+        public Builder listener(TrainingListener l) {
+            this.listeners.add(Objects.requireNonNull(l, "listener"));
+            return this;
+        }
+
+        /** The trainer. */
+        public Trainer build() {
+            return new Trainer(this);
+        }
+    }
+}

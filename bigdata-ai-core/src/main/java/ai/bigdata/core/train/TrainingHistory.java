@@ -1,0 +1,87 @@
+package ai.bigdata.core.train;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Loss and validation metrics per epoch of one training run, and how the run ended. */
+public final class TrainingHistory {
+    private final List<EpochRecord> epochs;
+    private final int bestEpoch;
+    private final boolean stoppedEarly;
+
+    TrainingHistory(List<EpochRecord> epochs, int bestEpoch, boolean stoppedEarly) {
+        this.epochs = List.copyOf(epochs);
+        this.bestEpoch = bestEpoch;
+        this.stoppedEarly = stoppedEarly;
+    }
+
+    /** One record per completed epoch, in order. */
+    public List<EpochRecord> epochs() {
+        return epochs;
+    }
+
+    /** The last epoch's record. */
+    public EpochRecord last() {
+        if (epochs.isEmpty()) {
+            throw new IllegalStateException("no epoch completed");
+        }
+        return epochs.get(epochs.size() - 1);
+    }
+
+    /** The 1-based epoch with the best monitored validation metric (early stopping), or the last epoch. */
+    public int bestEpoch() {
+        return bestEpoch;
+    }
+
+    /** Whether early stopping ended the run before the configured number of epochs. */
+    public boolean stoppedEarly() {
+        return stoppedEarly;
+    }
+
+    /** Series per name for charts: "train loss", then each validation metric. */
+    public Map<String, double[]> curves() {
+        Map<String, double[]> c = new LinkedHashMap<>();
+        c.put("train loss", epochs.stream().mapToDouble(EpochRecord::trainLoss).toArray());
+        if (!epochs.isEmpty()) {
+            for (String k : epochs.get(0).validation().keySet()) {
+                c.put("validation " + k, epochs.stream().mapToDouble(e -> e.validation().getOrDefault(k, Double.NaN)).toArray());
+            }
+        }
+        return c;
+    }
+
+    /** Plain maps and lists, for JSON. */
+    public Map<String, Object> toMap() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        List<Map<String, Object>> list = new ArrayList<>();
+        epochs.forEach(e -> list.add(e.toMap()));
+        m.put("epochs", list);
+        m.put("bestEpoch", bestEpoch);
+        m.put("stoppedEarly", stoppedEarly);
+        return m;
+    }
+
+    @SuppressWarnings("unchecked")
+    static TrainingHistory fromMap(Map<String, Object> m) {
+        List<EpochRecord> list = new ArrayList<>();
+        ((List<Map<String, Object>>) m.get("epochs")).forEach(e -> list.add(EpochRecord.fromMap(e)));
+        return new TrainingHistory(list, ((Number) m.get("bestEpoch")).intValue(), (Boolean) m.get("stoppedEarly"));
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder s = new StringBuilder();
+        for (EpochRecord e : epochs) {
+            s.append(String.format(Locale.ROOT, "epoch %3d  train loss %.4f", e.epoch(), e.trainLoss()));
+            e.validation().forEach((k, v) -> s.append(String.format(Locale.ROOT, "  val %s %.4f", k, v)));
+            s.append(String.format(Locale.ROOT, "  lr %.2e  %.1fs%n", e.learningRate(), e.seconds()));
+        }
+        if (stoppedEarly) {
+            s.append("stopped early; best epoch ").append(bestEpoch).append(System.lineSeparator());
+        }
+        return s.toString();
+    }
+}

@@ -1,0 +1,64 @@
+package ai.bigdata.core.train;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/** Where a training run stands: everything besides the network that a checkpoint must hold to resume exactly. */
+final class TrainingState {
+    long seed;
+    int batchSize;
+    /** 0-based epoch in progress. */
+    int epoch;
+    /** Batches done in the epoch in progress. */
+    long batchInEpoch;
+    /** Batches done since the start of the run. */
+    long totalBatches;
+    double lossSum;
+    long lossRows;
+    double epochSeconds;
+    final List<EpochRecord> history = new ArrayList<>();
+    double bestValue = Double.NaN;
+    int bestEpoch;
+    int badEpochs;
+    boolean stoppedEarly;
+    INDArray bestParams;
+
+    Map<String, Object> toMap() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("seed", seed);
+        m.put("batchSize", batchSize);
+        m.put("epoch", epoch);
+        m.put("batchInEpoch", batchInEpoch);
+        m.put("totalBatches", totalBatches);
+        m.put("lossSum", lossSum);
+        m.put("lossRows", lossRows);
+        m.put("epochSeconds", epochSeconds);
+        m.put("history", new TrainingHistory(history, bestEpoch, stoppedEarly).toMap());
+        m.put("bestValue", Double.isNaN(bestValue) ? null : bestValue);
+        m.put("bestEpoch", bestEpoch);
+        m.put("badEpochs", badEpochs);
+        return m;
+    }
+
+    @SuppressWarnings("unchecked")
+    static TrainingState fromMap(Map<String, Object> m) {
+        TrainingState s = new TrainingState();
+        s.seed = ((Number) m.get("seed")).longValue();
+        s.batchSize = ((Number) m.get("batchSize")).intValue();
+        s.epoch = ((Number) m.get("epoch")).intValue();
+        s.batchInEpoch = ((Number) m.get("batchInEpoch")).longValue();
+        s.totalBatches = ((Number) m.get("totalBatches")).longValue();
+        s.lossSum = ((Number) m.get("lossSum")).doubleValue();
+        s.lossRows = ((Number) m.get("lossRows")).longValue();
+        s.epochSeconds = ((Number) m.get("epochSeconds")).doubleValue();
+        TrainingHistory h = TrainingHistory.fromMap((Map<String, Object>) m.get("history"));
+        s.history.addAll(h.epochs());
+        s.bestValue = m.get("bestValue") == null ? Double.NaN : ((Number) m.get("bestValue")).doubleValue();
+        s.bestEpoch = ((Number) m.get("bestEpoch")).intValue();
+        s.badEpochs = ((Number) m.get("badEpochs")).intValue();
+        return s;
+    }
+}
