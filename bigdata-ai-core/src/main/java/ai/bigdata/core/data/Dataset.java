@@ -465,7 +465,7 @@ public final class Dataset implements AutoCloseable {
 
         /** The dataset. */
         public Dataset build() {
-            ChunkAssembler a = new ChunkAssembler(schema, Memory.newChild("rows"), chunkRows);
+            ChunkAssembler a = new ChunkAssembler(schema, Memory.newChild("rows"), Math.max(1, Math.min(chunkRows, rows.size())));
             try {
                 for (int r = 0; r < rows.size(); r++) {
                     for (int c = 0; c < schema.size(); c++) {

@@ -234,7 +234,10 @@ public final class ClassificationReport implements Report {
         return sum / truth.length;
     }
 
-    /** Fraction of rows whose true class is among the {@code k} most probable ones (ties broken towards lower index). */
+    /**
+     * Fraction of rows whose true class is among the {@code k} most probable ones; among equal
+     * probabilities the higher class index ranks first, as in scikit-learn's {@code top_k_accuracy_score}.
+     */
     public double topKAccuracy(int k) {
         if (k < 1) {
             throw new IllegalArgumentException("k must be >= 1, got " + k);
@@ -245,7 +248,7 @@ public final class ClassificationReport implements Report {
             double own = p[truth[i]];
             int above = 0;
             for (int c = 0; c < p.length; c++) {
-                if (p[c] > own || (p[c] == own && c < truth[i])) {
+                if (p[c] > own || (p[c] == own && c > truth[i])) {
                     above++;
                 }
             }

@@ -1,0 +1,54 @@
+package ai.bigdata.core.serve;
+
+import ai.bigdata.core.data.Column;
+import ai.bigdata.core.data.ColumnRole;
+import ai.bigdata.core.data.ColumnType;
+import ai.bigdata.core.data.Schema;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** A schema as plain maps and lists (for the bundle manifest) and back. */
+final class SchemaMaps {
+    private SchemaMaps() {
+    }
+
+    static List<Map<String, Object>> toList(Schema s) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Column c : s.columns()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("name", c.name());
+            m.put("type", c.type().name());
+            m.put("role", c.role().name());
+            if (c.type() == ColumnType.TENSOR) {
+                m.put("shape", Arrays.stream(c.shape()).boxed().toList());
+            }
+            if (c.type() == ColumnType.CATEGORICAL) {
+                m.put("categories", c.categories());
+            }
+            out.add(m);
+        }
+        return out;
+    }
+
+    @SuppressWarnings("unchecked")
+    static Schema fromList(List<Map<String, Object>> list) {
+        List<Column> cols = new ArrayList<>();
+        for (Map<String, Object> m : list) {
+            String name = (String) m.get("name");
+            ColumnType type = ColumnType.valueOf((String) m.get("type"));
+            ColumnRole role = ColumnRole.valueOf((String) m.get("role"));
+            if (type == ColumnType.TENSOR) {
+                int[] shape = ((List<Number>) m.get("shape")).stream().mapToInt(Number::intValue).toArray();
+                cols.add(Column.tensor(name, shape).withRole(role));
+            } else if (type == ColumnType.CATEGORICAL) {
+                cols.add(Column.categorical(name, role, (List<String>) m.get("categories")));
+            } else {
+                cols.add(Column.of(name, type, role));
+            }
+        }
+        return new Schema(cols);
+    }
+}
