@@ -1,0 +1,61 @@
+package ai.bigdata.core.train;
+
+import ai.bigdata.core.data.Dataset;
+import ai.bigdata.core.model.NeuralNetwork;
+import ai.bigdata.core.prep.Impute;
+import ai.bigdata.core.prep.Pipeline;
+import ai.bigdata.core.prep.Scale;
+import ai.bigdata.core.testing.SharedData;
+import java.io.DataOutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The training run of {@link CrashResumeIT}, in its own JVM: {@code fresh DIR OUT} trains from scratch
+ * with checkpoints in DIR, {@code resume DIR OUT} continues from DIR's latest checkpoint; both write the
+ * final parameters to OUT. Prints "batch E B" after every batch so the parent can kill it mid-epoch.
+ */
+public final class TrainingChild {
+    private TrainingChild() {
+    }
+
+    /** Entry point. */
+    public static void main(String[] args) throws Exception {
+        String mode = args[0];
+        Path dir = Path.of(args[1]);
+        Path out = Path.of(args[2]);
+        try (Dataset raw = Dataset.readCsv(SharedData.file("tabular/olive.csv")).label("area").read();
+             Dataset olive = raw.drop("region")) {
+            var prep = Pipeline.of(Impute.median(), Scale.standard()).fit(olive);
+            try (Dataset data = prep.apply(olive)) {
+                Trainer trainer = Trainer.builder().epochs(5).batchSize(16).seed(11).optimizer(Optimizer.adam(2e-3))
+                        .checkpoints(Checkpoints.in(dir).everyBatches(5).keepLast(3))
+                        .listener(new TrainingListener() {
+                            @Override
+                            public void onBatch(BatchEvent e) {
+                                System.out.println("batch " + e.epoch() + " " + e.batch());
+                                System.out.flush();
+                                try {
+                                    Thread.sleep(4);
+                                } catch (InterruptedException ex) {
+                                    Thread.currentThread().interrupt();
+                                }
+                            }
+                        }).build();
+                NeuralNetwork model = NeuralNetwork.mlp().hidden(32, 16).dropout(0.2).build();
+                if (mode.equals("resume")) {
+                    trainer.resume(Checkpoints.latest(dir).orElseThrow(), model, data, null);
+                } else {
+                    trainer.fit(model, data);
+                }
+                float[] params = model.network().params().toFloatVector();
+                try (DataOutputStream o = new DataOutputStream(Files.newOutputStream(out))) {
+                    for (float p : params) {
+                        o.writeFloat(p);
+                    }
+                }
+                System.out.println("done");
+            }
+        }
+    }
+}
