@@ -7,6 +7,8 @@ import ai.bigdata.core.data.BatchIterator;
 import ai.bigdata.core.data.Dataset;
 import ai.bigdata.core.data.Schema;
 import ai.bigdata.core.data.Split;
+import ai.bigdata.core.eval.ClassificationReport;
+import ai.bigdata.core.eval.Evaluator;
 import ai.bigdata.core.io.ErrorPolicy;
 import ai.bigdata.core.io.ReadResult;
 import ai.bigdata.core.prep.Assemble;
@@ -15,6 +17,14 @@ import ai.bigdata.core.prep.Pipeline;
 import ai.bigdata.core.prep.Scale;
 import ai.bigdata.core.prep.Transform;
 import ai.bigdata.core.prep.TransformJson;
+import ai.bigdata.core.model.NeuralNetwork;
+import ai.bigdata.core.serve.ModelBundle;
+import ai.bigdata.core.serve.Prediction;
+import ai.bigdata.core.serve.Predictor;
+import ai.bigdata.core.train.EarlyStopping;
+import ai.bigdata.core.train.Optimizer;
+import ai.bigdata.core.train.Trainer;
+import ai.bigdata.core.train.TrainingHistory;
 import ai.bigdata.core.testing.ArrowLeakCheck;
 import ai.bigdata.core.testing.SharedData;
 import java.io.IOException;
@@ -22,6 +32,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -82,11 +93,42 @@ class ReadmeQuickStartTest {
     }
 
     @Test
+    void modelExampleRunsAsWritten() {
+        Path csv = SharedData.file("tabular/olive.csv");
+        Path bundle = tmp.resolve("olive.bundle");
+        ClassificationReport report;
+        Prediction p;
+        // README-MODEL-BEGIN
+        try (Dataset raw = Dataset.readCsv(csv).label("area").read();
+             Dataset olive = raw.drop("region");
+             Split split = olive.split().train(0.7).validation(0.15).test(0.15).stratifyBy("area").seed(42).build()) {
+            Transform prep = Pipeline.of(Impute.median(), Scale.standard()).fit(split.train());
+            try (Dataset train = prep.apply(split.train()); Dataset validation = prep.apply(split.validation());
+                 Dataset test = prep.apply(split.test())) {
+                NeuralNetwork model = NeuralNetwork.mlp().hidden(64, 32).dropout(0.1).build();  // sizes come from the data
+                Trainer trainer = Trainer.builder().epochs(100).batchSize(32).optimizer(Optimizer.adam(3e-3))
+                        .earlyStopping(EarlyStopping.patience(10)).seed(42).build();
+                TrainingHistory history = trainer.fit(model, train, validation);
+                report = Evaluator.classification().evaluate(model, test);
+                System.out.println(report);                       // scikit-learn's classification_report layout
+                ModelBundle.of(prep, model, olive.schema()).metrics("test", report).save(bundle);
+            }
+        }
+        Predictor predictor = Predictor.load(bundle);             // thread-safe; raw rows in, checksums verified
+        p = predictor.predict(Map.of("palmitic", 10.75, "palmitoleic", 0.75, "stearic", 2.26, "oleic", 78.23,
+                "linoleic", 6.72, "linolenic", 0.36, "arachidic", 0.60, "eicosenoic", 0.29));
+        // README-MODEL-END
+        assertThat(report.accuracy()).isGreaterThan(0.9);
+        assertThat(p.label()).isEqualTo("North-Apulia");
+        assertThat(p.confidence()).isGreaterThan(0.5);
+    }
+
+    @Test
     void readmeShowsThisCode() throws IOException {
         Path self = Path.of("src/test/java/ai/bigdata/core/ReadmeQuickStartTest.java");
         List<String> lines = Files.readAllLines(self);
         String readme = Files.readString(Path.of("..", "README.md"));
-        for (String marker : List.of("README", "README-PREP")) {
+        for (String marker : List.of("README", "README-PREP", "README-MODEL")) {
             List<String> block = new ArrayList<>();
             boolean in = false;
             for (String l : lines) {

@@ -1,9 +1,23 @@
 package ai.bigdata.benchmarks.demo;
 
 import ai.bigdata.core.data.Dataset;
-import ai.bigdata.core.data.Dl4jDataSetIterator;
 import ai.bigdata.core.data.Split;
 import ai.bigdata.core.engine.Engine;
+import ai.bigdata.core.eval.ClassificationReport;
+import ai.bigdata.core.eval.Evaluator;
+import ai.bigdata.core.eval.HtmlReport;
+import ai.bigdata.core.model.NeuralNetwork;
+import ai.bigdata.core.prep.Assemble;
+import ai.bigdata.core.prep.Pipeline;
+import ai.bigdata.core.prep.Transform;
+import ai.bigdata.core.serve.ModelBundle;
+import ai.bigdata.core.serve.Prediction;
+import ai.bigdata.core.serve.Predictor;
+import ai.bigdata.core.train.ConsoleProgress;
+import ai.bigdata.core.train.EarlyStopping;
+import ai.bigdata.core.train.Optimizer;
+import ai.bigdata.core.train.Trainer;
+import ai.bigdata.core.train.TrainingHistory;
 import ai.bigdata.vision.FashionMnist;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -12,19 +26,12 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
-import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
-import org.deeplearning4j.nn.conf.layers.OutputLayer;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.nd4j.evaluation.classification.Evaluation;
-import org.nd4j.linalg.activations.Activation;
-import org.nd4j.linalg.learning.config.Adam;
-import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 /**
  * The end-to-end demo: read Fashion-MNIST (the embedded 2,000-image sample, or the full data set from
- * a folder), clean, summarise, split stratified, write and re-open as a memory-mapped Arrow file, and
- * train a softmax classifier through the Arrow to ND4J bridge.
+ * a folder), clean, summarise, split stratified, fit a transform, write and re-open the train part as a
+ * memory-mapped Arrow file, train an MLP with early stopping and a progress bar, evaluate it (text and
+ * HTML report), save a model bundle, reload it and predict raw rows.
  *
  * <p>Usage: {@code Demo [--fashion-mnist DIR] [--epochs N]}.
  */
@@ -71,26 +78,44 @@ public final class Demo {
                 try (Split split = clean.split().train(0.7).validation(0.15).test(0.15).stratifyBy("label").seed(42).build()) {
                     out.println(split);
                     Path trainFile = work.resolve("train.arrow");
-                    split.train().writeArrow(trainFile);
+
+                    out.println("== 5. Prepare: assemble the pixels into one float32 feature vector (fitted on train)");
+                    Transform prep = Pipeline.of(Assemble.into("pixels")).fit(split.train());
+                    try (Dataset prepared = prep.apply(split.train())) {
+                        prepared.writeArrow(trainFile);
+                    }
                     out.printf(Locale.ROOT, "train part written as Arrow IPC: %s (%,d bytes)%n%n", trainFile, Files.size(trainFile));
 
-                    out.println("== 5. Train a softmax classifier on the memory-mapped train file, " + epochs + " epochs");
-                    try (Dataset train = Dataset.readArrow(trainFile)) {
-                        MultiLayerNetwork net = softmax(784, 10);
-                        try (Dl4jDataSetIterator it = new Dl4jDataSetIterator(
-                                train.batches().features("image").flat(true).batchSize(64).shuffle(42).build(), 4)) {
-                            for (int e = 1; e <= epochs; e++) {
-                                net.fit(it);
-                                it.reset();
-                                if (e == 1 || e == epochs || e % 5 == 0) {
-                                    out.printf(Locale.ROOT, "epoch %d: training loss %.4f%n", e, net.score());
-                                }
+                    out.println("== 6. Train an MLP (128 hidden units) on the memory-mapped train file, " + epochs + " epochs");
+                    try (Dataset train = Dataset.readArrow(trainFile); Dataset validation = prep.apply(split.validation());
+                         Dataset test = prep.apply(split.test())) {
+                        NeuralNetwork model = NeuralNetwork.mlp().hidden(128).dropout(0.1).build();
+                        Trainer trainer = Trainer.builder().epochs(epochs).batchSize(64).optimizer(Optimizer.adam(1e-3)).seed(42)
+                                .earlyStopping(EarlyStopping.patience(3).monitor("accuracy")).listener(new ConsoleProgress(out)).build();
+                        TrainingHistory history = trainer.fit(model, train, validation);
+                        out.println(model);
+
+                        ClassificationReport report = Evaluator.classification().evaluate(model, test);
+                        Path html = Path.of("target", "demo-report.html").toAbsolutePath();
+                        Files.createDirectories(html.getParent());
+                        Files.writeString(html, HtmlReport.classification(report, history.curves()));
+                        out.printf(Locale.ROOT, "%n== 7. Evaluate on the test part (%d images); HTML report with charts: %s%n%s%n",
+                                report.rows(), html, report);
+
+                        Path bundleFile = work.resolve("fashion.bundle");
+                        ModelBundle.of(prep, model, split.train().schema()).metrics("test", report)
+                                .provenance(split.train(), trainer, 42).save(bundleFile);
+                        Predictor predictor = Predictor.load(bundleFile);
+                        out.printf(Locale.ROOT, "== 8. Save the bundle (%,d bytes, SHA-256 checked), reload it and predict raw rows%n",
+                                Files.size(bundleFile));
+                        int[] shown = {0};
+                        split.test().forEachRow(r -> {
+                            if (shown[0]++ < 5) {
+                                Prediction p = predictor.predict(Map.of("image", r.get("image")));
+                                out.printf(Locale.ROOT, "true %-12s predicted %-12s (p=%.2f)%n", r.getString("label"), p.label(), p.confidence());
                             }
-                        }
-                        double validation = accuracy(net, split.validation());
-                        double test = accuracy(net, split.test());
-                        out.printf(Locale.ROOT, "%n== 6. Evaluate: validation accuracy %.4f, test accuracy %.4f%n", validation, test);
-                        return test;
+                        });
+                        return report.accuracy();
                     }
                 }
             }
@@ -111,22 +136,5 @@ public final class Demo {
             }
         }
         return true;
-    }
-
-    private static MultiLayerNetwork softmax(int inputs, int classes) {
-        MultiLayerConfiguration conf = new NeuralNetConfiguration.Builder().seed(42).updater(new Adam(1e-3)).list()
-                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nIn(inputs).nOut(classes)
-                        .activation(Activation.SOFTMAX).build())
-                .build();
-        MultiLayerNetwork net = new MultiLayerNetwork(conf);
-        net.init();
-        return net;
-    }
-
-    private static double accuracy(MultiLayerNetwork net, Dataset part) {
-        try (Dl4jDataSetIterator it = new Dl4jDataSetIterator(part.batches().features("image").flat(true).batchSize(256).build(), 2)) {
-            Evaluation eval = net.evaluate(it);
-            return eval.accuracy();
-        }
     }
 }

@@ -10,6 +10,8 @@ import java.util.Locale;
 public final class ConsoleProgress implements TrainingListener {
     private static final long REDRAW_NANOS = 200_000_000L;
     private static final int BAR = 30;
+    /** The validation metrics worth a place on the epoch line (all of them are in the history). */
+    private static final java.util.Set<String> SHOWN = java.util.Set.of("loss", "accuracy", "f1_macro", "rmse", "r2");
 
     private final PrintStream out;
     private int epochs;
@@ -64,7 +66,11 @@ public final class ConsoleProgress implements TrainingListener {
     public void onEpoch(EpochRecord r, int totalEpochs) {
         StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "%nepoch %d/%d done in %s: train loss %.4f", r.epoch(),
                 totalEpochs, clock(r.seconds()), r.trainLoss()));
-        r.validation().forEach((k, v) -> s.append(String.format(Locale.ROOT, ", val %s %.4f", k, v)));
+        r.validation().forEach((k, v) -> {
+            if (SHOWN.contains(k)) {
+                s.append(String.format(Locale.ROOT, ", val %s %.4f", k, v));
+            }
+        });
         out.println(s);
         reset();
     }

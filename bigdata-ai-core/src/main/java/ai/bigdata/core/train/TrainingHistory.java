@@ -8,6 +8,8 @@ import java.util.Map;
 
 /** Loss and validation metrics per epoch of one training run, and how the run ended. */
 public final class TrainingHistory {
+    private static final java.util.Set<String> CHARTED = java.util.Set.of("loss", "accuracy", "f1_macro", "rmse", "r2");
+
     private final List<EpochRecord> epochs;
     private final int bestEpoch;
     private final boolean stoppedEarly;
@@ -41,12 +43,15 @@ public final class TrainingHistory {
         return stoppedEarly;
     }
 
-    /** Series per name for charts: "train loss", then each validation metric. */
+    /** Series per name for charts: "train loss", then the validation loss and headline metrics. */
     public Map<String, double[]> curves() {
         Map<String, double[]> c = new LinkedHashMap<>();
         c.put("train loss", epochs.stream().mapToDouble(EpochRecord::trainLoss).toArray());
         if (!epochs.isEmpty()) {
             for (String k : epochs.get(0).validation().keySet()) {
+                if (!CHARTED.contains(k)) {
+                    continue;
+                }
                 c.put("validation " + k, epochs.stream().mapToDouble(e -> e.validation().getOrDefault(k, Double.NaN)).toArray());
             }
         }
