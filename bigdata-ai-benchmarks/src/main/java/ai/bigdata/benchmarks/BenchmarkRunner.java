@@ -51,7 +51,15 @@ public final class BenchmarkRunner {
                     "the engine fix: faster than DL4J's default path"),
             new Comparison("CNN inference, batch 256 (oneDNN helpers on vs DL4J default off)",
                     "CnnEngineBenchmark.inferBatch[helpers=on]", "CnnEngineBenchmark.inferBatch[helpers=off]",
-                    "the engine fix: faster than DL4J's default path"));
+                    "the engine fix: faster than DL4J's default path"),
+            new Comparison("MLP 784-256-128-10 epoch, Fashion-MNIST 60k, batch 128: our Trainer vs DL4J's own fit",
+                    "TrainerBenchmark.trainerEpoch", "TrainerBenchmark.bareDl4jEpoch", "overhead <= 5% (>= 0.95x)"),
+            new Comparison("MLP 784-256-128-10 epoch, Fashion-MNIST 60k, batch 128: our Trainer vs scikit-learn MLPClassifier",
+                    "TrainerBenchmark.trainerEpoch[rows=60000]", "peer.sklearn.MLPClassifier.epoch", "<= 1.5x sklearn (>= 0.67x)"),
+            new Comparison("single-row prediction p50: Predictor on a raw olive row vs DL4J output() on one row",
+                    "PredictorLatencyBenchmark.predictor:p50", "PredictorLatencyBenchmark.dl4jOutput:p50", "<= 1.2x (>= 0.83x)"),
+            new Comparison("single-row prediction p99: Predictor on a raw olive row vs DL4J output() on one row",
+                    "PredictorLatencyBenchmark.predictor:p99", "PredictorLatencyBenchmark.dl4jOutput:p99", "information"));
 
     /** Entry point: {@code [--include REGEX] [--smoke] [--out DIR]}. */
     public static void main(String[] args) throws RunnerException, IOException {
@@ -79,8 +87,13 @@ public final class BenchmarkRunner {
             opts.warmupIterations(3).warmupTime(TimeValue.seconds(2)).measurementIterations(5)
                     .measurementTime(TimeValue.seconds(2));
         }
+        if (smoke) {
+            opts.param("rows", "2000");
+        }
         Collection<RunResult> results = new Runner(opts.build()).run();
-        String table = report(results, out, smoke);
+        Map<String, String> missing = new LinkedHashMap<>();
+        Map<String, double[]> peers = PythonPeers.run(include, smoke, missing);
+        String table = report(results, peers, missing, out, smoke);
         if (updateReadme) {
             if (smoke) {
                 throw new IllegalArgumentException("a smoke run measures nothing: it cannot update README.md");
@@ -116,12 +129,19 @@ public final class BenchmarkRunner {
             }
             String key = shortName + (p.length() == 0 ? "" : "[" + p + "]");
             m.put(key, new double[] {r.getPrimaryResult().getScore(), r.getPrimaryResult().getScoreError()});
+            if (r.getParams().getMode() == org.openjdk.jmh.annotations.Mode.SampleTime) {
+                var stats = r.getPrimaryResult().getStatistics();
+                m.put(key + ":p50", new double[] {stats.getPercentile(50), Double.NaN});
+                m.put(key + ":p99", new double[] {stats.getPercentile(99), Double.NaN});
+            }
         }
         return m;
     }
 
-    static String report(Collection<RunResult> results, Path outDir, boolean smoke) throws IOException {
+    static String report(Collection<RunResult> results, Map<String, double[]> peers, Map<String, String> missing, Path outDir,
+            boolean smoke) throws IOException {
         Map<String, double[]> scores = scores(results);
+        scores.putAll(peers);
         String machine = machine();
         String engine = engine();
         List<String> rows = new ArrayList<>();
@@ -143,7 +163,13 @@ public final class BenchmarkRunner {
                     continue;
                 }
                 String params = key.substring(c.ours().length());
-                double[] base = scores.get(c.baseline().contains("[") ? c.baseline() : c.baseline() + params);
+                double[] base = scores.get(c.baseline().contains("[") || c.baseline().startsWith("peer.") ? c.baseline()
+                        : c.baseline() + params);
+                if (base == null && missing.containsKey(c.baseline())) {
+                    rows.add(String.format(Locale.ROOT, "| %s %s | %.3f ± %.3f ms | %s: MISSING (%s) | - | %s |", c.what(), params,
+                            e.getValue()[0], e.getValue()[1], c.baseline(), missing.get(c.baseline()), c.goal()));
+                    continue;
+                }
                 if (base == null) {
                     continue;
                 }
@@ -156,7 +182,9 @@ public final class BenchmarkRunner {
                         + " \"baseline_ms\": %.6f, \"speedup\": %.4f}", c.what(), params, ours, c.baseline(), base[0], speedup));
             }
         }
-        json.append(String.join(",\n", jsonRows)).append("\n  ]\n}\n");
+        json.append(String.join(",\n", jsonRows)).append("\n  ],\n  \"missing_peers\": {");
+        json.append(String.join(", ", missing.entrySet().stream().map(x -> "\"" + x.getKey() + "\": \""
+                + x.getValue().replace("\"", "'") + "\"").toList())).append("}\n}\n");
         StringBuilder md = new StringBuilder();
         md.append("Measured ").append(LocalDate.now()).append(smoke ? " (SMOKE RUN: not a measurement)" : "").append(" on ")
                 .append(machine).append("; engine: ").append(engine).append(".\n\n");

@@ -5,6 +5,7 @@ import ai.bigdata.core.data.Dataset;
 import ai.bigdata.core.data.Schema;
 import ai.bigdata.core.internal.Chunk;
 import ai.bigdata.core.internal.ChunkReader;
+import ai.bigdata.core.model.DenseInference;
 import ai.bigdata.core.model.FeatureMatrix;
 import ai.bigdata.core.model.ModelSignature;
 import ai.bigdata.core.model.NeuralNetwork;
@@ -22,14 +23,21 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * Serves a {@link ModelBundle}: takes raw rows (maps from column name to value, or a dataset), applies
  * the fitted transform and the model, and returns classes with probabilities or predicted values.
  * Thread-safe: concurrent calls each borrow a replica of the network from a pool (one per concurrent
- * caller at most), so results equal single-threaded ones exactly.
+ * caller at most), so results equal single-threaded ones exactly. Small requests (up to 32 rows) of a
+ * dense network run through {@link DenseInference}, a plain-Java pass that avoids the native engine's
+ * per-call overhead; larger ones go through the engine in one batch.
  */
 public final class Predictor {
+    /** Up to this many rows per request, a dense network runs in plain Java (no per-op native overhead). */
+    private static final int DENSE_ROWS = 32;
+
     private final ModelBundle bundle;
     private final Transform transform;
     private final Schema input;
     private final ModelSignature signature;
     private final ConcurrentLinkedDeque<NeuralNetwork> replicas = new ConcurrentLinkedDeque<>();
+    /** The plain-Java pass of a dense network, for small requests; null when the network has other layers. */
+    private final DenseInference dense;
 
     private Predictor(ModelBundle bundle) {
         this.bundle = bundle;
@@ -37,6 +45,9 @@ public final class Predictor {
         this.input = bundle.inputSchema();
         this.signature = bundle.model().signature();
         replicas.push(bundle.model());
+        boolean flat = signature.featureShape().length == 1 || !bundle.model().kind().equals("lstm");
+        this.dense = flat && !bundle.model().kind().equals("wrapped")
+                ? DenseInference.of(bundle.model().network()).orElse(null) : null;
     }
 
     ai.bigdata.core.model.NeuralNetwork bundleModel() {
@@ -146,9 +157,15 @@ public final class Predictor {
             for (int k = 0; k < features.chunkCount(); k++) {
                 Chunk chunk = reader.chunk(k);
                 try (INDArray x = FeatureMatrix.pack(signature, chunk, first)) {
-                    float[][] y = net.output(x).reshape(chunk.rowCount(), -1).toFloatMatrix();
-                    for (float[] row : y) {
-                        out.add(toPrediction(row));
+                    if (dense != null && chunk.rowCount() <= DENSE_ROWS) {
+                        for (float[] row : x.reshape(chunk.rowCount(), -1).toFloatMatrix()) {
+                            out.add(toPrediction(dense.output(row)));
+                        }
+                    } else {
+                        float[][] y = net.output(x).reshape(chunk.rowCount(), -1).toFloatMatrix();
+                        for (float[] row : y) {
+                            out.add(toPrediction(row));
+                        }
                     }
                 }
                 first += chunk.rowCount();

@@ -1,0 +1,88 @@
+package ai.bigdata.benchmarks.train;
+
+import ai.bigdata.benchmarks.BenchData;
+import ai.bigdata.core.data.Batch;
+import ai.bigdata.core.data.BatchIterator;
+import ai.bigdata.core.data.Dataset;
+import ai.bigdata.core.model.NeuralNetwork;
+import ai.bigdata.core.train.Optimizer;
+import ai.bigdata.core.train.Trainer;
+import ai.bigdata.vision.FashionMnist;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.dataset.DataSet;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+
+/**
+ * One training epoch of the peers.md A2 network (MLP 784-256-128-10, ReLU, softmax, Adam 1e-3, batch
+ * 128) on Fashion-MNIST flat pixels: our Trainer reading the Arrow dataset against DL4J's own
+ * {@code MultiLayerNetwork.fit} over the same network configuration and the same batches, already
+ * prepared in memory. The Python peer (scikit-learn's MLPClassifier, same network) runs in the
+ * benchmark runner.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+public class TrainerBenchmark {
+    /** Training images used (60000 = the full train set; the smoke run passes fewer). */
+    @Param({"60000"})
+    public int rows;
+
+    private Dataset train;
+    private NeuralNetwork model;
+    private Trainer trainer;
+    private MultiLayerNetwork bare;
+    private List<DataSet> batches;
+
+    /** Loads the data, builds both networks and prepares the bare engine's batches. */
+    @Setup(Level.Trial)
+    public void setup() {
+        try (Dataset all = FashionMnist.read(BenchData.file("fashion-mnist"), "train"); Dataset head = all.head(rows)) {
+            train = head.materialize();
+        }
+        model = NeuralNetwork.mlp().hidden(256, 128).build();
+        trainer = Trainer.builder().epochs(1).batchSize(128).optimizer(Optimizer.adam(1e-3)).seed(42).build();
+        trainer.fit(model, train);
+        bare = new MultiLayerNetwork(model.network().getLayerWiseConfigurations().clone());
+        bare.init();
+        batches = new ArrayList<>();
+        try (BatchIterator it = train.batches().batchSize(128).shuffle(42).flat(true).build()) {
+            while (it.hasNext()) {
+                Batch b = it.next().detach();
+                batches.add(new DataSet(b.features(), b.labels()));
+            }
+        }
+    }
+
+    /** Frees the data. */
+    @TearDown(Level.Trial)
+    public void tearDown() {
+        train.close();
+    }
+
+    /** One epoch through our Trainer (batch assembly from Arrow, listeners, bookkeeping included). */
+    @Benchmark
+    public double trainerEpoch() {
+        return trainer.fit(model, train).last().trainLoss();
+    }
+
+    /** One epoch of DL4J's own fit over prepared batches of the same network. */
+    @Benchmark
+    public double bareDl4jEpoch() {
+        for (DataSet ds : batches) {
+            bare.fit(ds);
+        }
+        return bare.score();
+    }
+}
