@@ -54,6 +54,8 @@ public final class BenchmarkRunner {
                     "the engine fix: faster than DL4J's default path"),
             new Comparison("MLP 784-256-128-10 epoch, Fashion-MNIST 60k, batch 128: our Trainer vs DL4J's own fit",
                     "TrainerBenchmark.trainerEpoch", "TrainerBenchmark.bareDl4jEpoch", "overhead <= 5% (>= 0.95x)"),
+            new Comparison("MLP epoch throughput, Trainer workers(2) vs workers(1), 2 cores",
+                    "TrainerBenchmark.trainerEpochTwoWorkers", "TrainerBenchmark.trainerEpoch", "information (> 1x: parallel helps)"),
             new Comparison("MLP 784-256-128-10 epoch, Fashion-MNIST 60k, batch 128: our Trainer vs scikit-learn MLPClassifier",
                     "TrainerBenchmark.trainerEpoch[rows=60000]", "peer.sklearn.MLPClassifier.epoch", "<= 1.5x sklearn (>= 0.67x)"),
             new Comparison("single-row prediction p50: Predictor on a raw olive row vs DL4J output() on one row",

@@ -42,6 +42,8 @@ public class TrainerBenchmark {
     private Dataset train;
     private NeuralNetwork model;
     private Trainer trainer;
+    private NeuralNetwork parallelModel;
+    private Trainer parallelTrainer;
     private MultiLayerNetwork bare;
     private List<DataSet> batches;
 
@@ -54,6 +56,9 @@ public class TrainerBenchmark {
         model = NeuralNetwork.mlp().hidden(256, 128).build();
         trainer = Trainer.builder().epochs(1).batchSize(128).optimizer(Optimizer.adam(1e-3)).seed(42).build();
         trainer.fit(model, train);
+        parallelModel = NeuralNetwork.mlp().hidden(256, 128).build();
+        parallelTrainer = Trainer.builder().epochs(1).batchSize(128).optimizer(Optimizer.adam(1e-3)).seed(42).workers(2).build();
+        parallelTrainer.fit(parallelModel, train);
         bare = new MultiLayerNetwork(model.network().getLayerWiseConfigurations().clone());
         bare.init();
         batches = new ArrayList<>();
@@ -75,6 +80,12 @@ public class TrainerBenchmark {
     @Benchmark
     public double trainerEpoch() {
         return trainer.fit(model, train).last().trainLoss();
+    }
+
+    /** One epoch through our Trainer with two data-parallel workers (replicas averaged every step). */
+    @Benchmark
+    public double trainerEpochTwoWorkers() {
+        return parallelTrainer.fit(parallelModel, train).last().trainLoss();
     }
 
     /** One epoch of DL4J's own fit over prepared batches of the same network. */

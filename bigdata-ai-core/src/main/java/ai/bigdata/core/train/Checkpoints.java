@@ -75,8 +75,8 @@ public final class Checkpoints {
         return folder;
     }
 
-    boolean dueAfterBatch(long batchesDone, long nanosSinceLast) {
-        return (everyBatches > 0 && batchesDone % everyBatches == 0) || (every != null && nanosSinceLast >= every.toNanos());
+    boolean dueAfterBatch(long batchesSinceLast, long nanosSinceLast) {
+        return (everyBatches > 0 && batchesSinceLast >= everyBatches) || (every != null && nanosSinceLast >= every.toNanos());
     }
 
     boolean dueAfterEpoch(int epochsDone) {

@@ -38,8 +38,10 @@ public final class Trainer {
     private final EarlyStopping earlyStopping;
     private final Checkpoints checkpoints;
     private final List<TrainingListener> listeners;
+    private final int workers;
 
     private Trainer(Builder b) {
+        this.workers = b.workers;
         this.epochs = b.epochs;
         this.batchSize = b.batchSize;
         this.optimizer = b.optimizer;
@@ -143,33 +145,45 @@ public final class Trainer {
         if (sig.label() != null) {
             ib.label(sig.label());
         }
-        try (BatchIterator it = ib.build()) {
+        long checkpointedBatches = state.totalBatches;
+        try (BatchIterator it = ib.build(); DataParallel parallel = workers > 1 ? new DataParallel(net, workers) : null) {
             while (state.epoch < epochs && !state.stoppedEarly) {
                 long epochStart = System.nanoTime();
                 net.setEpochCount(state.epoch);
                 long b = 0;
+                List<Batch> round = new ArrayList<>();
                 while (it.hasNext()) {
                     Batch batch = it.next();
                     if (b++ < state.batchInEpoch) {
                         continue;
                     }
-                    trainBatch(model, net, batch, state, b - 1, perEpoch, lastCheckpoint);
+                    if (parallel == null) {
+                        trainBatch(model, net, batch, state, b - 1, perEpoch, lastCheckpoint);
+                    } else {
+                        round.add(batch.detach());
+                        if (round.size() < workers && it.hasNext()) {
+                            continue;
+                        }
+                        trainRound(model, parallel, round, state, b - round.size(), perEpoch, lastCheckpoint);
+                        round.clear();
+                    }
                     state.batchInEpoch = b;
-                    state.totalBatches++;
                     if (checkpoints != null && b < perEpoch
-                            && checkpoints.dueAfterBatch(state.totalBatches, System.nanoTime() - lastCheckpointNanos)) {
+                            && checkpoints.dueAfterBatch(state.totalBatches - checkpointedBatches, System.nanoTime() - lastCheckpointNanos)) {
                         state.epochSeconds += (System.nanoTime() - epochStart) / 1e9;
                         epochStart = System.nanoTime();
                         lastCheckpoint = checkpoint(model, state);
                         lastCheckpointNanos = System.nanoTime();
+                        checkpointedBatches = state.totalBatches;
                     }
                 }
                 it.reset();
                 endEpoch(model, sig, validation, state, (System.nanoTime() - epochStart) / 1e9);
                 if (checkpoints != null && (checkpoints.dueAfterEpoch(state.epoch) || state.epoch == epochs || state.stoppedEarly
-                        || checkpoints.dueAfterBatch(state.totalBatches, System.nanoTime() - lastCheckpointNanos))) {
+                        || checkpoints.dueAfterBatch(state.totalBatches - checkpointedBatches, System.nanoTime() - lastCheckpointNanos))) {
                     lastCheckpoint = checkpoint(model, state);
                     lastCheckpointNanos = System.nanoTime();
+                    checkpointedBatches = state.totalBatches;
                 }
             }
         }
@@ -188,13 +202,33 @@ public final class Trainer {
         INDArray x = model.input(batch.features());
         INDArray y = model.signature().task() == Task.RECONSTRUCTION ? x.reshape('c', x.size(0), -1) : batch.labels();
         net.fit(x, y);
-        double loss = net.score();
+        recordBatch(state, b, perEpoch, batch.size(), net.score(), lastCheckpoint);
+    }
+
+    /** Trains a round of batches on the parallel replicas (first batch number {@code b}). */
+    private void trainRound(NeuralNetwork model, DataParallel parallel, List<Batch> round, TrainingState state, long b, long perEpoch,
+            Path lastCheckpoint) {
+        List<INDArray> xs = new ArrayList<>();
+        List<INDArray> ys = new ArrayList<>();
+        for (Batch batch : round) {
+            INDArray x = model.input(batch.features());
+            xs.add(x);
+            ys.add(model.signature().task() == Task.RECONSTRUCTION ? x.reshape('c', x.size(0), -1) : batch.labels());
+        }
+        double[] losses = parallel.fit(xs, ys, seed * 1_000_003L + state.totalBatches);
+        for (int i = 0; i < losses.length; i++) {
+            recordBatch(state, b + i, perEpoch, round.get(i).size(), losses[i], lastCheckpoint);
+        }
+    }
+
+    private void recordBatch(TrainingState state, long b, long perEpoch, int rows, double loss, Path lastCheckpoint) {
         if (!Double.isFinite(loss)) {
             throw new TrainingDivergedException(state.epoch, b, loss, lastCheckpoint);
         }
-        state.lossSum += loss * batch.size();
-        state.lossRows += batch.size();
-        TrainingListener.BatchEvent event = new TrainingListener.BatchEvent(state.epoch, b, perEpoch, batch.size(), loss);
+        state.lossSum += loss * rows;
+        state.lossRows += rows;
+        state.totalBatches++;
+        TrainingListener.BatchEvent event = new TrainingListener.BatchEvent(state.epoch, b, perEpoch, rows, loss);
         for (TrainingListener l : listeners) {
             l.onBatch(event);
         }
@@ -275,7 +309,8 @@ public final class Trainer {
     @Override
     public String toString() {
         return "trainer: " + epochs + " epochs, batch " + batchSize + ", " + optimizer + ", seed " + seed
-                + (earlyStopping != null ? ", " + earlyStopping : "") + (checkpoints != null ? ", " + checkpoints : "");
+                + (workers > 1 ? ", " + workers + " workers" : "") + (earlyStopping != null ? ", " + earlyStopping : "")
+                + (checkpoints != null ? ", " + checkpoints : "");
     }
 
     /** Options of a {@link Trainer}. */
@@ -288,9 +323,22 @@ public final class Trainer {
         private long seed = 42;
         private EarlyStopping earlyStopping;
         private Checkpoints checkpoints;
+        private int workers = 1;
         private final List<TrainingListener> listeners = new ArrayList<>();
 
         private Builder() {
+        }
+
+        /**
+         * Trains {@code n} replicas in parallel on CPU threads (each on its own batch, parameters and
+         * optimiser state averaged after every step); 1 (the default) trains one network.
+         */
+        public Builder workers(int n) {
+            if (n <= 0) {
+                throw new IllegalArgumentException("workers must be positive, got " + n);
+            }
+            this.workers = n;
+            return this;
         }
 
         /** Epochs to train (an upper bound with early stopping). */

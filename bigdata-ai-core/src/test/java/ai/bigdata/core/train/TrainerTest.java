@@ -111,6 +111,26 @@ class TrainerTest {
     }
 
     @Test
+    void twoWorkersTrainDeterministicallyAndLearn() {
+        try (Dataset olive = olive();
+             Split split = olive.split().train(0.8).test(0.2).stratifyBy("area").seed(5).build()) {
+            Transform prep = Pipeline.of(Impute.median(), Scale.standard()).fit(split.train());
+            try (Dataset train = prep.apply(split.train()); Dataset test = prep.apply(split.test())) {
+                float[][] params = new float[2][];
+                for (int run = 0; run < 2; run++) {
+                    NeuralNetwork model = NeuralNetwork.mlp().hidden(32).dropout(0.1).build();
+                    TrainingHistory h = Trainer.builder().epochs(30).batchSize(16).workers(2).optimizer(Optimizer.adam(3e-3)).seed(9)
+                            .build().fit(model, train);
+                    assertThat(h.epochs()).hasSize(30);
+                    assertThat(Evaluator.classification().evaluate(model, test).accuracy()).isGreaterThan(0.85);
+                    params[run] = model.network().params().toFloatVector();
+                }
+                assertThat(params[1]).containsExactly(params[0]);
+            }
+        }
+    }
+
+    @Test
     void divergenceNamesEpochAndBatch() {
         try (Dataset olive = olive(); Dataset noArea = olive.drop("area"); Dataset oleic = noArea.withRole("oleic", ColumnRole.LABEL)) {
             NeuralNetwork model = NeuralNetwork.linearRegression().build();

@@ -1,0 +1,101 @@
+package ai.bigdata.core.train;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Synchronous data-parallel training on one machine: n replicas of the network each train on their own
+ * batch on their own thread, then parameters and optimiser state are averaged into every replica
+ * (parameter averaging after every step). Replica 0 is the trainer's network. The averaging order is
+ * fixed and every replica's dropout seed is derived from the batch number, so runs are deterministic.
+ */
+final class DataParallel implements AutoCloseable {
+    private final MultiLayerNetwork[] replicas;
+    private final ExecutorService pool;
+
+    DataParallel(MultiLayerNetwork main, int workers) {
+        replicas = new MultiLayerNetwork[workers];
+        replicas[0] = main;
+        for (int i = 1; i < workers; i++) {
+            replicas[i] = main.clone();
+        }
+        pool = Executors.newFixedThreadPool(workers, r -> {
+            Thread t = new Thread(r, "bigdata-ai-worker");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    int workers() {
+        return replicas.length;
+    }
+
+    /**
+     * Trains replica i on {@code features.get(i)} / {@code labels.get(i)} (at most {@link #workers()}
+     * batches) in parallel, then averages the replicas that trained and copies the average into all.
+     *
+     * @return the loss of each batch, in order
+     */
+    double[] fit(List<INDArray> features, List<INDArray> labels, long firstSeed) {
+        int k = features.size();
+        List<Future<Double>> done = new ArrayList<>();
+        for (int i = 0; i < k; i++) {
+            int w = i;
+            done.add(pool.submit(() -> {
+                Nd4j.getRandom().setSeed(firstSeed + w);
+                replicas[w].fit(features.get(w), labels.get(w));
+                return replicas[w].score();
+            }));
+        }
+        double[] losses = new double[k];
+        for (int i = 0; i < k; i++) {
+            try {
+                losses[i] = done.get(i).get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while training", e);
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+            }
+        }
+        average(k);
+        return losses;
+    }
+
+    private void average(int trained) {
+        INDArray params = replicas[0].params().dup();
+        INDArray state = updaterState(replicas[0]) == null ? null : updaterState(replicas[0]).dup();
+        for (int i = 1; i < trained; i++) {
+            params.addi(replicas[i].params());
+            if (state != null) {
+                state.addi(updaterState(replicas[i]));
+            }
+        }
+        params.divi(trained);
+        if (state != null) {
+            state.divi(trained);
+        }
+        for (MultiLayerNetwork r : replicas) {
+            r.params().assign(params);
+            if (state != null) {
+                updaterState(r).assign(state);
+            }
+        }
+    }
+
+    private static INDArray updaterState(MultiLayerNetwork n) {
+        return n.getUpdater() == null ? null : n.getUpdater().getStateViewArray();
+    }
+
+    @Override
+    public void close() {
+        pool.shutdownNow();
+    }
+}
