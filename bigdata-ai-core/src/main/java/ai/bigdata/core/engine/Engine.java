@@ -84,6 +84,56 @@ public final class Engine {
         }
     }
 
+    /** System property that sets the native engine's threads (OpenMP and BLAS); see {@link #defaultThreads}. */
+    public static final String THREADS = "bigdata.threads";
+
+    /**
+     * The thread count the engine starts with: {@value #THREADS} if set, else {@code OMP_NUM_THREADS}
+     * if set, else 1 on a machine with 2 cores or fewer and all cores otherwise. Measured on 2 cores
+     * (README, "Engine"): with 2 native threads competing with the JVM's own threads, training an MLP
+     * 784-256-128-10 takes 18-26 ms per batch of 128 against 7 ms with 1 thread, and a 128x784x256
+     * matrix product 1.2-2.5 ms against 0.7 ms; only large convolutions gain from 2 threads (1.3x).
+     */
+    public static int defaultThreads() {
+        String p = System.getProperty(THREADS);
+        if (p != null) {
+            try {
+                int n = Integer.parseInt(p.trim());
+                if (n > 0) {
+                    return n;
+                }
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+            throw new IllegalArgumentException("system property " + THREADS + " must be a positive integer, got '" + p + "'");
+        }
+        String omp = System.getenv("OMP_NUM_THREADS");
+        if (omp != null && omp.trim().matches("[1-9][0-9]*")) {
+            return Integer.parseInt(omp.trim());
+        }
+        int cores = Runtime.getRuntime().availableProcessors();
+        return cores <= 2 ? 1 : cores;
+    }
+
+    /**
+     * Sets the native engine's threads (OpenMP and BLAS) from now on, for example 2 on a 2-core machine
+     * to train a large CNN (1.3x faster there than 1 thread).
+     */
+    public static synchronized void threads(int n) {
+        if (n <= 0) {
+            throw new IllegalArgumentException("threads must be positive, got " + n);
+        }
+        start();
+        applyThreads(n);
+        info = inspect();
+        LOG.info("bigdata-ai engine: now {}", info);
+    }
+
+    private static void applyThreads(int n) {
+        org.nd4j.nativeblas.NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(n);
+        Nd4j.factory().blas().setMaxThreads(n);
+    }
+
     /** Configures, loads ND4J, logs which engine runs and returns it. Idempotent. */
     public static EngineInfo start() {
         EngineInfo i = info;
@@ -93,6 +143,8 @@ public final class Engine {
         synchronized (Engine.class) {
             if (info == null) {
                 configure();
+                Nd4j.getBackend();
+                applyThreads(defaultThreads());
                 info = inspect();
                 if (info.build().contains("onednn") && !(info.oneDnn() && info.layerHelpers())) {
                     LOG.warn("bigdata-ai engine: {} was chosen but oneDNN is not really on ({}); convolutions run on"
@@ -110,7 +162,7 @@ public final class Engine {
         String backend = Nd4j.getBackend().getClass().getSimpleName();
         boolean oneDnn = org.nd4j.nativeblas.Nd4jCpu.Environment.getInstance().isUseMKLDNN();
         boolean helpers = helpersOn();
-        int threads = intValue(env.get("omp.threads"));
+        int threads = org.nd4j.nativeblas.NativeOpsHolder.getInstance().getDeviceNativeOps().ompGetMaxThreads();
         return new EngineInfo(backend, backend.contains("Cpu") ? chosenBuild : "", oneDnn, helpers, threads,
                 String.valueOf(env.getOrDefault("blas.vendor", "?")));
     }
@@ -124,14 +176,6 @@ public final class Engine {
                     .getMethod("mklDnnEnabled").invoke(null);
         } catch (ReflectiveOperationException | LinkageError e) {
             return false;
-        }
-    }
-
-    private static int intValue(Object o) {
-        try {
-            return o == null ? -1 : Integer.parseInt(o.toString());
-        } catch (NumberFormatException e) {
-            return -1;
         }
     }
 

@@ -42,4 +42,21 @@ class EngineTest {
         assertThat(conv.getClass().getSimpleName()).isEqualTo("MKLDNNConvHelper");
         assertThat(pool.getClass().getSimpleName()).isEqualTo("MKLDNNSubsamplingHelper");
     }
+
+    @Test
+    void theEngineStartsWithTheMeasuredThreadCountAndCanChangeIt() {
+        EngineInfo info = Engine.start();
+        assertThat(info.threads()).isEqualTo(Engine.defaultThreads());
+        if (Runtime.getRuntime().availableProcessors() <= 2 && System.getProperty(Engine.THREADS) == null
+                && System.getenv("OMP_NUM_THREADS") == null) {
+            assertThat(info.threads()).isEqualTo(1);
+        }
+        try {
+            Engine.threads(2);
+            assertThat(Engine.start().threads()).isEqualTo(2);
+        } finally {
+            Engine.threads(info.threads());
+        }
+        assertThat(Engine.start().threads()).isEqualTo(info.threads());
+    }
 }
