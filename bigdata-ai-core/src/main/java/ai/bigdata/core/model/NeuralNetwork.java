@@ -61,6 +61,30 @@ public final class NeuralNetwork implements Model {
         return new Autoencoder();
     }
 
+    /** A variational autoencoder; its reconstruction error is an anomaly score. */
+    public static VariationalAutoencoder variationalAutoencoder() {
+        return new VariationalAutoencoder();
+    }
+
+    /** Whether this network learns to reconstruct its input (autoencoder or VAE) rather than a label. */
+    public boolean reconstructs() {
+        return kind.equals("autoencoder") || kind.equals("vae");
+    }
+
+    /**
+     * Trains on one batch: a supervised step, or for a VAE an unsupervised step on the evidence lower
+     * bound; returns the batch's loss.
+     */
+    public double trainStep(INDArray features, INDArray labels) {
+        MultiLayerNetwork net = requireNetwork();
+        if (kind.equals("vae")) {
+            net.pretrainLayer(0, input(features));
+            return net.getLayer(0).score();
+        }
+        net.fit(input(features), labels);
+        return net.score();
+    }
+
     /** A recurrent network over a sequence tensor column shaped {@code [time, features]}. */
     public static SequenceNetwork lstm() {
         return new SequenceNetwork();
@@ -96,7 +120,7 @@ public final class NeuralNetwork implements Model {
         ModelSerializer.writeModel(requireNetwork(), out, withUpdater);
     }
 
-    /** What kind of network this is: mlp, logistic-regression, linear-regression, autoencoder, lstm or wrapped. */
+    /** What kind of network this is: mlp, logistic-regression, linear-regression, autoencoder, vae, lstm or wrapped. */
     public String kind() {
         return kind;
     }
@@ -158,7 +182,12 @@ public final class NeuralNetwork implements Model {
 
     @Override
     public INDArray output(INDArray features) {
-        return requireNetwork().output(input(features), false);
+        MultiLayerNetwork net = requireNetwork();
+        if (kind.equals("vae")) {
+            INDArray z = net.output(input(features), false);
+            return ((org.deeplearning4j.nn.layers.variational.VariationalAutoencoder) net.getLayer(0)).generateAtMeanGivenZ(z);
+        }
+        return net.output(input(features), false);
     }
 
     /**

@@ -64,7 +64,7 @@ public final class Trainer {
      * the training data's schema (feature and label roles); an autoencoder reconstructs its features.
      */
     public TrainingHistory fit(NeuralNetwork model, Dataset train, Dataset validation) {
-        ModelSignature sig = model.kind().equals("autoencoder") ? ModelSignature.reconstruction(train.schema())
+        ModelSignature sig = model.reconstructs() ? ModelSignature.reconstruction(train.schema())
                 : ModelSignature.supervised(train.schema());
         if (validation != null) {
             sig.check(validation.schema());
@@ -136,6 +136,10 @@ public final class Trainer {
 
     private TrainingHistory run(NeuralNetwork model, ModelSignature sig, Dataset train, Dataset validation, TrainingState state) {
         MultiLayerNetwork net = model.network();
+        if (workers > 1 && model.kind().equals("vae")) {
+            throw new IllegalArgumentException("workers(" + workers + ") is not available for a variational autoencoder"
+                    + " (its unsupervised step does not go through the replicas); use workers(1)");
+        }
         long perEpoch = batchesPerEpoch(train);
         Path lastCheckpoint = checkpoints == null ? null : Checkpoints.latest(checkpoints.folder()).orElse(null);
         long lastCheckpointNanos = System.nanoTime();
@@ -201,8 +205,7 @@ public final class Trainer {
         Nd4j.getRandom().setSeed(seed * 1_000_003L + state.totalBatches);
         INDArray x = model.input(batch.features());
         INDArray y = model.signature().task() == Task.RECONSTRUCTION ? x.reshape('c', x.size(0), -1) : batch.labels();
-        net.fit(x, y);
-        recordBatch(state, b, perEpoch, batch.size(), net.score(), lastCheckpoint);
+        recordBatch(state, b, perEpoch, batch.size(), model.trainStep(x, y), lastCheckpoint);
     }
 
     /** Trains a round of batches on the parallel replicas (first batch number {@code b}). */
