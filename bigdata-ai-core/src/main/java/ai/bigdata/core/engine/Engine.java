@@ -129,9 +129,34 @@ public final class Engine {
         LOG.info("bigdata-ai engine: now {}", info);
     }
 
+    private static volatile int configuredThreads;
+
     private static void applyThreads(int n) {
+        configuredThreads = n;
         org.nd4j.nativeblas.NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(n);
         Nd4j.factory().blas().setMaxThreads(n);
+    }
+
+    /**
+     * Applies the engine's thread count to the calling thread. OpenMP keeps the count per thread, so a
+     * thread other than the one that started the engine would otherwise use every core (measured: an
+     * MLP step 10.5 ms there against 8.3 ms with the setting); the trainer, its workers and the
+     * predictor call this on their threads.
+     */
+    public static void useOnThisThread() {
+        useOnThisThread(0);
+    }
+
+    /** Applies {@code n} native threads (0: the engine's count) to the calling thread only. */
+    public static void useOnThisThread(int n) {
+        start();
+        org.nd4j.nativeblas.NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(n > 0 ? n : configuredThreads);
+    }
+
+    /** The engine's native thread count. */
+    public static int configuredThreads() {
+        start();
+        return configuredThreads;
     }
 
     /** Configures, loads ND4J, logs which engine runs and returns it. Idempotent. */

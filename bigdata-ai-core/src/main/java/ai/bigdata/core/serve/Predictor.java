@@ -162,6 +162,7 @@ public final class Predictor {
                             out.add(toPrediction(dense.output(row)));
                         }
                     } else {
+                        ai.bigdata.core.engine.Engine.useOnThisThread();
                         float[][] y = net.output(x).reshape(chunk.rowCount(), -1).toFloatMatrix();
                         for (float[] row : y) {
                             out.add(toPrediction(row));

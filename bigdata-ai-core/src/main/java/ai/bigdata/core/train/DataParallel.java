@@ -19,8 +19,11 @@ import org.nd4j.linalg.factory.Nd4j;
 final class DataParallel implements AutoCloseable {
     private final MultiLayerNetwork[] replicas;
     private final ExecutorService pool;
+    /** The engine's threads shared out between the workers (at least 1 each). */
+    private final int threadsPerWorker;
 
     DataParallel(MultiLayerNetwork main, int workers) {
+        threadsPerWorker = Math.max(1, ai.bigdata.core.engine.Engine.configuredThreads() / workers);
         replicas = new MultiLayerNetwork[workers];
         replicas[0] = main;
         for (int i = 1; i < workers; i++) {
@@ -49,6 +52,7 @@ final class DataParallel implements AutoCloseable {
         for (int i = 0; i < k; i++) {
             int w = i;
             done.add(pool.submit(() -> {
+                ai.bigdata.core.engine.Engine.useOnThisThread(threadsPerWorker);
                 Nd4j.getRandom().setSeed(firstSeed + w);
                 replicas[w].fit(features.get(w), labels.get(w));
                 return replicas[w].score();

@@ -135,6 +135,7 @@ public final class Trainer {
     }
 
     private TrainingHistory run(NeuralNetwork model, ModelSignature sig, Dataset train, Dataset validation, TrainingState state) {
+        ai.bigdata.core.engine.Engine.useOnThisThread();
         MultiLayerNetwork net = model.network();
         if (workers > 1 && model.kind().equals("vae")) {
             throw new IllegalArgumentException("workers(" + workers + ") is not available for a variational autoencoder"
