@@ -23,7 +23,11 @@ final class PythonPeers {
 
     static final List<Peer> PEERS = List.of(
             new Peer("peer.sklearn.MLPClassifier.epoch", "ai.bigdata.benchmarks.train.TrainerBenchmark.trainerEpoch",
-                    "sklearn_mlp_epoch.py", List.of("60000", "3"), List.of("2000", "1"), "ms_per_epoch"));
+                    "sklearn_mlp_epoch.py", List.of("60000", "3"), List.of("2000", "1"), "ms_per_epoch"),
+            new Peer("peer.torch.cnn.trainBatch", "ai.bigdata.benchmarks.engine.CnnEngineBenchmark.trainBatch",
+                    "torch_cnn_step.py", List.of("60"), List.of("3"), "train_ms_per_batch"),
+            new Peer("peer.torch.cnn.inferBatch", "ai.bigdata.benchmarks.engine.CnnEngineBenchmark.inferBatch",
+                    "torch_cnn_step.py", List.of("60"), List.of("3"), "infer_ms_per_batch"));
 
     private PythonPeers() {
     }

@@ -48,6 +48,7 @@ public class CnnEngineBenchmark {
     @Setup(Level.Trial)
     public void setup() {
         Engine.start();
+        Engine.threads(2); // large convolutions gain from 2 threads on this machine (README, "Engine")
         System.setProperty(Engine.HELPERS_DISABLE, helpers.equals("on") ? "false" : "true");
         Nd4j.getRandom().setSeed(42);
         INDArray x = Nd4j.rand(128, 1, 28, 28);
