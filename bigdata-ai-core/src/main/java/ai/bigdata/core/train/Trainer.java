@@ -163,7 +163,7 @@ public final class Trainer {
                         continue;
                     }
                     if (parallel == null) {
-                        trainBatch(model, net, batch, state, b - 1, perEpoch, lastCheckpoint);
+                        trainBatch(model, batch, state, b - 1, perEpoch, lastCheckpoint);
                     } else {
                         round.add(batch.detach());
                         if (round.size() < workers && it.hasNext()) {
@@ -201,7 +201,7 @@ public final class Trainer {
         return history;
     }
 
-    private void trainBatch(NeuralNetwork model, MultiLayerNetwork net, Batch batch, TrainingState state, long b, long perEpoch,
+    private void trainBatch(NeuralNetwork model, Batch batch, TrainingState state, long b, long perEpoch,
             Path lastCheckpoint) {
         Nd4j.getRandom().setSeed(seed * 1_000_003L + state.totalBatches);
         INDArray x = model.input(batch.features());
