@@ -28,6 +28,8 @@ public final class ClassificationReport implements Report {
     private final double[] f1;
     private final long[] support;
     private final double accuracy;
+    /** The headline metrics, computed once on first use (the curves sort every class's scores). */
+    private Map<String, Double> metrics;
 
     /**
      * A report for {@code truth[i]} (a class index) against {@code probabilities[i]} (one value per class).
@@ -258,7 +260,10 @@ public final class ClassificationReport implements Report {
     }
 
     @Override
-    public Map<String, Double> metrics() {
+    public synchronized Map<String, Double> metrics() {
+        if (metrics != null) {
+            return metrics;
+        }
         Map<String, Double> m = new LinkedHashMap<>();
         m.put("accuracy", accuracy);
         m.put("precision_macro", macro(0));
@@ -274,7 +279,8 @@ public final class ClassificationReport implements Report {
         if (classes.size() > 2) {
             m.put("top2_accuracy", topKAccuracy(2));
         }
-        return m;
+        metrics = java.util.Collections.unmodifiableMap(m);
+        return metrics;
     }
 
     /** The report in the layout of scikit-learn's {@code classification_report} (4 digits), then AUCs and log loss. */
@@ -294,7 +300,9 @@ public final class ClassificationReport implements Report {
         s.append(String.format(Locale.ROOT, "%" + width + "s  %9s %9s %9.4f %9d%n", "accuracy", "", "", accuracy, truth.length));
         s.append(String.format(Locale.ROOT, row, "macro avg", macro(0), macro(1), macro(2), (long) truth.length));
         s.append(String.format(Locale.ROOT, row, "weighted avg", weighted(0), weighted(1), weighted(2), (long) truth.length));
-        s.append(String.format(Locale.ROOT, "%nROC-AUC %.4f   PR-AUC %.4f   log loss %.4f%n", rocAuc(), prAuc(), logLoss()));
+        Map<String, Double> m = metrics();
+        s.append(String.format(Locale.ROOT, "%nROC-AUC %.4f   PR-AUC %.4f   log loss %.4f%n", m.get("roc_auc"), m.get("pr_auc"),
+                m.get("log_loss")));
         return s.toString();
     }
 

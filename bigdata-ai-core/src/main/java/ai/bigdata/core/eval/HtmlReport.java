@@ -27,7 +27,7 @@ public final class HtmlReport {
         body.append("<h2>Per class</h2><pre>").append(Svg.escape(r.toString())).append("</pre>\n");
         body.append(lossCurves(curves));
         body.append("<h2>Confusion matrix</h2>").append(Svg.heatMap("confusion", "Confusion matrix", r.classes(), r.confusionMatrix()));
-        if (!Double.isNaN(r.rocAuc())) {
+        if (!Double.isNaN(r.metrics().get("roc_auc"))) {
             List<Svg.Series> roc = new ArrayList<>();
             List<Svg.Series> pr = new ArrayList<>();
             int from = r.classes().size() == 2 ? 1 : 0;

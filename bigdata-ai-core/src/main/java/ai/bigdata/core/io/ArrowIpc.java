@@ -5,6 +5,7 @@ import ai.bigdata.core.data.Dataset;
 import ai.bigdata.core.data.Memory;
 import ai.bigdata.core.data.Schema;
 import ai.bigdata.core.internal.ArrowColumns;
+import ai.bigdata.core.internal.AtomicFiles;
 import ai.bigdata.core.internal.Chunk;
 import ai.bigdata.core.internal.ChunkReader;
 import ai.bigdata.core.internal.ChunkSource;
@@ -18,7 +19,6 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,24 +50,14 @@ public final class ArrowIpc {
 
     /** Writes {@code data} as an Arrow IPC file, one record batch per chunk. */
     public static void writeFile(Dataset data, Path file) {
-        Path dir = file.toAbsolutePath().getParent();
-        Path tmp = null;
         try {
-            tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-                write(data, root -> new ArrowFileWriter(root.root, root.dictionaries, ch));
-            }
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            AtomicFiles.write(file, false, tmp -> {
+                try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+                    write(data, root -> new ArrowFileWriter(root.root, root.dictionaries, ch));
+                }
+            });
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
-        } finally {
-            if (tmp != null) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException ignored) {
-                    // best effort clean-up of the temporary file
-                }
-            }
         }
     }
 

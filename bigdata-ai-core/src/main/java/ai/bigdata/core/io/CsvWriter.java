@@ -4,6 +4,7 @@ import ai.bigdata.core.data.Column;
 import ai.bigdata.core.data.ColumnType;
 import ai.bigdata.core.data.Dataset;
 import ai.bigdata.core.data.Schema;
+import ai.bigdata.core.internal.AtomicFiles;
 import ai.bigdata.core.internal.Cells;
 import ai.bigdata.core.internal.Chunk;
 import ai.bigdata.core.internal.ChunkReader;
@@ -14,7 +15,6 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 
 /**
@@ -34,9 +34,7 @@ public final class CsvWriter {
                 throw new IllegalArgumentException("column '" + c.name() + "' is a tensor; CSV cannot hold it (write Arrow instead)");
             }
         }
-        Path dir = file.toAbsolutePath().getParent();
-        Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
-        try {
+        AtomicFiles.write(file, false, tmp -> {
             try (Writer w = new BufferedWriter(Files.newBufferedWriter(tmp, StandardCharsets.UTF_8), 1 << 16)) {
                 for (int i = 0; i < s.size(); i++) {
                     if (i > 0) {
@@ -61,10 +59,7 @@ public final class CsvWriter {
                     }
                 }
             }
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        });
     }
 
     private static String format(Column c, Chunk chunk, int col, int row) {

@@ -1,11 +1,10 @@
 package ai.bigdata.core.serve;
 
 import ai.bigdata.core.data.Dataset;
+import ai.bigdata.core.internal.Sha256;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 
 /** SHA-256 of a dataset's schema and values in row order: equal data gives an equal fingerprint. */
@@ -15,12 +14,7 @@ public final class DataFingerprint {
 
     /** The fingerprint as 64 hex digits; reads every row once. */
     public static String of(Dataset data) {
-        MessageDigest md;
-        try {
-            md = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
+        MessageDigest md = Sha256.digest();
         md.update(data.schema().toString().getBytes(StandardCharsets.UTF_8));
         List<String> names = data.schema().names();
         data.forEachRow(r -> {
@@ -32,6 +26,6 @@ public final class DataFingerprint {
             }
             md.update((byte) 0x1e);
         });
-        return HexFormat.of().formatHex(md.digest());
+        return Sha256.hex(md);
     }
 }

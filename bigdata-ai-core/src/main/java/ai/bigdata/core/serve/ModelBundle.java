@@ -5,6 +5,9 @@ import ai.bigdata.core.data.ColumnRole;
 import ai.bigdata.core.data.Dataset;
 import ai.bigdata.core.data.Schema;
 import ai.bigdata.core.eval.Report;
+import ai.bigdata.core.internal.AtomicFiles;
+import ai.bigdata.core.internal.Sha256;
+import ai.bigdata.core.internal.ZipParts;
 import ai.bigdata.core.model.ModelSignature;
 import ai.bigdata.core.model.NeuralNetwork;
 import ai.bigdata.core.prep.Transform;
@@ -14,22 +17,13 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
-import java.util.zip.ZipOutputStream;
 
 /**
  * One file that holds everything needed to serve a model: the fitted {@link Transform}, the trained
@@ -93,11 +87,9 @@ public final class ModelBundle {
     /** Reads and verifies a bundle. */
     @SuppressWarnings("unchecked")
     public static ModelBundle load(Path file) {
-        Map<String, byte[]> parts = new LinkedHashMap<>();
-        try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(file))) {
-            for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
-                parts.put(e.getName(), zip.readAllBytes());
-            }
+        Map<String, byte[]> parts;
+        try {
+            parts = ZipParts.read(file);
         } catch (NoSuchFileException e) {
             throw new BundleException(file, "no such file", e);
         } catch (IOException e) {
@@ -143,11 +135,7 @@ public final class ModelBundle {
     }
 
     static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
+        return Sha256.hex(bytes);
     }
 
     /** Options of a bundle before it is saved. */
@@ -216,33 +204,16 @@ public final class ModelBundle {
                 manifest.put("provenance", provenance);
                 manifest.put("checksums", Map.of(TRANSFORM, sha256(transformJson), MODEL, sha256(modelBytes)));
                 byte[] manifestBytes = JSON.writeValueAsBytes(manifest);
-                Path abs = file.toAbsolutePath();
-                Files.createDirectories(abs.getParent());
-                Path tmp = Files.createTempFile(abs.getParent(), abs.getFileName().toString(), ".tmp");
-                try {
-                    try (OutputStream out = Files.newOutputStream(tmp); ZipOutputStream zip = new ZipOutputStream(out)) {
-                        put(zip, MANIFEST, manifestBytes);
-                        put(zip, MANIFEST_SUM, sha256(manifestBytes).getBytes(StandardCharsets.US_ASCII));
-                        put(zip, TRANSFORM, transformJson);
-                        put(zip, MODEL, modelBytes);
-                    }
-                    try (var ch = java.nio.channels.FileChannel.open(tmp, java.nio.file.StandardOpenOption.WRITE)) {
-                        ch.force(true);
-                    }
-                    Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-                } finally {
-                    Files.deleteIfExists(tmp);
-                }
+                Map<String, byte[]> parts = new LinkedHashMap<>();
+                parts.put(MANIFEST, manifestBytes);
+                parts.put(MANIFEST_SUM, sha256(manifestBytes).getBytes(StandardCharsets.US_ASCII));
+                parts.put(TRANSFORM, transformJson);
+                parts.put(MODEL, modelBytes);
+                AtomicFiles.write(file, true, tmp -> ZipParts.write(tmp, parts));
                 return new ModelBundle(transform, model, input, JSON.readValue(manifestBytes, Map.class));
             } catch (IOException e) {
                 throw new BundleException(file, "cannot be written: " + e.getMessage(), e);
             }
-        }
-
-        private static void put(ZipOutputStream zip, String name, byte[] bytes) throws IOException {
-            zip.putNextEntry(new ZipEntry(name));
-            zip.write(bytes);
-            zip.closeEntry();
         }
     }
 }

@@ -1,22 +1,17 @@
 package ai.bigdata.core.train;
 
 import ai.bigdata.core.model.ModelSignature;
+import ai.bigdata.core.internal.AtomicFiles;
+import ai.bigdata.core.internal.ZipParts;
 import ai.bigdata.core.model.NeuralNetwork;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
-import java.util.zip.ZipOutputStream;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
 import org.nd4j.linalg.factory.Nd4j;
@@ -42,39 +37,23 @@ final class CheckpointFile {
 
     static void write(Path file, NeuralNetwork model, TrainingState state) {
         try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), file.getFileName().toString(), ".tmp");
-            try {
-                try (OutputStream fileOut = Files.newOutputStream(tmp); ZipOutputStream zip = new ZipOutputStream(fileOut)) {
-                    Map<String, Object> doc = new LinkedHashMap<>();
-                    doc.put("format", FORMAT);
-                    doc.put("kind", model.kind());
-                    doc.put("description", model.description());
-                    doc.put("signature", model.signature().toMap());
-                    doc.put("state", state.toMap());
-                    zip.putNextEntry(new ZipEntry(STATE));
-                    zip.write(JSON.writeValueAsBytes(doc));
-                    zip.closeEntry();
-                    zip.putNextEntry(new ZipEntry(NETWORK));
-                    ByteArrayOutputStream net = new ByteArrayOutputStream();
-                    ModelSerializer.writeModel(model.network(), net, true);
-                    zip.write(net.toByteArray());
-                    zip.closeEntry();
-                    if (state.bestParams != null) {
-                        zip.putNextEntry(new ZipEntry(BEST));
-                        ByteArrayOutputStream best = new ByteArrayOutputStream();
-                        Nd4j.write(best, state.bestParams);
-                        zip.write(best.toByteArray());
-                        zip.closeEntry();
-                    }
-                }
-                try (var ch = java.nio.channels.FileChannel.open(tmp, java.nio.file.StandardOpenOption.WRITE)) {
-                    ch.force(true);
-                }
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(tmp);
+            Map<String, Object> doc = new LinkedHashMap<>();
+            doc.put("format", FORMAT);
+            doc.put("kind", model.kind());
+            doc.put("description", model.description());
+            doc.put("signature", model.signature().toMap());
+            doc.put("state", state.toMap());
+            Map<String, byte[]> parts = new LinkedHashMap<>();
+            parts.put(STATE, JSON.writeValueAsBytes(doc));
+            ByteArrayOutputStream net = new ByteArrayOutputStream();
+            ModelSerializer.writeModel(model.network(), net, true);
+            parts.put(NETWORK, net.toByteArray());
+            if (state.bestParams != null) {
+                ByteArrayOutputStream best = new ByteArrayOutputStream();
+                Nd4j.write(best, state.bestParams);
+                parts.put(BEST, best.toByteArray());
             }
+            AtomicFiles.write(file, true, tmp -> ZipParts.write(tmp, parts));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write checkpoint " + file, e);
         }
@@ -82,11 +61,9 @@ final class CheckpointFile {
 
     @SuppressWarnings("unchecked")
     static Contents read(Path file) {
-        Map<String, byte[]> entries = new HashMap<>();
-        try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(file))) {
-            for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
-                entries.put(e.getName(), zip.readAllBytes());
-            }
+        Map<String, byte[]> entries;
+        try {
+            entries = ZipParts.read(file);
         } catch (IOException e) {
             throw new IllegalArgumentException("checkpoint " + file + " cannot be read (damaged or not a checkpoint): " + e.getMessage(), e);
         }

@@ -205,8 +205,13 @@ public final class Trainer {
             Path lastCheckpoint) {
         Nd4j.getRandom().setSeed(seed * 1_000_003L + state.totalBatches);
         INDArray x = model.input(batch.features());
-        INDArray y = model.signature().task() == Task.RECONSTRUCTION ? x.reshape('c', x.size(0), -1) : batch.labels();
+        INDArray y = targets(model, batch, x);
         recordBatch(state, b, perEpoch, batch.size(), model.trainStep(x, y), lastCheckpoint);
+    }
+
+    /** What the network learns to output: the labels, or its own (flattened) input when it reconstructs. */
+    private static INDArray targets(NeuralNetwork model, Batch batch, INDArray x) {
+        return model.signature().task() == Task.RECONSTRUCTION ? x.reshape('c', x.size(0), -1) : batch.labels();
     }
 
     /** Trains a round of batches on the parallel replicas (first batch number {@code b}). */
@@ -217,7 +222,7 @@ public final class Trainer {
         for (Batch batch : round) {
             INDArray x = model.input(batch.features());
             xs.add(x);
-            ys.add(model.signature().task() == Task.RECONSTRUCTION ? x.reshape('c', x.size(0), -1) : batch.labels());
+            ys.add(targets(model, batch, x));
         }
         double[] losses = parallel.fit(xs, ys, seed * 1_000_003L + state.totalBatches);
         for (int i = 0; i < losses.length; i++) {

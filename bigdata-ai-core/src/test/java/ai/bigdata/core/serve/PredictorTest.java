@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import ai.bigdata.core.data.Dataset;
 import ai.bigdata.core.data.Split;
 import ai.bigdata.core.eval.Evaluator;
+import ai.bigdata.core.internal.ZipParts;
 import ai.bigdata.core.model.NeuralNetwork;
 import ai.bigdata.core.prep.Impute;
 import ai.bigdata.core.prep.Pipeline;
@@ -25,9 +26,6 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
-import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -146,27 +144,16 @@ class PredictorTest {
 
     private static Path rewrite(String target, PartEdit edit) throws Exception {
         Map<String, byte[]> parts = new LinkedHashMap<>();
-        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(bundleFile))) {
-            for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
-                parts.put(e.getName(), in.readAllBytes());
+        byte[] manifest = null;
+        for (Map.Entry<String, byte[]> e : ZipParts.read(bundleFile).entrySet()) {
+            byte[] b = edit.edit(e.getKey(), e.getValue());
+            if (e.getKey().equals("manifest.json")) {
+                manifest = b;
             }
+            parts.put(e.getKey(), b != null ? b : ModelBundle.sha256(manifest).getBytes(StandardCharsets.US_ASCII));
         }
         Path out = dir.resolve(target);
-        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(out))) {
-            byte[] manifest = null;
-            for (Map.Entry<String, byte[]> e : parts.entrySet()) {
-                byte[] b = edit.edit(e.getKey(), e.getValue());
-                if (e.getKey().equals("manifest.json")) {
-                    manifest = b;
-                }
-                if (b == null) {
-                    b = ModelBundle.sha256(manifest).getBytes(StandardCharsets.US_ASCII);
-                }
-                zip.putNextEntry(new ZipEntry(e.getKey()));
-                zip.write(b);
-                zip.closeEntry();
-            }
-        }
+        ZipParts.write(out, parts);
         return out;
     }
 
