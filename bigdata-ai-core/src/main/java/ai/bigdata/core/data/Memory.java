@@ -11,7 +11,8 @@ import org.apache.arrow.memory.RootAllocator;
  */
 public final class Memory {
     private static final RootAllocator ROOT = new RootAllocator(RootAllocator.configBuilder().maxAllocation(Long.MAX_VALUE)
-            .allocationManagerFactory(ai.bigdata.core.internal.RecyclingAllocationManager.FACTORY).build());
+            .allocationManagerFactory(ai.bigdata.core.internal.RecyclingAllocationManager.FACTORY)
+            .roundingPolicy(ai.bigdata.core.internal.PageRoundingPolicy.INSTANCE).build());
 
     private Memory() {
     }

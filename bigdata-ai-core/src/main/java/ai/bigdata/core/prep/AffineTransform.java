@@ -1,14 +1,9 @@
 package ai.bigdata.core.prep;
 
-import ai.bigdata.core.data.Column;
-import ai.bigdata.core.data.ColumnType;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.arrow.memory.util.MemoryUtil;
-import org.apache.arrow.vector.FieldVector;
-import org.apache.arrow.vector.Float8Vector;
 
 /** The fitted form of the scalers: {@code (x - center) / scale} per column. */
 public final class AffineTransform extends NumericColumnsTransform {
@@ -35,23 +30,6 @@ public final class AffineTransform extends NumericColumnsTransform {
         for (int k = 0; k < n; k++) {
             x[k] = (x[k] - c) / s;
         }
-    }
-
-    @Override
-    void mapPresent(int i, Column col, FieldVector in, Float8Vector out, int rows, long firstRow) {
-        if (col.type() != ColumnType.FLOAT64) {
-            super.mapPresent(i, col, in, out, rows, firstRow);
-            return;
-        }
-        double c = center[i];
-        double s = scale[i];
-        long src = in.getDataBuffer().memoryAddress();
-        long dst = out.getDataBuffer().memoryAddress();
-        for (int k = 0; k < rows; k++) {
-            double x = Double.longBitsToDouble(MemoryUtil.getLong(src + 8L * k));
-            MemoryUtil.putLong(dst + 8L * k, Double.doubleToRawLongBits((x - c) / s));
-        }
-        MemoryUtil.setMemory(out.getValidityBuffer().memoryAddress(), (rows + 7) / 8, (byte) -1);
     }
 
     /** The fitted centre of a column (mean, min, median or 0). */

@@ -19,6 +19,7 @@ import org.apache.arrow.vector.Float8Vector;
  * columns pass through without a copy. Nulls stay null unless {@link #mapNull} says otherwise.
  */
 abstract class NumericColumnsTransform implements Transform {
+    private static final ThreadLocal<double[]> SCRATCH = ThreadLocal.withInitial(() -> new double[0]);
     final List<String> columns;
 
     NumericColumnsTransform(List<String> columns) {
@@ -69,10 +70,20 @@ abstract class NumericColumnsTransform implements Transform {
 
     /** Maps a chunk of column {@code i} without nulls into {@code out} (override with a fused loop for speed). */
     void mapPresent(int i, Column col, FieldVector in, Float8Vector out, int rows, long firstRow) {
-        double[] x = new double[rows];
+        double[] x = scratch(rows);
         NumericColumn.read(col, in, rows, x);
         mapAll(i, x, rows, firstRow);
         NumericColumn.writeAllPresent(out, x, rows);
+    }
+
+    /** A per-thread buffer of at least {@code rows} doubles, reused across chunks so the loop allocates nothing. */
+    static double[] scratch(int rows) {
+        double[] x = SCRATCH.get();
+        if (x.length < rows) {
+            x = new double[rows];
+            SCRATCH.set(x);
+        }
+        return x;
     }
 
     @Override
