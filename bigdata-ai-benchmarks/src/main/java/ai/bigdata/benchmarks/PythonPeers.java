@@ -17,17 +17,27 @@ import java.util.regex.Pattern;
  * suites. A peer that cannot run (no python3, no scikit-learn) is reported as missing, never as a number.
  */
 final class PythonPeers {
-    /** One peer: its score name, the JMH benchmark it is compared with, script and arguments (full run, smoke run). */
-    record Peer(String name, String related, String script, List<String> args, List<String> smokeArgs, String jsonField) {
+    /** One score a peer script prints: its name, the JMH benchmark it is compared with, and its JSON field. */
+    record Score(String name, String related, String jsonField) {
     }
 
-    static final List<Peer> PEERS = List.of(
-            new Peer("peer.sklearn.MLPClassifier.epoch", "ai.bigdata.benchmarks.train.TrainerBenchmark.trainerEpoch",
-                    "sklearn_mlp_epoch.py", List.of("60000", "3"), List.of("2000", "1"), "ms_per_epoch"),
-            new Peer("peer.torch.cnn.trainBatch", "ai.bigdata.benchmarks.engine.CnnEngineBenchmark.trainBatch",
-                    "torch_cnn_step.py", List.of("60"), List.of("3"), "train_ms_per_batch"),
-            new Peer("peer.torch.cnn.inferBatch", "ai.bigdata.benchmarks.engine.CnnEngineBenchmark.inferBatch",
-                    "torch_cnn_step.py", List.of("60"), List.of("3"), "infer_ms_per_batch"));
+    /** One peer script, run once for all its scores: arguments for a full run and for a smoke run. */
+    record Script(String file, List<String> args, List<String> smokeArgs, List<Score> scores) {
+    }
+
+    private static final String CNN = "ai.bigdata.benchmarks.engine.CnnEngineBenchmark.";
+    private static final String INFERENCE = "ai.bigdata.benchmarks.engine.InferenceBenchmark.";
+
+    static final List<Script> SCRIPTS = List.of(
+            new Script("sklearn_mlp_epoch.py", List.of("60000", "3"), List.of("2000", "1"), List.of(
+                    new Score("peer.sklearn.MLPClassifier.epoch", "ai.bigdata.benchmarks.train.TrainerBenchmark.trainerEpoch",
+                            "ms_per_epoch"))),
+            new Script("torch_peer.py", List.of("60"), List.of("3"), List.of(
+                    new Score("peer.torch.cnn.trainBatch", CNN + "trainBatch", "train_ms_per_batch"),
+                    new Score("peer.torch.cnn.inferBatch", CNN + "inferBatch", "infer_ms_per_batch"),
+                    new Score("peer.torch.cnn.singleImage:p50", INFERENCE + "cnnSingleImage", "single_ms_p50"),
+                    new Score("peer.torch.cnn.singleImage:p99", INFERENCE + "cnnSingleImage", "single_ms_p99"),
+                    new Score("peer.torch.mlp.inferBatch", INFERENCE + "mlpInferBatch", "mlp_infer_ms_per_batch"))));
 
     private PythonPeers() {
     }
@@ -36,45 +46,62 @@ final class PythonPeers {
     static Map<String, double[]> run(String include, boolean smoke, Map<String, String> missing) {
         Map<String, double[]> scores = new LinkedHashMap<>();
         Path python = Files.isExecutable(Path.of("/usr/bin/python3")) ? Path.of("/usr/bin/python3") : null;
-        for (Peer p : PEERS) {
-            if (!Pattern.compile(include).matcher(p.related()).find()) {
+        for (Script script : SCRIPTS) {
+            List<Score> wanted = script.scores().stream()
+                    .filter(x -> Pattern.compile(include).matcher(x.related()).find()).toList();
+            if (wanted.isEmpty()) {
                 continue;
             }
             if (python == null) {
-                missing.put(p.name(), "no /usr/bin/python3");
+                wanted.forEach(x -> missing.put(x.name(), "no /usr/bin/python3"));
                 continue;
             }
+            String out;
             try {
-                Path script = Path.of("bigdata-ai-benchmarks", "src", "main", "python", p.script());
-                if (!Files.exists(script)) {
-                    script = Path.of("src", "main", "python", p.script());
-                }
-                List<String> cmd = new java.util.ArrayList<>(List.of(python.toString(), script.toString(),
-                        BenchData.file("fashion-mnist").toString()));
-                cmd.addAll(smoke ? p.smokeArgs() : p.args());
-                ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
-                pb.environment().put("OMP_NUM_THREADS", "2");
-                Process proc = pb.start();
-                String out = new String(proc.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-                if (!proc.waitFor(30, TimeUnit.MINUTES) || proc.exitValue() != 0) {
-                    missing.put(p.name(), "exit " + proc.exitValue() + ": " + lastLine(out));
-                    continue;
-                }
-                Matcher m = Pattern.compile("\"" + p.jsonField() + "\": ([0-9.eE+-]+)").matcher(out);
-                if (!m.find()) {
-                    missing.put(p.name(), "no " + p.jsonField() + " in its output: " + lastLine(out));
-                    continue;
-                }
-                System.out.println(p.name() + ": " + out.trim());
-                scores.put(p.name(), new double[] {Double.parseDouble(m.group(1)), Double.NaN});
+                out = runScript(python, script, smoke);
             } catch (IOException e) {
-                missing.put(p.name(), e.getMessage());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                missing.put(p.name(), "interrupted");
+                wanted.forEach(x -> missing.put(x.name(), e.getMessage()));
+                continue;
+            }
+            System.out.println(script.file() + ": " + out.trim());
+            for (Score x : wanted) {
+                Matcher m = Pattern.compile("\"" + x.jsonField() + "\": ([0-9.eE+-]+)").matcher(out);
+                if (m.find()) {
+                    scores.put(x.name(), new double[] {Double.parseDouble(m.group(1)), Double.NaN});
+                } else {
+                    missing.put(x.name(), "no " + x.jsonField() + " in its output: " + lastLine(out));
+                }
             }
         }
         return scores;
+    }
+
+    /** Runs one script with two OpenMP threads; its output, or an IOException that says why it failed. */
+    private static String runScript(Path python, Script script, boolean smoke) throws IOException {
+        Path file = Path.of("bigdata-ai-benchmarks", "src", "main", "python", script.file());
+        if (!Files.exists(file)) {
+            file = Path.of("src", "main", "python", script.file());
+        }
+        List<String> cmd = new java.util.ArrayList<>(List.of(python.toString(), file.toString(),
+                BenchData.file("fashion-mnist").toString()));
+        cmd.addAll(smoke ? script.smokeArgs() : script.args());
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+        pb.environment().put("OMP_NUM_THREADS", "2");
+        Process proc = pb.start();
+        String out = new String(proc.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        try {
+            if (!proc.waitFor(30, TimeUnit.MINUTES)) {
+                proc.destroyForcibly();
+                throw new IOException("timed out after 30 minutes");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        }
+        if (proc.exitValue() != 0) {
+            throw new IOException("exit " + proc.exitValue() + ": " + lastLine(out));
+        }
+        return out;
     }
 
     private static String lastLine(String out) {

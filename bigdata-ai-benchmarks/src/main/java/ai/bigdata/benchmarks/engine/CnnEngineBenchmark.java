@@ -2,20 +2,10 @@ package ai.bigdata.benchmarks.engine;
 
 import ai.bigdata.core.engine.Engine;
 import java.util.concurrent.TimeUnit;
-import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
-import org.deeplearning4j.nn.conf.inputs.InputType;
-import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
-import org.deeplearning4j.nn.conf.layers.DenseLayer;
-import org.deeplearning4j.nn.conf.layers.OutputLayer;
-import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.deeplearning4j.nn.weights.WeightInit;
-import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.learning.config.Adam;
-import org.nd4j.linalg.lossfunctions.LossFunctions;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
@@ -27,9 +17,8 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * The reference CNN of peers.md A3/A4 (conv 32 - pool - conv 64 - pool - dense 128 - dropout - 10,
- * Adam 1e-3, batch 128, 28x28x1) on the engine bigdata-ai starts (oneDNN build), with DL4J's oneDNN
- * layer helpers on (bigdata-ai's engine) against off (DL4J's default), in the same JVM and binary.
+ * The reference CNN of peers.md A3/A4 ({@link ReferenceCnn}, batch 128) on the engine bigdata-ai starts
+ * (oneDNN build), with DL4J's oneDNN layer helpers on (bigdata-ai's engine) against off (DL4J's default), in the same JVM and binary.
  * Training time per batch, and inference time per batch of 256.
  */
 @State(Scope.Benchmark)
@@ -58,17 +47,7 @@ public class CnnEngineBenchmark {
         }
         batch = new DataSet(x, y);
         inferenceBatch = Nd4j.rand(256, 1, 28, 28);
-        net = new MultiLayerNetwork(new NeuralNetConfiguration.Builder().seed(42).updater(new Adam(1e-3))
-                .weightInit(WeightInit.XAVIER).list()
-                .layer(new ConvolutionLayer.Builder(3, 3).nOut(32).padding(1, 1).activation(Activation.RELU).build())
-                .layer(new SubsamplingLayer.Builder(SubsamplingLayer.PoolingType.MAX).kernelSize(2, 2).stride(2, 2).build())
-                .layer(new ConvolutionLayer.Builder(3, 3).nOut(64).padding(1, 1).activation(Activation.RELU).build())
-                .layer(new SubsamplingLayer.Builder(SubsamplingLayer.PoolingType.MAX).kernelSize(2, 2).stride(2, 2).build())
-                .layer(new DenseLayer.Builder().nOut(128).activation(Activation.RELU).build())
-                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nOut(10).activation(Activation.SOFTMAX)
-                        .dropOut(0.75).build())
-                .setInputType(InputType.convolutional(28, 28, 1)).build());
-        net.init();
+        net = ReferenceCnn.build();
         Object helper = ((org.deeplearning4j.nn.layers.convolution.ConvolutionLayer) net.getLayer(0)).getHelper();
         if ((helper != null) != helpers.equals("on")) {
             throw new IllegalStateException("helpers=" + helpers + " but the convolution helper is " + helper);

@@ -187,6 +187,9 @@ public final class NeuralNetwork implements Model {
             INDArray z = net.output(input(features), false);
             return ((org.deeplearning4j.nn.layers.variational.VariationalAutoencoder) net.getLayer(0)).generateAtMeanGivenZ(z);
         }
+        if (NativeDenseForward.supports(net)) {
+            return NativeDenseForward.output(net, input(features));
+        }
         return net.output(input(features), false);
     }
 

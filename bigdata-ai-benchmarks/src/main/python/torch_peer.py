@@ -1,10 +1,15 @@
-"""Peer benchmark: PyTorch CPU, the reference CNN of peers.md A3, time per training step and per inference batch.
+"""Peer benchmark: PyTorch CPU on the networks of peers.md A2 (MLP) and A3 (CNN).
 
-Usage: /usr/bin/python3 torch_cnn_step.py FASHION_DIR STEPS
-Prints one JSON line: {"train_ms_per_batch": median over STEPS steps of batch 128 after 5 warm-up steps,
-"infer_ms_per_batch": median over STEPS batches of 256 in eval/no_grad mode, "torch": version}.
-Network: conv(1->32,3x3,pad 1)+ReLU+maxpool 2 -> conv(32->64)+ReLU+maxpool 2 -> dense 128+ReLU -> dropout 0.25
--> dense 10; cross-entropy; Adam 1e-3; torch.manual_seed(42). Run with OMP_NUM_THREADS=2 (the runner sets it).
+Usage: /usr/bin/python3 torch_peer.py FASHION_DIR STEPS
+Prints one JSON line with medians over STEPS timed repetitions (after warm-up):
+  "train_ms_per_batch": a CNN training step, batch 128 (5 warm-up steps);
+  "infer_ms_per_batch": CNN inference, batch 256, eval mode under no_grad;
+  "single_ms_p50", "single_ms_p99": CNN inference of one image, percentiles over 20 x STEPS calls;
+  "mlp_infer_ms_per_batch": MLP inference (softmax probabilities), batch 256;
+  "torch": the version.
+CNN: conv(1->32,3x3,pad 1)+ReLU+maxpool 2 -> conv(32->64)+ReLU+maxpool 2 -> dense 128+ReLU -> dropout 0.25
+-> dense 10; cross-entropy; Adam 1e-3. MLP: 784-256-128-10, ReLU, softmax. torch.manual_seed(42).
+Run with OMP_NUM_THREADS=2 (the runner sets it).
 """
 import gzip
 import json
@@ -55,8 +60,25 @@ def main():
             model(xb)
             if i >= 2:
                 infer.append((time.perf_counter() - start) * 1000)
+        single = []
+        one = x[:1]
+        for i in range(20 * steps + 10):
+            start = time.perf_counter()
+            model(one)
+            if i >= 10:
+                single.append((time.perf_counter() - start) * 1000)
+        mlp = nn.Sequential(nn.Flatten(), nn.Linear(784, 256), nn.ReLU(), nn.Linear(256, 128), nn.ReLU(),
+                            nn.Linear(128, 10), nn.Softmax(dim=1)).eval()
+        mlp_infer = []
+        for i in range(steps + 2):
+            xb = x[(i * 256) % (len(x) - 256):][:256]
+            start = time.perf_counter()
+            mlp(xb)
+            if i >= 2:
+                mlp_infer.append((time.perf_counter() - start) * 1000)
     print(json.dumps({"train_ms_per_batch": statistics.median(train), "infer_ms_per_batch": statistics.median(infer),
-                      "steps": steps, "torch": torch.__version__}))
+                      "single_ms_p50": float(np.percentile(single, 50)), "single_ms_p99": float(np.percentile(single, 99)),
+                      "mlp_infer_ms_per_batch": statistics.median(mlp_infer), "steps": steps, "torch": torch.__version__}))
 
 
 if __name__ == "__main__":
