@@ -30,6 +30,17 @@ def images(folder, n):
     return torch.from_numpy(x), torch.from_numpy(y)
 
 
+def timed(call, reps, warmup):
+    """Milliseconds of each of reps calls of call(i), after warmup untimed calls."""
+    times = []
+    for i in range(reps + warmup):
+        start = time.perf_counter()
+        call(i)
+        if i >= warmup:
+            times.append((time.perf_counter() - start) * 1000)
+    return times
+
+
 def main():
     folder, steps = sys.argv[1], int(sys.argv[2])
     torch.set_num_threads(2)
@@ -51,31 +62,13 @@ def main():
         opt.step()
         if i >= 5:
             train.append((time.perf_counter() - start) * 1000)
-    infer = []
     model.eval()
+    mlp = nn.Sequential(nn.Flatten(), nn.Linear(784, 256), nn.ReLU(), nn.Linear(256, 128), nn.ReLU(),
+                        nn.Linear(128, 10), nn.Softmax(dim=1)).eval()
     with torch.no_grad():
-        for i in range(steps + 2):
-            xb = x[(i * 256) % (len(x) - 256):][:256]
-            start = time.perf_counter()
-            model(xb)
-            if i >= 2:
-                infer.append((time.perf_counter() - start) * 1000)
-        single = []
-        one = x[:1]
-        for i in range(20 * steps + 10):
-            start = time.perf_counter()
-            model(one)
-            if i >= 10:
-                single.append((time.perf_counter() - start) * 1000)
-        mlp = nn.Sequential(nn.Flatten(), nn.Linear(784, 256), nn.ReLU(), nn.Linear(256, 128), nn.ReLU(),
-                            nn.Linear(128, 10), nn.Softmax(dim=1)).eval()
-        mlp_infer = []
-        for i in range(steps + 2):
-            xb = x[(i * 256) % (len(x) - 256):][:256]
-            start = time.perf_counter()
-            mlp(xb)
-            if i >= 2:
-                mlp_infer.append((time.perf_counter() - start) * 1000)
+        infer = timed(lambda i: model(x[(i * 256) % (len(x) - 256):][:256]), steps, 2)
+        single = timed(lambda i: model(x[:1]), 20 * steps, 10)
+        mlp_infer = timed(lambda i: mlp(x[(i * 256) % (len(x) - 256):][:256]), steps, 2)
     print(json.dumps({"train_ms_per_batch": statistics.median(train), "infer_ms_per_batch": statistics.median(infer),
                       "single_ms_p50": float(np.percentile(single, 50)), "single_ms_p99": float(np.percentile(single, 99)),
                       "mlp_infer_ms_per_batch": statistics.median(mlp_infer), "steps": steps, "torch": torch.__version__}))
