@@ -229,7 +229,6 @@ public final class BenchmarkRunner {
     }
 
     static String engine() {
-        return "ND4J " + org.nd4j.linalg.factory.Nd4j.getBackend().getClass().getSimpleName() + " "
-                + org.nd4j.linalg.factory.Nd4j.getExecutioner().getEnvironmentInformation().getProperty("blas.vendor", "");
+        return ai.bigdata.core.engine.Engine.start().toString();
     }
 }
