@@ -312,23 +312,43 @@ public final class Dataset implements AutoCloseable {
             return new Dataset(new MapSource(source, schema, mapper, Memory.newChild("map")));
         }
         BufferAllocator alloc = Memory.newChild("map");
-        List<Chunk> chunks = new ArrayList<>();
-        List<List<FieldVector>> owned = new ArrayList<>();
+        int n = source.chunkCount();
+        Chunk[] chunks = new Chunk[n];
+        @SuppressWarnings("unchecked")
+        List<FieldVector>[] owned = new List[n];
         try (ChunkReader r = source.open()) {
-            long first = 0;
-            for (int k = 0; k < source.chunkCount(); k++) {
-                Chunk c = r.chunk(k);
-                List<FieldVector> out = ChunkMapper.run(mapper, c, first, alloc);
-                owned.add(Vectors.ownedBy(out, c));
-                chunks.add(new Chunk(schema, out, c.rowCount()));
-                first += c.rowCount();
+            long[] first = new long[n];
+            for (int k = 1; k < n; k++) {
+                first[k] = first[k - 1] + r.chunk(k - 1).rowCount();
+            }
+            java.util.concurrent.atomic.AtomicReference<RuntimeException> failure = new java.util.concurrent.atomic.AtomicReference<>();
+            java.util.stream.IntStream ks = java.util.stream.IntStream.range(0, n);
+            (mapper.threadSafe() && n > 1 ? ks.parallel() : ks).forEach(k -> {
+                if (failure.get() != null) {
+                    return;
+                }
+                try { // every task ends normally, so nothing still runs when the allocator is closed on failure
+                    Chunk c = r.chunk(k);
+                    List<FieldVector> out = ChunkMapper.run(mapper, c, first[k], alloc);
+                    owned[k] = Vectors.ownedBy(out, c);
+                    chunks[k] = new Chunk(schema, out, c.rowCount());
+                } catch (RuntimeException e) {
+                    failure.compareAndSet(null, e);
+                }
+            });
+            if (failure.get() != null) {
+                throw failure.get();
             }
         } catch (RuntimeException e) {
-            owned.forEach(vs -> vs.forEach(FieldVector::close));
+            for (List<FieldVector> vs : owned) {
+                if (vs != null) {
+                    vs.forEach(FieldVector::close);
+                }
+            }
             alloc.close();
             throw e;
         }
-        return new Dataset(new MemorySource(source, schema, chunks, owned, alloc));
+        return new Dataset(new MemorySource(source, schema, List.of(chunks), List.of(owned), alloc));
     }
 
     /** Per-column statistics in one streaming pass. */

@@ -17,6 +17,29 @@ public interface ChunkMapper {
      */
     void map(Chunk input, long firstRow, BufferAllocator allocator, List<FieldVector> out);
 
+    /**
+     * Whether chunks may be mapped on several threads at once (the mapper keeps no mutable state and
+     * counts nothing); in-memory datasets then map their chunks in parallel.
+     */
+    default boolean threadSafe() {
+        return false;
+    }
+
+    /** {@code mapper}, declared safe to run on several chunks at once. */
+    static ChunkMapper threadSafe(ChunkMapper mapper) {
+        return new ChunkMapper() {
+            @Override
+            public void map(Chunk input, long firstRow, BufferAllocator allocator, List<FieldVector> out) {
+                mapper.map(input, firstRow, allocator, out);
+            }
+
+            @Override
+            public boolean threadSafe() {
+                return true;
+            }
+        };
+    }
+
     /** Runs {@code mapper} on one chunk; on failure frees what it made (not the borrowed inputs) and rethrows. */
     static List<FieldVector> run(ChunkMapper mapper, Chunk input, long firstRow, BufferAllocator allocator) {
         List<FieldVector> out = new java.util.ArrayList<>();

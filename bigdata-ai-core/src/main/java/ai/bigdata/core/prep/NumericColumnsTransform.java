@@ -6,6 +6,7 @@ import ai.bigdata.core.data.Dataset;
 import ai.bigdata.core.data.Schema;
 import ai.bigdata.core.internal.Cells;
 import ai.bigdata.core.internal.Chunk;
+import ai.bigdata.core.internal.ChunkMapper;
 import ai.bigdata.core.internal.NumericColumn;
 import ai.bigdata.core.internal.Vectors;
 import java.util.ArrayList;
@@ -94,7 +95,7 @@ abstract class NumericColumnsTransform implements Transform {
         for (int c = 0; c < in.size(); c++) {
             listed[c] = columns.indexOf(in.column(c).name());
         }
-        return data.mapChunks(out, (chunk, firstRow, alloc, vs) -> {
+        return data.mapChunks(out, ChunkMapper.threadSafe((chunk, firstRow, alloc, vs) -> {
             for (int c = 0; c < in.size(); c++) {
                 FieldVector v = chunk.vector(c);
                 if (listed[c] < 0) {
@@ -121,6 +122,6 @@ abstract class NumericColumnsTransform implements Transform {
                 }
             }
             vs.addAll(extraVectors(in, chunk, alloc));
-        });
+        }));
     }
 }

@@ -170,4 +170,33 @@ class PipelineTest {
                     .hasMessageContaining("row 2 is missing");
         }
     }
+
+    @Test
+    void manyChunksAreMappedInParallelInOrderAndAFailureFreesEverything() {
+        Schema s = Schema.of(Column.of("x", ColumnType.FLOAT64));
+        Dataset.RowsBuilder b = Dataset.builder(s).chunkRows(8);
+        for (int i = 0; i < 400; i++) {
+            b.add((double) i);
+        }
+        try (Dataset d = b.build()) {
+            AffineTransform t = (AffineTransform) Scale.standard().fit(d);
+            assertThat(t.center("x")).isEqualTo(199.5);
+            try (Dataset out = t.apply(d)) {
+                long[] row = {0};
+                out.forEachRow(r -> {
+                    assertThat(r.getDouble("x")).isEqualTo((row[0] - 199.5) / t.scale("x"));
+                    row[0]++;
+                });
+                assertThat(row[0]).isEqualTo(400);
+            }
+            Dataset.RowsBuilder bad = Dataset.builder(s).chunkRows(8);
+            for (int i = 0; i < 400; i++) {
+                bad.add(i == 333 ? -5.0 : (double) i);
+            }
+            try (Dataset withBad = bad.build()) {
+                assertThatThrownBy(() -> Scale.log1p().columns("x").fit(withBad).apply(withBad).close())
+                        .isInstanceOf(PreprocessingException.class).hasMessageContaining("log1p is undefined for -5.0 in row 333");
+            }
+        }
+    }
 }
