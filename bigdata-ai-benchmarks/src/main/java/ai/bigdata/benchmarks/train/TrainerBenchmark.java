@@ -45,6 +45,7 @@ public class TrainerBenchmark {
     private NeuralNetwork parallelModel;
     private Trainer parallelTrainer;
     private MultiLayerNetwork bare;
+    private MultiLayerNetwork bareStockAdam;
     private List<DataSet> batches;
 
     /** Loads the data, builds both networks and prepares the bare engine's batches. */
@@ -61,6 +62,13 @@ public class TrainerBenchmark {
         parallelTrainer.fit(parallelModel, train);
         bare = new MultiLayerNetwork(model.network().getLayerWiseConfigurations().clone());
         bare.init();
+        org.deeplearning4j.nn.conf.MultiLayerConfiguration stock = model.network().getLayerWiseConfigurations().clone();
+        for (int i = 0; i < stock.getConfs().size(); i++) {
+            ((org.deeplearning4j.nn.conf.layers.BaseLayer) stock.getConf(i).getLayer())
+                    .setIUpdater(new org.nd4j.linalg.learning.config.Adam(1e-3));
+        }
+        bareStockAdam = new MultiLayerNetwork(stock);
+        bareStockAdam.init();
         batches = new ArrayList<>();
         try (BatchIterator it = train.batches().batchSize(128).shuffle(42).flat(true).build()) {
             while (it.hasNext()) {
@@ -88,7 +96,16 @@ public class TrainerBenchmark {
         return parallelTrainer.fit(parallelModel, train).last().trainLoss();
     }
 
-    /** One epoch of DL4J's own fit over prepared batches of the same network. */
+    /** One epoch of DL4J's own fit over prepared batches of the same network with DL4J's stock Adam updater. */
+    @Benchmark
+    public double bareDl4jEpochStockAdam() {
+        for (DataSet ds : batches) {
+            bareStockAdam.fit(ds);
+        }
+        return bareStockAdam.score();
+    }
+
+    /** One epoch of DL4J's own fit over prepared batches of the same network (and the same updater). */
     @Benchmark
     public double bareDl4jEpoch() {
         for (DataSet ds : batches) {

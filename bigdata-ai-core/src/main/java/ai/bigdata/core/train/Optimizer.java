@@ -1,7 +1,6 @@
 package ai.bigdata.core.train;
 
 import java.util.Locale;
-import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.learning.config.IUpdater;
 import org.nd4j.linalg.learning.config.Nesterovs;
 import org.nd4j.linalg.learning.config.RmsProp;
@@ -43,7 +42,7 @@ public final class Optimizer {
         return new Optimizer(Kind.MOMENTUM, learningRate, momentum, LearningRateSchedule.constant());
     }
 
-    /** Adam with the usual betas (0.9, 0.999). */
+    /** Adam with the usual betas (0.9, 0.999), run as {@link FusedAdam}. */
     public static Optimizer adam(double learningRate) {
         return new Optimizer(Kind.ADAM, learningRate, 0, LearningRateSchedule.constant());
     }
@@ -83,7 +82,7 @@ public final class Optimizer {
             case SGD: return s == null ? new Sgd(learningRate) : new Sgd(s);
             case MOMENTUM: return s == null ? new Nesterovs(learningRate, parameter) : new Nesterovs(s, parameter);
             case RMSPROP: return s == null ? new RmsProp(learningRate) : new RmsProp(s);
-            default: return s == null ? new Adam(learningRate) : new Adam(s);
+            default: return new FusedAdam(learningRate, s);
         }
     }
 
