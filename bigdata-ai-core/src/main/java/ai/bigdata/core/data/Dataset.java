@@ -14,7 +14,6 @@ import ai.bigdata.core.internal.MemorySource;
 import ai.bigdata.core.internal.ProjectSource;
 import ai.bigdata.core.internal.RowCopier;
 import ai.bigdata.core.internal.SelectSource;
-import ai.bigdata.core.internal.Vectors;
 import ai.bigdata.core.io.ArrowIpc;
 import ai.bigdata.core.io.CsvReader;
 import ai.bigdata.core.io.CsvWriter;
@@ -311,44 +310,7 @@ public final class Dataset implements AutoCloseable {
         if (!source.inMemory()) {
             return new Dataset(new MapSource(source, schema, mapper, Memory.newChild("map")));
         }
-        BufferAllocator alloc = Memory.newChild("map");
-        int n = source.chunkCount();
-        Chunk[] chunks = new Chunk[n];
-        @SuppressWarnings("unchecked")
-        List<FieldVector>[] owned = new List[n];
-        try (ChunkReader r = source.open()) {
-            long[] first = new long[n];
-            for (int k = 1; k < n; k++) {
-                first[k] = first[k - 1] + r.chunk(k - 1).rowCount();
-            }
-            java.util.concurrent.atomic.AtomicReference<RuntimeException> failure = new java.util.concurrent.atomic.AtomicReference<>();
-            java.util.stream.IntStream ks = java.util.stream.IntStream.range(0, n);
-            (mapper.threadSafe() && n > 1 ? ks.parallel() : ks).forEach(k -> {
-                if (failure.get() != null) {
-                    return;
-                }
-                try { // every task ends normally, so nothing still runs when the allocator is closed on failure
-                    Chunk c = r.chunk(k);
-                    List<FieldVector> out = ChunkMapper.run(mapper, c, first[k], alloc);
-                    owned[k] = Vectors.ownedBy(out, c);
-                    chunks[k] = new Chunk(schema, out, c.rowCount());
-                } catch (RuntimeException e) {
-                    failure.compareAndSet(null, e);
-                }
-            });
-            if (failure.get() != null) {
-                throw failure.get();
-            }
-        } catch (RuntimeException e) {
-            for (List<FieldVector> vs : owned) {
-                if (vs != null) {
-                    vs.forEach(FieldVector::close);
-                }
-            }
-            alloc.close();
-            throw e;
-        }
-        return new Dataset(new MemorySource(source, schema, List.of(chunks), List.of(owned), alloc));
+        return new Dataset(ChunkMapper.mapInMemory(source, schema, mapper, Memory.newChild("map")));
     }
 
     /** Per-column statistics in one streaming pass. */

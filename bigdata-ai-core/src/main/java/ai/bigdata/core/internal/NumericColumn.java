@@ -9,7 +9,19 @@ import org.apache.arrow.vector.FieldVector;
  * statistics and transforms run tight loops over primitives instead of one virtual call per cell.
  */
 public final class NumericColumn {
+    private static final ThreadLocal<double[]> SCRATCH = ThreadLocal.withInitial(() -> new double[0]);
+
     private NumericColumn() {
+    }
+
+    /** A per-thread buffer of at least {@code rows} doubles, reused across chunks so bulk loops allocate nothing. */
+    public static double[] scratch(int rows) {
+        double[] x = SCRATCH.get();
+        if (x.length < rows) {
+            x = new double[rows];
+            SCRATCH.set(x);
+        }
+        return x;
     }
 
     /**

@@ -20,7 +20,6 @@ import org.apache.arrow.vector.Float8Vector;
  * columns pass through without a copy. Nulls stay null unless {@link #mapNull} says otherwise.
  */
 abstract class NumericColumnsTransform implements Transform {
-    private static final ThreadLocal<double[]> SCRATCH = ThreadLocal.withInitial(() -> new double[0]);
     final List<String> columns;
 
     NumericColumnsTransform(List<String> columns) {
@@ -71,20 +70,10 @@ abstract class NumericColumnsTransform implements Transform {
 
     /** Maps a chunk of column {@code i} without nulls into {@code out} (override with a fused loop for speed). */
     void mapPresent(int i, Column col, FieldVector in, Float8Vector out, int rows, long firstRow) {
-        double[] x = scratch(rows);
+        double[] x = NumericColumn.scratch(rows);
         NumericColumn.read(col, in, rows, x);
         mapAll(i, x, rows, firstRow);
         NumericColumn.writeAllPresent(out, x, rows);
-    }
-
-    /** A per-thread buffer of at least {@code rows} doubles, reused across chunks so the loop allocates nothing. */
-    static double[] scratch(int rows) {
-        double[] x = SCRATCH.get();
-        if (x.length < rows) {
-            x = new double[rows];
-            SCRATCH.set(x);
-        }
-        return x;
     }
 
     @Override

@@ -94,7 +94,7 @@ final class Statistics {
     /** Adds one chunk of a column: a bulk block when it has no nulls, value by value otherwise. */
     private static void add(NumericStatistics st, Column col, FieldVector v, int rows) {
         if (v.getNullCount() == 0 && col.type() != ColumnType.BOOLEAN) {
-            double[] buffer = NumericColumnsTransform.scratch(rows);
+            double[] buffer = NumericColumn.scratch(rows);
             NumericColumn.read(col, v, rows, buffer);
             st.addAll(buffer, rows);
             return;
