@@ -2,21 +2,22 @@ package ai.bigdata.core.data;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
+import ai.bigdata.core.testing.ArrowLeakCheck;
+import ai.bigdata.core.testing.ChildProcess;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Writes an Arrow IPC file several times larger than the heap of a child JVM, which then streams
  * every batch from the memory-mapped file and computes column statistics.
  */
+@ExtendWith(ArrowLeakCheck.class)
 class LargerThanHeapIT {
     private static final int CHUNKS = 96;
     private static final int ROWS = 65_536;
@@ -55,16 +56,10 @@ class LargerThanHeapIT {
     }
 
     private static String runChild(Path file) throws IOException, InterruptedException {
-        String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx" + CHILD_HEAP_MB + "m", "--add-opens=java.base/java.nio=ALL-UNNAMED",
-                "-cp", cp.replace(File.pathSeparatorChar == ':' ? ";" : ":", File.pathSeparator),
-                LargeFileProbe.class.getName(), file.toString()));
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        byte[] output = p.getInputStream().readAllBytes();
-        assertThat(p.waitFor(10, TimeUnit.MINUTES)).isTrue();
-        String text = new String(output, StandardCharsets.UTF_8);
-        assertThat(p.exitValue()).as(text).isZero();
-        return text;
+        List<String> cmd = ChildProcess.java(List.of("-Xmx" + CHILD_HEAP_MB + "m", "--add-opens=java.base/java.nio=ALL-UNNAMED"),
+                LargeFileProbe.class, file.toString());
+        ChildProcess.Result r = ChildProcess.run(cmd, file.getParent(), Duration.ofMinutes(10));
+        assertThat(r.exitCode()).as(r.output()).isZero();
+        return r.stdout();
     }
 }

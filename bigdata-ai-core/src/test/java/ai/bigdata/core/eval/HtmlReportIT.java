@@ -9,15 +9,17 @@ import ai.bigdata.core.prep.Impute;
 import ai.bigdata.core.prep.Pipeline;
 import ai.bigdata.core.prep.Scale;
 import ai.bigdata.core.prep.Transform;
+import ai.bigdata.core.testing.ArrowLeakCheck;
+import ai.bigdata.core.testing.ChildProcess;
 import ai.bigdata.core.testing.SharedData;
 import ai.bigdata.core.train.Trainer;
 import ai.bigdata.core.train.TrainingHistory;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -25,7 +27,10 @@ import org.junit.jupiter.api.io.TempDir;
  * the page renders to a screenshot, the charts are in the rendered DOM, and the browser logs no console
  * error. A page with a deliberate script error proves that console errors are caught.
  */
+@ExtendWith(ArrowLeakCheck.class)
 class HtmlReportIT {
+    private static final Duration BROWSER_TIMEOUT = Duration.ofMinutes(2);
+
     @TempDir
     Path dir;
 
@@ -34,16 +39,13 @@ class HtmlReportIT {
 
     private Rendered render(Path html) throws Exception {
         Path shot = dir.resolve(html.getFileName() + ".png");
-        Process domRun = new ProcessBuilder("chromium", "--headless", "--no-sandbox", "--disable-gpu", "--enable-logging=stderr",
-                "--v=0", "--dump-dom", html.toUri().toString()).start();
-        byte[] dom = domRun.getInputStream().readAllBytes();
-        String log = new String(domRun.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(domRun.waitFor(2, TimeUnit.MINUTES)).isTrue();
-        Process shotRun = new ProcessBuilder("chromium", "--headless", "--no-sandbox", "--disable-gpu", "--window-size=1200,2000",
-                "--screenshot=" + shot, html.toUri().toString()).redirectErrorStream(true).start();
-        shotRun.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
-        assertThat(shotRun.waitFor(2, TimeUnit.MINUTES)).isTrue();
-        return new Rendered(new String(dom, StandardCharsets.UTF_8), log, Files.exists(shot) ? Files.size(shot) : 0);
+        ChildProcess.Result domRun = ChildProcess.run(List.of("chromium", "--headless", "--no-sandbox", "--disable-gpu",
+                "--enable-logging=stderr", "--v=0", "--dump-dom", html.toUri().toString()), dir, BROWSER_TIMEOUT);
+        assertThat(domRun.exitCode()).as(domRun.output()).isZero();
+        ChildProcess.Result shotRun = ChildProcess.run(List.of("chromium", "--headless", "--no-sandbox", "--disable-gpu",
+                "--window-size=1200,2000", "--screenshot=" + shot, html.toUri().toString()), dir, BROWSER_TIMEOUT);
+        assertThat(shotRun.exitCode()).as(shotRun.output()).isZero();
+        return new Rendered(domRun.stdout(), domRun.stderr(), Files.exists(shot) ? Files.size(shot) : 0);
     }
 
     private static List<String> consoleErrors(String log) {
