@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +39,9 @@ final class PythonPeers {
                     new Score("peer.torch.cnn.singleImage:p50", INFERENCE + "cnnSingleImage", "single_ms_p50"),
                     new Score("peer.torch.cnn.singleImage:p99", INFERENCE + "cnnSingleImage", "single_ms_p99"),
                     new Score("peer.torch.mlp.inferBatch", INFERENCE + "mlpInferBatch", "mlp_infer_ms_per_batch"))));
+
+    /** How long one peer script may run before it is killed and reported as missing. */
+    private static final Duration PEER_TIMEOUT = Duration.ofMinutes(30);
 
     private PythonPeers() {
     }
@@ -85,23 +89,45 @@ final class PythonPeers {
         List<String> cmd = new java.util.ArrayList<>(List.of(python.toString(), file.toString(),
                 BenchData.file("fashion-mnist").toString()));
         cmd.addAll(smoke ? script.smokeArgs() : script.args());
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
-        pb.environment().put("OMP_NUM_THREADS", "2");
-        Process proc = pb.start();
-        String out = new String(proc.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        return runProcess(cmd, Map.of("OMP_NUM_THREADS", "2"), PEER_TIMEOUT);
+    }
+
+    /**
+     * Runs a command with these extra environment variables, its stdout and stderr together in a temporary
+     * file (so the wait below is the real limit: nothing blocks on a pipe), and returns that output; kills
+     * the process and its children and throws when it outlives {@code timeout} or exits with an error.
+     */
+    static String runProcess(List<String> cmd, Map<String, String> env, Duration timeout) throws IOException {
+        Path log = Files.createTempFile("python-peer", ".log");
         try {
-            if (!proc.waitFor(30, TimeUnit.MINUTES)) {
+            ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile())
+                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+            pb.environment().putAll(env);
+            Process proc = pb.start();
+            try {
+                if (!proc.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                    proc.descendants().forEach(ProcessHandle::destroyForcibly);
+                    proc.destroyForcibly().waitFor();
+                    throw new IOException("timed out after " + timeout + ", killed: " + lastLine(read(log)));
+                }
+            } catch (InterruptedException e) {
+                proc.descendants().forEach(ProcessHandle::destroyForcibly);
                 proc.destroyForcibly();
-                throw new IOException("timed out after 30 minutes");
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted", e);
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted", e);
+            String out = read(log);
+            if (proc.exitValue() != 0) {
+                throw new IOException("exit " + proc.exitValue() + ": " + lastLine(out));
+            }
+            return out;
+        } finally {
+            Files.deleteIfExists(log);
         }
-        if (proc.exitValue() != 0) {
-            throw new IOException("exit " + proc.exitValue() + ": " + lastLine(out));
-        }
-        return out;
+    }
+
+    private static String read(Path log) throws IOException {
+        return new String(Files.readAllBytes(log), StandardCharsets.UTF_8);
     }
 
     private static String lastLine(String out) {
