@@ -37,13 +37,33 @@ class CleanTest {
         try (Dataset h = Dataset.readCsv(SharedData.file("tabular/reported_heights.csv")).read();
              Dataset parsed = Clean.parseLengthInches("height", "inches").fit(h).apply(h)) {
             assertThat(parsed.schema().column("inches").type()).isEqualTo(ColumnType.FLOAT64);
-            long unparsed = parsed.summary().column("inches").missing();
-            long parsedCount = parsed.summary().column("inches").count();
-            assertThat(parsedCount + unparsed).isEqualTo(1095);
-            // most students typed something readable; a few dozen typed nonsense or implausible values
-            assertThat(unparsed).isBetween(10L, 80L);
-            assertThat(parsed.summary().column("inches").mean()).isBetween(64.0, 72.0);
-            assertThat(parsed.summary().column("inches").min()).isGreaterThanOrEqualTo(48.0);
+            // reference: the rules above applied to each raw answer, one by one
+            List<Double> readable = new java.util.ArrayList<>();
+            long[] unreadable = {0};
+            h.forEachRow(r -> {
+                double v = r.isNull("height") ? Double.NaN : LengthParseTransform.inches(r.getString("height"));
+                if (Double.isNaN(v)) {
+                    unreadable[0]++;
+                } else {
+                    readable.add(v);
+                }
+            });
+            assertThat(readable.size() + unreadable[0]).isEqualTo(1095);
+            ai.bigdata.core.data.ColumnSummary inches = parsed.summary().column("inches");
+            assertThat(inches.missing()).isEqualTo(unreadable[0]);
+            assertThat(inches.count()).isEqualTo(readable.size());
+            double sum = readable.stream().mapToDouble(Double::doubleValue).sum();
+            assertThat(inches.mean()).isCloseTo(sum / readable.size(), within(1e-12 * sum / readable.size()));
+            assertThat(inches.min()).isEqualTo(readable.stream().mapToDouble(Double::doubleValue).min().orElseThrow());
+            assertThat(inches.max()).isEqualTo(readable.stream().mapToDouble(Double::doubleValue).max().orElseThrow());
+            // and row by row: the transform keeps row order
+            List<Double> out = new java.util.ArrayList<>();
+            parsed.forEachRow(r -> {
+                if (!r.isNull("inches")) {
+                    out.add(r.getDouble("inches"));
+                }
+            });
+            assertThat(out).isEqualTo(readable);
         }
     }
 
