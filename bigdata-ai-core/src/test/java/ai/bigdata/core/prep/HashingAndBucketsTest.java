@@ -37,7 +37,7 @@ class HashingAndBucketsTest {
     }
 
     @Test
-    void quantileBucketsHoldAboutEqualCounts() {
+    void quantileBucketsHoldEqualCountsAndFixedEdgesCountTheCutsAtOrBelow() {
         try (Dataset r = Dataset.readCsv(SharedData.file("movielens-small/ratings.csv")).read()) {
             // reference: numpy's linear quantiles of the 100,004 timestamps (computed with Python's
             // statistics.quantiles(method="inclusive")), and the bucket counts they give
