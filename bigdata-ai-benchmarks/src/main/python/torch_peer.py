@@ -1,6 +1,6 @@
 """Peer benchmark: PyTorch CPU on the networks of peers.md A2 (MLP) and A3 (CNN).
 
-Usage: /usr/bin/python3 torch_peer.py FASHION_DIR STEPS
+Usage: /usr/bin/python3 torch_peer.py FASHION_DIR STEPS [THREADS]
 Prints one JSON line with medians over STEPS timed repetitions (after warm-up):
   "train_ms_per_batch": a CNN training step, batch 128 (5 warm-up steps);
   "infer_ms_per_batch": CNN inference, batch 256, eval mode under no_grad;
@@ -9,7 +9,8 @@ Prints one JSON line with medians over STEPS timed repetitions (after warm-up):
   "torch": the version.
 CNN: conv(1->32,3x3,pad 1)+ReLU+maxpool 2 -> conv(32->64)+ReLU+maxpool 2 -> dense 128+ReLU -> dropout 0.25
 -> dense 10; cross-entropy; Adam 1e-3. MLP: 784-256-128-10, ReLU, softmax. torch.manual_seed(42).
-Run with OMP_NUM_THREADS=2 (the runner sets it).
+THREADS (default 2) sets torch.set_num_threads; the runner runs it at 1 and at 2 threads, with
+OMP_NUM_THREADS equal to it, so that each row compares equal thread counts.
 """
 import gzip
 import json
@@ -43,7 +44,8 @@ def timed(call, reps, warmup):
 
 def main():
     folder, steps = sys.argv[1], int(sys.argv[2])
-    torch.set_num_threads(2)
+    threads = int(sys.argv[3]) if len(sys.argv) > 3 else 2
+    torch.set_num_threads(threads)
     torch.manual_seed(42)
     model = nn.Sequential(
         nn.Conv2d(1, 32, 3, padding=1), nn.ReLU(), nn.MaxPool2d(2),
@@ -71,7 +73,7 @@ def main():
         mlp_infer = timed(lambda i: mlp(x[(i * 256) % (len(x) - 256):][:256]), steps, 2)
     print(json.dumps({"train_ms_per_batch": statistics.median(train), "infer_ms_per_batch": statistics.median(infer),
                       "single_ms_p50": float(np.percentile(single, 50)), "single_ms_p99": float(np.percentile(single, 99)),
-                      "mlp_infer_ms_per_batch": statistics.median(mlp_infer), "steps": steps, "torch": torch.__version__}))
+                      "mlp_infer_ms_per_batch": statistics.median(mlp_infer), "steps": steps, "threads": threads, "torch": torch.__version__}))
 
 
 if __name__ == "__main__":

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,20 +15,28 @@ import java.util.regex.Pattern;
 
 /**
  * Runs the project's own Python peer benchmarks (scripts under {@code src/main/python}, written from the
- * protocols in peers.md) with Debian's python3 and two OpenMP threads, in the same run as the JMH
- * suites. A peer that cannot run (no python3, no scikit-learn) is reported as missing, never as a number.
+ * protocols in peers.md) with Debian's python3, in the same run as the JMH suites. Each script runs at
+ * 1 and at 2 threads ({@code OMP_NUM_THREADS}, {@code OPENBLAS_NUM_THREADS} and the script's own thread
+ * argument), so that every comparison holds the thread count equal on both sides, and is repeated
+ * (three times in a full run) so that its score carries a spread: the mean and the sample standard
+ * deviation of the repeats. A peer that cannot run (no python3, no scikit-learn, no data) is reported as
+ * missing, never as a number.
  */
 final class PythonPeers {
     /** One score a peer script prints: its name, the JMH benchmark it is compared with, and its JSON field. */
     record Score(String name, String related, String jsonField) {
     }
 
-    /** One peer script, run once for all its scores: arguments for a full run and for a smoke run. */
+    /** One peer script, run once per thread count and repeat for all its scores. */
     record Script(String file, List<String> args, List<String> smokeArgs, List<Score> scores) {
     }
 
+    /** The thread counts every peer runs at. */
+    static final List<Integer> THREADS = List.of(1, 2);
+
     private static final String CNN = "ai.bigdata.benchmarks.engine.CnnEngineBenchmark.";
     private static final String INFERENCE = "ai.bigdata.benchmarks.engine.InferenceBenchmark.";
+    private static final Duration PEER_TIMEOUT = Duration.ofMinutes(30);
 
     static final List<Script> SCRIPTS = List.of(
             new Script("sklearn_mlp_epoch.py", List.of("60000", "3"), List.of("2000", "1"), List.of(
@@ -40,56 +49,95 @@ final class PythonPeers {
                     new Score("peer.torch.cnn.singleImage:p99", INFERENCE + "cnnSingleImage", "single_ms_p99"),
                     new Score("peer.torch.mlp.inferBatch", INFERENCE + "mlpInferBatch", "mlp_infer_ms_per_batch"))));
 
-    /** How long one peer script may run before it is killed and reported as missing. */
-    private static final Duration PEER_TIMEOUT = Duration.ofMinutes(30);
-
     private PythonPeers() {
     }
 
-    /** Runs every peer whose name matches {@code include}; fills {@code missing} with the reasons of those that could not run. */
+    /**
+     * Runs every peer whose related benchmark matches {@code include}; scores are keyed
+     * {@code name[threads=N]} (for a percentile, {@code name[threads=N]:p50}). Fills {@code missing} with
+     * the reasons of those that could not run.
+     */
     static Map<String, double[]> run(String include, boolean smoke, Map<String, String> missing) {
         Map<String, double[]> scores = new LinkedHashMap<>();
         Path python = Files.isExecutable(Path.of("/usr/bin/python3")) ? Path.of("/usr/bin/python3") : null;
+        int repeats = smoke ? 1 : 3;
         for (Script script : SCRIPTS) {
             List<Score> wanted = script.scores().stream()
                     .filter(x -> Pattern.compile(include).matcher(x.related()).find()).toList();
             if (wanted.isEmpty()) {
                 continue;
             }
-            if (python == null) {
-                wanted.forEach(x -> missing.put(x.name(), "no /usr/bin/python3"));
-                continue;
-            }
-            String out;
-            try {
-                out = runScript(python, script, smoke);
-            } catch (IOException e) {
-                wanted.forEach(x -> missing.put(x.name(), e.getMessage()));
-                continue;
-            }
-            System.out.println(script.file() + ": " + out.trim());
-            for (Score x : wanted) {
-                Matcher m = Pattern.compile("\"" + x.jsonField() + "\": ([0-9.eE+-]+)").matcher(out);
-                if (m.find()) {
-                    scores.put(x.name(), new double[] {Double.parseDouble(m.group(1)), Double.NaN});
-                } else {
-                    missing.put(x.name(), "no " + x.jsonField() + " in its output: " + lastLine(out));
+            String reason = python == null ? "no /usr/bin/python3"
+                    : BenchData.find("fashion-mnist").isEmpty() ? BenchData.whyMissing("fashion-mnist") : null;
+            for (int threads : THREADS) {
+                Map<Score, List<Double>> values = new LinkedHashMap<>();
+                for (int rep = 0; rep < repeats && reason == null; rep++) {
+                    String out;
+                    try {
+                        out = runScript(python, script, smoke, threads);
+                    } catch (IOException e) {
+                        reason = e.getMessage();
+                        break;
+                    }
+                    System.out.println(script.file() + " (threads=" + threads + ", run " + (rep + 1) + "): " + out.trim());
+                    for (Score x : wanted) {
+                        Matcher m = Pattern.compile("\"" + x.jsonField() + "\": ([0-9.eE+-]+)").matcher(out);
+                        if (m.find()) {
+                            values.computeIfAbsent(x, k -> new ArrayList<>()).add(Double.parseDouble(m.group(1)));
+                        } else {
+                            missing.put(key(x.name(), threads), "no " + x.jsonField() + " in its output: " + lastLine(out));
+                        }
+                    }
+                }
+                for (Score x : wanted) {
+                    List<Double> v = values.get(x);
+                    if (reason != null || v == null) {
+                        missing.putIfAbsent(key(x.name(), threads), reason == null ? "no value" : reason);
+                    } else {
+                        scores.put(key(x.name(), threads), new double[] {mean(v), sd(v)});
+                    }
                 }
             }
         }
         return scores;
     }
 
-    /** Runs one script with two OpenMP threads; its output, or an IOException that says why it failed. */
-    private static String runScript(Path python, Script script, boolean smoke) throws IOException {
+    /** {@code peer.x.y:p50} at 2 threads becomes {@code peer.x.y[threads=2]:p50}. */
+    static String key(String name, int threads) {
+        int colon = name.indexOf(':');
+        String base = colon < 0 ? name : name.substring(0, colon);
+        return base + "[threads=" + threads + "]" + (colon < 0 ? "" : name.substring(colon));
+    }
+
+    static double mean(List<Double> v) {
+        return v.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
+    }
+
+    /** The sample standard deviation; NaN for a single value (no spread is known). */
+    static double sd(List<Double> v) {
+        if (v.size() < 2) {
+            return Double.NaN;
+        }
+        double m = mean(v);
+        return Math.sqrt(v.stream().mapToDouble(x -> (x - m) * (x - m)).sum() / (v.size() - 1));
+    }
+
+    /** Runs one script at {@code threads} threads; its output, or an IOException that says why it failed. */
+    private static String runScript(Path python, Script script, boolean smoke, int threads) throws IOException {
         Path file = Path.of("bigdata-ai-benchmarks", "src", "main", "python", script.file());
         if (!Files.exists(file)) {
             file = Path.of("src", "main", "python", script.file());
         }
-        List<String> cmd = new java.util.ArrayList<>(List.of(python.toString(), file.toString(),
-                BenchData.file("fashion-mnist").toString()));
+        List<String> cmd = new ArrayList<>(List.of(python.toString(), file.toString(), BenchData.file("fashion-mnist").toString()));
         cmd.addAll(smoke ? script.smokeArgs() : script.args());
-        return runProcess(cmd, Map.of("OMP_NUM_THREADS", "2"), PEER_TIMEOUT);
+        if (script.file().startsWith("torch")) {
+            cmd.add(Integer.toString(threads));
+        }
+        Map<String, String> env = new LinkedHashMap<>();
+        for (String v : List.of("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")) {
+            env.put(v, Integer.toString(threads));
+        }
+        return runProcess(cmd, env, PEER_TIMEOUT);
     }
 
     /**

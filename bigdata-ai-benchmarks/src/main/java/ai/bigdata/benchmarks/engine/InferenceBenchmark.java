@@ -16,19 +16,24 @@ import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * Inference on the library's engine at its default thread count (1 native thread on a 2-core
- * machine): the peers.md A2 MLP (784-256-128-10, built by {@link NeuralNetwork#mlp()}) on a batch of
+ * Inference on the library's engine at 1 and at 2 native threads ({@code threads}, set with
+ * {@link Engine#threads(int)}; the PyTorch peer runs at the same counts): the peers.md A2 MLP (784-256-128-10, built by {@link NeuralNetwork#mlp()}) on a batch of
  * 256 Fashion-MNIST images, and the reference CNN on one image (latency percentiles). The PyTorch peer
  * runs the same networks in the benchmark runner.
  */
 @State(Scope.Benchmark)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 public class InferenceBenchmark {
+    /** Native threads of the engine (the peer runs at the same count). */
+    @Param({"1", "2"})
+    public int threads;
+
     private NeuralNetwork mlp;
     private INDArray images;
     private MultiLayerNetwork cnn;
@@ -38,6 +43,7 @@ public class InferenceBenchmark {
     @Setup(Level.Trial)
     public void setup() {
         Engine.start();
+        Engine.threads(threads);
         try (Dataset all = FashionMnist.read(BenchData.file("fashion-mnist"), "train"); Dataset head = all.head(1024);
              Dataset train = head.materialize()) {
             mlp = NeuralNetwork.mlp().hidden(256, 128).build();
@@ -49,6 +55,12 @@ public class InferenceBenchmark {
         }
         cnn = ReferenceCnn.build();
         image = images.getRow(0, true).reshape(1, 1, 28, 28).dup();
+    }
+
+    /** Applies the thread count on the measuring thread (the engine's threads are per thread). */
+    @Setup(Level.Iteration)
+    public void applyThreads() {
+        Engine.threads(threads);
     }
 
     /** The MLP's class probabilities for 256 images. */

@@ -4,6 +4,7 @@ import ai.bigdata.benchmarks.BenchData;
 import ai.bigdata.core.data.Batch;
 import ai.bigdata.core.data.BatchIterator;
 import ai.bigdata.core.data.Dataset;
+import ai.bigdata.core.engine.Engine;
 import ai.bigdata.core.model.NeuralNetwork;
 import ai.bigdata.core.train.Optimizer;
 import ai.bigdata.core.train.Trainer;
@@ -29,15 +30,21 @@ import org.openjdk.jmh.annotations.TearDown;
  * 128) on Fashion-MNIST flat pixels: our Trainer reading the Arrow dataset against DL4J's own
  * {@code MultiLayerNetwork.fit} over the same network configuration and the same batches, already
  * prepared in memory. The Python peer (scikit-learn's MLPClassifier, same network) runs in the
- * benchmark runner.
+ * benchmark runner at the same thread counts: {@code threads} native threads on our side (set with
+ * {@link Engine#threads(int)}, which the Trainer applies on its own thread), the same number of
+ * OpenMP / BLAS threads on the peer's. An epoch takes seconds: single-shot mode.
  */
 @State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
+@BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 public class TrainerBenchmark {
     /** Training images used (60000 = the full train set; the smoke run passes fewer). */
     @Param({"60000"})
     public int rows;
+
+    /** Native threads of the engine (the peer runs at the same count). */
+    @Param({"1", "2"})
+    public int threads;
 
     private Dataset train;
     private NeuralNetwork model;
@@ -51,6 +58,7 @@ public class TrainerBenchmark {
     /** Loads the data, builds both networks and prepares the bare engine's batches. */
     @Setup(Level.Trial)
     public void setup() {
+        Engine.threads(threads);
         try (Dataset all = FashionMnist.read(BenchData.file("fashion-mnist"), "train"); Dataset head = all.head(rows)) {
             train = head.materialize();
         }
@@ -76,6 +84,12 @@ public class TrainerBenchmark {
                 batches.add(new DataSet(b.features(), b.labels()));
             }
         }
+    }
+
+    /** Applies the thread count on the measuring thread (the engine's threads are per thread). */
+    @Setup(Level.Iteration)
+    public void applyThreads() {
+        Engine.threads(threads);
     }
 
     /** Frees the data. */

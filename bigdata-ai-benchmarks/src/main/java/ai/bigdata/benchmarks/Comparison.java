@@ -1,0 +1,110 @@
+package ai.bigdata.benchmarks;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * One comparison in the performance table: our benchmark against a baseline measured in the same run,
+ * with the goal as text and as a threshold on the speed-up (baseline time / our time; NaN when the row
+ * is information only). {@code ours} and {@code baseline} are score-key patterns: a name, the parameters
+ * the row fixes, and an optional statistic ({@code :p50}); parameters a row does not fix (thread counts,
+ * batch sizes) give one table row per value, and the baseline is taken at the same values.
+ */
+record Comparison(String what, String ours, String baseline, String goal, double atLeast) {
+    /** Information only: no threshold, no verdict. */
+    static Comparison info(String what, String ours, String baseline, String goal) {
+        return new Comparison(what, ours, baseline, goal, Double.NaN);
+    }
+
+    /** The verdict on a speed-up interval: met only when the whole interval clears the goal. */
+    String verdict(double speedup, double low, double high) {
+        if (Double.isNaN(atLeast)) {
+            return "information";
+        }
+        if (Double.isNaN(low) || Double.isNaN(high)) {
+            return speedup >= atLeast ? "not claimed: no interval (point estimate meets the goal)" : "missed (point estimate)";
+        }
+        if (low >= atLeast) {
+            return "met";
+        }
+        if (high < atLeast) {
+            return "missed";
+        }
+        return "inside the noise: not claimed";
+    }
+
+    /** The speed-up and its interval from both scores and their errors: {speed-up, low, high}. */
+    static double[] speedup(double ours, double oursError, double base, double baseError) {
+        double s = base / ours;
+        if (Double.isNaN(oursError) || Double.isNaN(baseError)) {
+            return new double[] {s, Double.NaN, Double.NaN};
+        }
+        double low = Math.max(0, base - baseError) / (ours + oursError);
+        double high = ours - oursError <= 0 ? Double.POSITIVE_INFINITY : (base + baseError) / (ours - oursError);
+        return new double[] {s, low, high};
+    }
+
+    static String formatSpeedup(double[] s) {
+        return Double.isNaN(s[1]) ? String.format(Locale.ROOT, "%.2fx (no interval)", s[0])
+                : String.format(Locale.ROOT, "%.2fx (%.2f-%s)", s[0], s[1],
+                        Double.isInfinite(s[2]) ? "inf" : String.format(Locale.ROOT, "%.2f", s[2]));
+    }
+
+    /** Every comparison the runner reports. */
+    static final List<Comparison> ALL = List.of(
+            new Comparison("CSV ingest, 10M-row ratings.csv (~290 MB) into typed columns vs Commons CSV",
+                    "CsvIngestBenchmark.bigdataAi", "CsvIngestBenchmark.commonsCsv", "speed-up >= 5x Commons CSV", 5.0),
+            info("CSV ingest vs FastCSV (the fastest Java parser we know)", "CsvIngestBenchmark.bigdataAi",
+                    "CsvIngestBenchmark.fastCsv", "information (> 1x: faster than FastCSV)"),
+            info("CSV ingest vs Jackson CSV", "CsvIngestBenchmark.bigdataAi", "CsvIngestBenchmark.jacksonCsv",
+                    "information (> 1x: faster than Jackson CSV)"),
+            info("CSV ingest vs a String.split loop", "CsvIngestBenchmark.bigdataAi", "CsvIngestBenchmark.splitLoop",
+                    "information"),
+            new Comparison("tensor batches (60k x 784 float32), one epoch, each batch summed", "BatchAssemblyBenchmark.tensorViews",
+                    "BatchAssemblyBenchmark.tensorMemcpy", "O(1) per batch: faster than copying (> 1x)", 1.0),
+            new Comparison("packed numeric batches (1M x 10 float32), one epoch, each batch summed",
+                    "BatchAssemblyBenchmark.numericPacked", "BatchAssemblyBenchmark.numericMemcpy",
+                    ">= 50% of memcpy bandwidth (>= 0.5x)", 0.5),
+            new Comparison("standard scaling fit + apply, 10M rows x 10 float64, all cores vs a plain loop on all cores",
+                    "PreprocessingBenchmark.standardScaling", "PreprocessingBenchmark.standardScalingPlainLoopParallel",
+                    "within 2x of a plain loop (>= 0.5x)", 0.5),
+            info("standard scaling fit + apply (all cores) vs a one-thread plain loop", "PreprocessingBenchmark.standardScaling",
+                    "PreprocessingBenchmark.standardScalingPlainLoop", "information (unequal threads)"),
+            new Comparison("one-hot fit + apply, 10M rows, 10 categories (one thread each)", "PreprocessingBenchmark.oneHot",
+                    "PreprocessingBenchmark.oneHotPlainLoop", "within 2x of a plain loop (>= 0.5x)", 0.5),
+            new Comparison("CNN training step, batch 128 (oneDNN helpers on vs DL4J default off), 2 threads",
+                    "CnnEngineBenchmark.trainBatch[helpers=on]", "CnnEngineBenchmark.trainBatch[helpers=off]",
+                    "the engine fix: faster than DL4J's default path (> 1x)", 1.0),
+            new Comparison("CNN inference, batch 256 (oneDNN helpers on vs DL4J default off), 2 threads",
+                    "CnnEngineBenchmark.inferBatch[helpers=on]", "CnnEngineBenchmark.inferBatch[helpers=off]",
+                    "the engine fix: faster than DL4J's default path (> 1x)", 1.0),
+            new Comparison("CNN training step, batch 128: DL4J + oneDNN vs PyTorch CPU, both 2 threads",
+                    "CnnEngineBenchmark.trainBatch[helpers=on]", "peer.torch.cnn.trainBatch[threads=2]",
+                    "<= 1.5x PyTorch's time (>= 0.67x)", 0.67),
+            new Comparison("CNN inference, batch 256: DL4J + oneDNN vs PyTorch CPU, both 2 threads",
+                    "CnnEngineBenchmark.inferBatch[helpers=on]", "peer.torch.cnn.inferBatch[threads=2]",
+                    ">= PyTorch throughput (>= 1x)", 1.0),
+            new Comparison("MLP 784-256-128-10 inference, batch 256: NeuralNetwork.output vs PyTorch CPU, equal threads",
+                    "InferenceBenchmark.mlpInferBatch", "peer.torch.mlp.inferBatch", ">= PyTorch throughput (>= 1x)", 1.0),
+            new Comparison("MLP 784-256-128-10 inference, batch 256: NeuralNetwork.output (row-major oneDNN products) vs DL4J output()",
+                    "InferenceBenchmark.mlpInferBatch", "InferenceBenchmark.mlpInferBatchDl4j", "faster than DL4J (> 1x)", 1.0),
+            info("CNN single-image latency p50: DL4J + oneDNN vs PyTorch CPU, equal threads",
+                    "InferenceBenchmark.cnnSingleImage:p50", "peer.torch.cnn.singleImage:p50", "information"),
+            info("CNN single-image latency p99: DL4J + oneDNN vs PyTorch CPU, equal threads (goal: ours < 5 ms)",
+                    "InferenceBenchmark.cnnSingleImage:p99", "peer.torch.cnn.singleImage:p99", "information"),
+            new Comparison("MLP 784-256-128-10 epoch, Fashion-MNIST, batch 128: our Trainer vs DL4J's own fit, equal threads",
+                    "TrainerBenchmark.trainerEpoch", "TrainerBenchmark.bareDl4jEpoch", "overhead <= 5% (>= 0.95x)", 0.95),
+            info("MLP epoch: our Trainer (fused Adam) vs DL4J's own fit with its stock Adam, equal threads",
+                    "TrainerBenchmark.trainerEpoch", "TrainerBenchmark.bareDl4jEpochStockAdam", "information (> 1x: faster than DL4J)"),
+            info("MLP epoch throughput, Trainer workers(2) vs workers(1)", "TrainerBenchmark.trainerEpochTwoWorkers",
+                    "TrainerBenchmark.trainerEpoch", "information (> 1x: parallel helps)"),
+            new Comparison("MLP 784-256-128-10 epoch, Fashion-MNIST 60k, batch 128: our Trainer vs scikit-learn MLPClassifier, equal threads",
+                    "TrainerBenchmark.trainerEpoch[rows=60000]", "peer.sklearn.MLPClassifier.epoch", "<= 1.5x sklearn's time (>= 0.67x)", 0.67),
+            info("single-row prediction p50: Predictor (raw row: validation, transform, plain-Java small-row path) vs the same network's plain-Java forward pass on a scaled row",
+                    "PredictorLatencyBenchmark.predictor:p50", "PredictorLatencyBenchmark.plainForward:p50",
+                    "information (the Predictor's own overhead)"),
+            new Comparison("single-row prediction p50: Predictor (plain-Java small-row path) vs DL4J output() on one scaled row (a native call)",
+                    "PredictorLatencyBenchmark.predictor:p50", "PredictorLatencyBenchmark.dl4jOutput:p50", "<= 1.2x DL4J's time (>= 0.83x)", 0.83),
+            info("single-row prediction p99: Predictor vs DL4J output() on one row", "PredictorLatencyBenchmark.predictor:p99",
+                    "PredictorLatencyBenchmark.dl4jOutput:p99", "information"));
+}
