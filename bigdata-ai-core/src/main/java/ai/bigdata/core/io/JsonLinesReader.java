@@ -7,6 +7,7 @@ import ai.bigdata.core.data.Dataset;
 import ai.bigdata.core.data.Memory;
 import ai.bigdata.core.data.Schema;
 import ai.bigdata.core.internal.ChunkAssembler;
+import ai.bigdata.core.internal.CompressedInput;
 import ai.bigdata.core.internal.LineReader;
 import ai.bigdata.core.internal.TextValues;
 import com.fasterxml.jackson.core.JsonFactory;
@@ -17,7 +18,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -28,10 +28,15 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads JSON Lines (one JSON object per line) into a {@link Dataset}. Columns are the keys seen in a
- * sample of lines; numbers become int32, int64 or float64, booleans boolean, strings text or
- * categorical, arrays of numbers float32 tensors. A missing key is a null; a key not in the schema, a
- * value of the wrong type or a malformed line is a bad row, handled by the {@link ErrorPolicy}.
+ * Reads JSON Lines (one JSON object per line, the file plain or gzip / zstd compressed, told apart by
+ * magic bytes) into a {@link Dataset}. Columns are the keys seen in a sample of lines; numbers become
+ * int32, int64 or float64, booleans boolean, strings text (categorical for a label), arrays of
+ * numbers float32 tensors. A column whose sampled values are all numbers, or at least 95% and at
+ * least 20 of them (the rule of {@code CsvReader}), is numeric and its other values are bad values;
+ * any other mix is text, and numbers and booleans in a text column are stored as their text. A missing
+ * key is a null; a key not in the schema, a value of the wrong type, a non-finite number (such as
+ * 1e309, or 1e39 in a float32 column or tensor) or a malformed line is a bad row, handled by the
+ * {@link ErrorPolicy}. The {@link ReadReport} says each column's type and why.
  */
 public final class JsonLinesReader {
     private static final JsonFactory JSON = new JsonFactory();
@@ -53,6 +58,7 @@ public final class JsonLinesReader {
         private Path quarantine;
         private final Map<String, ColumnType> types = new HashMap<>();
         private final Map<String, ColumnRole> roles = new HashMap<>();
+        private final List<ColumnTypeReport> columnReports = new ArrayList<>();
 
         Builder(Path file) {
             this.file = file;
@@ -127,14 +133,15 @@ public final class JsonLinesReader {
         }
 
         private Schema inferSchema() throws IOException {
-            Map<String, ColumnType> seen = new LinkedHashMap<>();
-            Map<String, Integer> tensorWidth = new HashMap<>();
+            Map<String, JsonColumnSample> seen = new LinkedHashMap<>();
             int sampled = 0;
+            long lineNo = 0;
             boolean any = false;
-            try (InputStream in = Files.newInputStream(file)) {
+            try (InputStream in = CompressedInput.open(file)) {
                 LineReader lines = new LineReader(in);
                 byte[] line;
                 while (sampled < sampleRows && (line = lines.next()) != null) {
+                    lineNo++;
                     any = true;
                     if (isBlank(line)) {
                         continue;
@@ -147,18 +154,7 @@ public final class JsonLinesReader {
                     }
                     sampled++;
                     for (Map.Entry<String, Object> e : row.entrySet()) {
-                        ColumnType t = typeOf(e.getValue());
-                        if (t == null) {
-                            seen.putIfAbsent(e.getKey(), null);
-                            continue;
-                        }
-                        if (t == ColumnType.TENSOR) {
-                            tensorWidth.putIfAbsent(e.getKey(), ((float[]) e.getValue()).length);
-                        }
-                        seen.merge(e.getKey(), t, JsonLinesReader::widen);
-                        if (seen.get(e.getKey()) == null) {
-                            seen.put(e.getKey(), t);
-                        }
+                        seen.computeIfAbsent(e.getKey(), k -> new JsonColumnSample()).observe(e.getValue(), lineNo);
                     }
                 }
             }
@@ -168,27 +164,37 @@ public final class JsonLinesReader {
             if (seen.isEmpty()) {
                 throw new DataFormatException(file.toString(), "no JSON object with fields in the first " + sampleRows + " lines");
             }
-            List<Column> cols = new ArrayList<>();
-            for (Map.Entry<String, ColumnType> e : seen.entrySet()) {
-                String n = e.getKey();
-                ColumnRole role = roles.getOrDefault(n, ColumnRole.FEATURE);
-                ColumnType t = types.getOrDefault(n, e.getValue() == null ? ColumnType.TEXT : e.getValue());
-                if (t == ColumnType.TEXT && role == ColumnRole.LABEL) {
-                    t = ColumnType.CATEGORICAL;
-                }
-                if (t == ColumnType.TENSOR) {
-                    cols.add(Column.tensor(n, tensorWidth.get(n)).withRole(role));
-                } else if (t == ColumnType.CATEGORICAL) {
-                    cols.add(Column.categorical(n, role, List.of()));
-                } else {
-                    cols.add(Column.of(n, t, role));
-                }
-            }
             for (String n : types.keySet()) {
                 if (!seen.containsKey(n)) {
                     throw new IllegalArgumentException("column '" + n + "' named in the options is not among the keys "
                             + seen.keySet() + " of " + file);
                 }
+            }
+            List<Column> cols = new ArrayList<>();
+            for (Map.Entry<String, JsonColumnSample> e : seen.entrySet()) {
+                String n = e.getKey();
+                JsonColumnSample sample = e.getValue();
+                ColumnRole role = roles.getOrDefault(n, ColumnRole.FEATURE);
+                boolean declared = types.containsKey(n);
+                ColumnType t = declared ? types.get(n) : sample.guess();
+                String reason = declared ? "declared in the options" : sample.reason() + " in the first " + sampleRows + " lines";
+                if (t == ColumnType.TEXT && role == ColumnRole.LABEL) {
+                    t = ColumnType.CATEGORICAL;
+                    reason += "; a text label is categorical";
+                }
+                if (t == ColumnType.TENSOR) {
+                    if (sample.tensorWidth() < 0) {
+                        throw new DataFormatException(file.toString(), sample.firstLine(), n, sample.firstText(),
+                                "column '" + n + "' is declared TENSOR but no value of it in the first " + sampleRows
+                                        + " lines is an array of numbers, so its width is unknown", null);
+                    }
+                    cols.add(Column.tensor(n, sample.tensorWidth()).withRole(role));
+                } else if (t == ColumnType.CATEGORICAL) {
+                    cols.add(Column.categorical(n, role, List.of()));
+                } else {
+                    cols.add(Column.of(n, t, role));
+                }
+                columnReports.add(new ColumnTypeReport(n, t, declared, reason));
             }
             return new Schema(cols);
         }
@@ -199,7 +205,7 @@ public final class JsonLinesReader {
             long kept = 0;
             long blanks = 0;
             long lineNo = 0;
-            try (InputStream in = Files.newInputStream(file);
+            try (InputStream in = CompressedInput.open(file);
                  Rejections rejections = new Rejections(policy, quarantine, null)) {
                 LineReader lines = new LineReader(in);
                 byte[] line;
@@ -218,7 +224,7 @@ public final class JsonLinesReader {
                         rejections.reject(bad, line);
                     }
                 }
-                ReadReport report = rejections.report(file.toString(), read, kept, blanks);
+                ReadReport report = rejections.report(file.toString(), read, kept, blanks, columnReports);
                 return new ReadResult(Dataset.wrap(out.build()), report);
             } catch (RuntimeException | IOException e) {
                 out.close();
@@ -250,6 +256,9 @@ public final class JsonLinesReader {
                 try {
                     if (v instanceof String && col.type() == ColumnType.TIMESTAMP) {
                         v = Instant.ofEpochMilli(TextValues.parseTimestamp((String) v));
+                    } else if ((v instanceof Number || v instanceof Boolean)
+                            && (col.type() == ColumnType.TEXT || col.type() == ColumnType.CATEGORICAL)) {
+                        v = String.valueOf(v); // numbers and booleans in a text column are text
                     }
                     out.append(c, v);
                 } catch (IllegalArgumentException e) {
@@ -264,44 +273,6 @@ public final class JsonLinesReader {
 
     private static String text(byte[] line) {
         return new String(line, StandardCharsets.UTF_8);
-    }
-
-    private static ColumnType widen(ColumnType a, ColumnType b) {
-        if (a == null) {
-            return b;
-        }
-        if (a == b) {
-            return a;
-        }
-        if (a.isNumeric() && b.isNumeric()) {
-            if (a == ColumnType.FLOAT64 || b == ColumnType.FLOAT64) {
-                return ColumnType.FLOAT64;
-            }
-            return ColumnType.INT64;
-        }
-        return ColumnType.TEXT;
-    }
-
-    private static ColumnType typeOf(Object v) {
-        if (v == null) {
-            return null;
-        }
-        if (v instanceof Integer) {
-            return ColumnType.INT32;
-        }
-        if (v instanceof Long) {
-            return ColumnType.INT64;
-        }
-        if (v instanceof Double) {
-            return ColumnType.FLOAT64;
-        }
-        if (v instanceof Boolean) {
-            return ColumnType.BOOLEAN;
-        }
-        if (v instanceof float[]) {
-            return ColumnType.TENSOR;
-        }
-        return ColumnType.TEXT;
     }
 
     private static boolean isBlank(byte[] line) {
