@@ -105,7 +105,10 @@ public final class JsonLinesReader {
             return this;
         }
 
-        /** Quarantines bad lines to {@code sideFile}. */
+        /**
+         * Quarantines bad lines to {@code sideFile} (sets the policy to QUARANTINE). The file is
+         * created, or replaced, only when a line is quarantined; otherwise it is not touched.
+         */
         public Builder quarantine(Path sideFile) {
             this.policy = ErrorPolicy.QUARANTINE;
             this.quarantine = sideFile;
