@@ -23,9 +23,11 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Reads JSON Lines (one JSON object per line, the file plain or gzip / zstd compressed, told apart by
@@ -33,7 +35,7 @@ import java.util.Map;
  * int32, int64 or float64, booleans boolean, strings text (categorical for a label), arrays of
  * numbers float32 tensors. A column whose sampled values are all numbers, or at least 95% and at
  * least 20 of them (the rule of {@code CsvReader}), is numeric and its other values are bad values;
- * any other mix is text, and numbers and booleans in a text column are stored as their text. A missing
+ * any other mix is text, and numbers and booleans in a text column are stored as their JSON text. A missing
  * key is a null; a key not in the schema, a value of the wrong type, a non-finite number (such as
  * 1e309, or 1e39 in a float32 column or tensor) or a malformed line is a bad row, handled by the
  * {@link ErrorPolicy}. The {@link ReadReport} says each column's type and why.
@@ -151,7 +153,7 @@ public final class JsonLinesReader {
                     }
                     Map<String, Object> row;
                     try {
-                        row = parseObject(line);
+                        row = parseObject(line, Set.of());
                     } catch (IOException | IllegalArgumentException bad) {
                         continue; // reported in the full pass
                     }
@@ -204,6 +206,7 @@ public final class JsonLinesReader {
 
         private ReadResult readAll(Schema schema) throws IOException {
             ChunkAssembler out = new ChunkAssembler(schema, Memory.newChild("jsonl:" + file.getFileName()), chunkRows);
+            Set<String> asText = textColumns(schema);
             long read = 0;
             long kept = 0;
             long blanks = 0;
@@ -219,7 +222,7 @@ public final class JsonLinesReader {
                         continue;
                     }
                     read++;
-                    DataFormatException bad = appendRow(line, lineNo, schema, out);
+                    DataFormatException bad = appendRow(line, lineNo, schema, asText, out);
                     if (bad == null) {
                         kept++;
                         out.endRow();
@@ -235,12 +238,13 @@ public final class JsonLinesReader {
             }
         }
 
-        private DataFormatException appendRow(byte[] line, long lineNo, Schema schema, ChunkAssembler out) {
+        private DataFormatException appendRow(byte[] line, long lineNo, Schema schema, Set<String> asText,
+                                              ChunkAssembler out) {
             String src = file.toString();
             Map<String, Object> row;
             try {
                 TextValues.utf8(line, 0, line.length);
-                row = parseObject(line);
+                row = parseObject(line, asText);
             } catch (JsonParseException e) {
                 return new DataFormatException(src, lineNo, String.valueOf(e.getLocation().getColumnNr()), text(line),
                         "malformed JSON: " + e.getOriginalMessage(), e);
@@ -278,6 +282,16 @@ public final class JsonLinesReader {
         return new String(line, StandardCharsets.UTF_8);
     }
 
+    private static Set<String> textColumns(Schema schema) {
+        Set<String> out = new HashSet<>();
+        for (Column c : schema.columns()) {
+            if (c.type() == ColumnType.TEXT || c.type() == ColumnType.CATEGORICAL) {
+                out.add(c.name());
+            }
+        }
+        return out;
+    }
+
     private static boolean isBlank(byte[] line) {
         for (byte b : line) {
             if (b != ' ' && b != '\t' && b != '\r') {
@@ -287,8 +301,11 @@ public final class JsonLinesReader {
         return true;
     }
 
-    /** Parses one line holding one flat JSON object; arrays must hold only numbers. */
-    static Map<String, Object> parseObject(byte[] line) throws IOException {
+    /**
+     * Parses one line holding one flat JSON object; arrays must hold only numbers. Numbers and
+     * booleans of the keys in {@code asText} are kept as their JSON text.
+     */
+    static Map<String, Object> parseObject(byte[] line, Set<String> asText) throws IOException {
         try (JsonParser p = JSON.createParser(line)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 throw new IllegalArgumentException("a line must hold one JSON object");
@@ -298,6 +315,10 @@ public final class JsonLinesReader {
                 String key = p.getCurrentName();
                 JsonToken t = p.nextToken();
                 Object v;
+                if ((t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT || t == JsonToken.VALUE_TRUE
+                        || t == JsonToken.VALUE_FALSE) && asText.contains(key)) {
+                    t = JsonToken.VALUE_STRING; // numbers in a text column are text, as written
+                }
                 switch (t) {
                     case VALUE_NULL: v = null; break;
                     case VALUE_TRUE: v = Boolean.TRUE; break;

@@ -275,10 +275,10 @@ class HostileInputTest {
 
     @Test
     void numbersInAJsonTextColumnAreText() throws IOException {
-        Path f = write("ids.jsonl", "{\"id\":1}\n{\"id\":\"x2\"}\n{\"id\":3}\n{\"id\":true}\n");
+        Path f = write("ids.jsonl", "{\"id\":1}\n{\"id\":\"x2\"}\n{\"id\":3}\n{\"id\":true}\n{\"id\":2.50}\n{\"id\":1e3}\n");
         try (ReadResult r = Dataset.readJsonLines(f).readWithReport()) {
             assertThat(r.dataset().schema().column("id").type()).isEqualTo(ColumnType.TEXT);
-            assertThat(column(r.dataset(), "id")).containsExactly("1", "x2", "3", "true");
+            assertThat(column(r.dataset(), "id")).containsExactly("1", "x2", "3", "true", "2.50", "1e3");
             assertThat(r.report().rowsRejected()).isZero();
         }
     }
