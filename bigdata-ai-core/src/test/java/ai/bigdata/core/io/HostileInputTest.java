@@ -125,6 +125,42 @@ class HostileInputTest {
     }
 
     @Test
+    void gzipHeadersWithNameCommentExtraAndHeaderCrcAreRead() throws IOException {
+        byte[] gz = gzip("a,b\n1,2\n".getBytes(StandardCharsets.UTF_8));
+        ByteArrayOutputStream withFields = new ByteArrayOutputStream();
+        withFields.write(gz, 0, 3);
+        withFields.write(4 | 8 | 16 | 2); // FEXTRA, FNAME, FCOMMENT, FHCRC as the gzip tool may write them
+        withFields.write(gz, 4, 6);
+        withFields.write(new byte[] {2, 0, 'x', 'y'});
+        withFields.write("data.csv\0a comment\0".getBytes(StandardCharsets.ISO_8859_1));
+        withFields.write(new byte[] {0x12, 0x34});
+        withFields.write(gz, 10, gz.length - 10);
+        Path f = write("fields.gz", withFields.toByteArray());
+        try (Dataset d = Dataset.readCsv(f).read()) {
+            assertThat(column(d, "b")).containsExactly(2);
+        }
+    }
+
+    @Test
+    void corruptZstdIsRefusedOrReadsTheSameData() throws IOException {
+        byte[] plain = Files.readAllBytes(SharedData.file("tabular/olive.csv"));
+        byte[] z = zstd(plain);
+        int refused = 0;
+        for (int i = 4; i < z.length; i += Math.max(1, z.length / 40)) {
+            byte[] bad = z.clone();
+            bad[i] ^= 0x5a;
+            Path f = write("flip.zst", bad);
+            try (Dataset d = Dataset.readCsv(f).read(); Dataset good = Dataset.readCsv(write("good.csv", plain)).read()) {
+                assertThat(rows(d)).as("flip at %d", i).isEqualTo(rows(good));
+            } catch (DataFormatException e) {
+                assertThat(e.getMessage()).contains("flip.zst");
+                refused++;
+            }
+        }
+        assertThat(refused).isPositive();
+    }
+
+    @Test
     void truncatedZstdIsATypedErrorNamingTheFile() throws IOException {
         byte[] z = zstd(Files.readAllBytes(SharedData.file("tabular/olive.csv")));
         Path cut = write("cut.zst", Arrays.copyOf(z, z.length / 2));
