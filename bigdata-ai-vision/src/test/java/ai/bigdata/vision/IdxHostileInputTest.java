@@ -102,6 +102,17 @@ class IdxHostileInputTest {
     }
 
     @Test
+    void aGzipHeaderClaimingBillionsOfImagesEndsInATypedTruncationError() throws IOException {
+        byte[] px = new byte[28 * 28];
+        byte[] img = images(Integer.MAX_VALUE, 28, 28, px);
+        ByteBuffer lab = ByteBuffer.allocate(9).putInt(0x801).putInt(Integer.MAX_VALUE).put((byte) 1);
+        Path imgGz = write("claims-many.gz", gzip(img));
+        Path labGz = write("claims-many-labels.gz", gzip(lab.array()));
+        assertThatThrownBy(() -> IdxReader.files(imgGz, labGz).read()).isInstanceOf(DataFormatException.class)
+                .hasMessageContaining("claims-many").hasMessageContaining("truncated");
+    }
+
+    @Test
     void countMismatchAndExtraDataAreRefusedWithTheFileName() throws IOException {
         byte[] px = new byte[2 * 4];
         Path img = write("two-images", images(2, 2, 2, px));
