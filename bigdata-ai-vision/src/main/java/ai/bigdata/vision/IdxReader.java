@@ -7,6 +7,7 @@ import ai.bigdata.core.data.Memory;
 import ai.bigdata.core.data.Schema;
 import ai.bigdata.core.internal.ChunkAssembler;
 import ai.bigdata.core.internal.ColumnSink;
+import ai.bigdata.core.internal.CompressedInput;
 import ai.bigdata.core.io.DataFormatException;
 import java.io.BufferedInputStream;
 import java.io.DataInputStream;
@@ -19,13 +20,17 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.zip.GZIPInputStream;
 import org.apache.arrow.memory.util.MemoryUtil;
 
 /**
  * Reads IDX image and label files (the MNIST / Fashion-MNIST format, gzipped or not) into a dataset
  * with a float32 tensor column {@code image} of shape {@code [rows, cols]} and a categorical label
  * column {@code label}. Pixels are decoded straight into Arrow memory, divided by {@link Builder#divideBy} (255 by default).
+ * Gzip (and zstd) files are told apart by their magic bytes and checked whole: every CRC, and nothing
+ * after the data. A damaged file is a {@link DataFormatException} naming it: wrong magic number,
+ * image and label counts that differ, an image size beyond {@link ColumnSink#MAX_CELL_BYTES} (checked
+ * before anything is allocated), an uncompressed file whose size is not what its header claims,
+ * truncation, or extra data.
  */
 public final class IdxReader {
     private static final int IMAGES_MAGIC = 0x00000803;
@@ -43,8 +48,11 @@ public final class IdxReader {
 
     /** A builder for images and labels in files. */
     public static Builder files(Path images, Path labels) {
-        return new Builder(() -> Files.newInputStream(images), images.toString(), () -> Files.newInputStream(labels),
+        Builder b = new Builder(() -> Files.newInputStream(images), images.toString(), () -> Files.newInputStream(labels),
                 labels.toString());
+        b.imagesFile = images;
+        b.labelsFile = labels;
+        return b;
     }
 
     /** A builder for images and labels from any source (for example class-path resources). */
@@ -62,6 +70,8 @@ public final class IdxReader {
         private float divisor = 255f;
         private int chunkRows = 8_192;
         private long limit = Long.MAX_VALUE;
+        private Path imagesFile;
+        private Path labelsFile;
 
         Builder(Source images, String imagesName, Source labels, String labelsName) {
             this.images = images;
@@ -103,7 +113,10 @@ public final class IdxReader {
             return this;
         }
 
-        /** Reads the images and labels. */
+        /**
+         * Reads the images and labels. Both streams are read to their end, even past {@link #limit}, so
+         * that a gzip file's CRC is always checked and extra data after the last image or label is refused.
+         */
         public Dataset read() {
             try (DataInputStream img = open(images, imagesName); DataInputStream lab = open(labels, labelsName)) {
                 int[] dims = header(img, imagesName, IMAGES_MAGIC, 3);
@@ -114,15 +127,25 @@ public final class IdxReader {
                 }
                 int rows = dims[1];
                 int cols = dims[2];
+                long pixelsPerImage = (long) rows * cols;
+                if (4L * pixelsPerImage > ColumnSink.MAX_CELL_BYTES) {
+                    throw new DataFormatException(imagesName, "the header claims images of " + rows + " x " + cols + " = "
+                            + pixelsPerImage + " pixels, more than the limit of " + ColumnSink.MAX_CELL_BYTES / 4
+                            + " pixels per image (" + ColumnSink.MAX_CELL_BYTES + " bytes as float32); the header is"
+                            + " probably damaged");
+                }
+                checkPlainFileSize(imagesFile, imagesName, 16, dims[0], pixelsPerImage, "images of " + rows + " x " + cols);
+                checkPlainFileSize(labelsFile, labelsName, 8, labelDims[0], 1, "labels");
                 long count = Math.min(dims[0], limit);
                 List<String> names = classNames != null ? classNames : defaultNames(10);
                 Schema schema = Schema.of(Column.tensor("image", rows, cols),
                         Column.categorical("label", ColumnRole.LABEL, names));
                 ChunkAssembler out = new ChunkAssembler(schema, Memory.newChild("idx"), chunkRows);
+                boolean done = false;
                 try {
                     ColumnSink image = out.sink(0);
                     ColumnSink label = out.sink(1);
-                    byte[] pixels = new byte[rows * cols];
+                    byte[] pixels = new byte[(int) pixelsPerImage];
                     int[] bits = new int[256];
                     for (int v = 0; v < 256; v++) {
                         bits[v] = Float.floatToRawIntBits(v / divisor);
@@ -146,16 +169,64 @@ public final class IdxReader {
                         label.appendText(names.get(code));
                         out.endRow();
                     }
-                    return Dataset.wrap(out.build());
-                } catch (RuntimeException | IOException e) {
-                    out.close();
-                    throw e;
+                    skipAndCheckEnd(img, imagesName, (dims[0] - count) * pixelsPerImage, "images");
+                    skipAndCheckEnd(lab, labelsName, dims[0] - count, "labels");
+                    Dataset result = Dataset.wrap(out.build());
+                    done = true;
+                    return result;
+                } finally {
+                    if (!done) {
+                        out.close(); // also on an Error such as OutOfMemoryError
+                    }
                 }
             } catch (NoSuchFileException e) {
                 throw new DataFormatException(e.getFile(), "file does not exist", e);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read IDX files " + imagesName + ", " + labelsName, e);
             }
+        }
+    }
+
+    /** For an uncompressed file whose size is known: the header's claim must match the size exactly. */
+    private static void checkPlainFileSize(Path file, String name, long headerBytes, long items, long itemBytes, String what)
+            throws IOException {
+        if (file == null || isCompressed(file)) {
+            return;
+        }
+        long size = Files.size(file);
+        long claimed = headerBytes + items * itemBytes;
+        if (claimed > size) {
+            throw new DataFormatException(name, "truncated: the header claims " + items + " " + what + " (" + claimed
+                    + " bytes) but the file holds " + size + " bytes");
+        }
+        if (claimed < size) {
+            throw new DataFormatException(name, (size - claimed) + " bytes of extra data after the " + items + " " + what
+                    + " that the header announces (" + claimed + " bytes)");
+        }
+    }
+
+    private static boolean isCompressed(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            int b0 = in.read();
+            int b1 = in.read();
+            return b0 == 0x1f && b1 == 0x8b || b0 == 0x28 && b1 == 0xB5;
+        }
+    }
+
+    /** Skips {@code remaining} announced bytes (images past the limit), then requires the end of the stream. */
+    private static void skipAndCheckEnd(DataInputStream in, String name, long remaining, String what) throws IOException {
+        byte[] sink = new byte[1 << 16];
+        long left = remaining;
+        while (left > 0) {
+            int n = in.read(sink, 0, (int) Math.min(sink.length, left));
+            if (n < 0) {
+                throw new DataFormatException(name, "truncated: the data of the " + what + " ends " + left
+                        + " bytes before the size the header announces");
+            }
+            left -= n;
+        }
+        if (in.read() >= 0) {
+            throw new DataFormatException(name, "extra data after the last of the " + what + " that the header announces");
         }
     }
 
@@ -167,14 +238,9 @@ public final class IdxReader {
         return out;
     }
 
+    /** The decompressed stream (gzip or zstd by magic bytes, every CRC checked; see CompressedInput). */
     private static DataInputStream open(Source s, String name) throws IOException {
-        InputStream raw = new BufferedInputStream(s.open(), 1 << 16);
-        raw.mark(2);
-        int b0 = raw.read();
-        int b1 = raw.read();
-        raw.reset();
-        InputStream in = b0 == 0x1f && b1 == 0x8b ? new BufferedInputStream(new GZIPInputStream(raw, 1 << 16), 1 << 16) : raw;
-        return new DataInputStream(in);
+        return new DataInputStream(new BufferedInputStream(CompressedInput.wrap(s.open(), name), 1 << 16));
     }
 
     private static int[] header(DataInputStream in, String name, int magic, int dimensions) throws IOException {

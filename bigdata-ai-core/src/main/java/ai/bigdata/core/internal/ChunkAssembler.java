@@ -8,7 +8,10 @@ import java.util.List;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.FieldVector;
 
-/** Collects rows, column by column, into in-memory chunks of a fixed size. */
+/**
+ * Collects rows, column by column, into in-memory chunks of a fixed size: the rows asked for, or fewer
+ * when a wide tensor column would make a chunk's buffer larger than {@link ColumnSink#CHUNK_BYTES}.
+ */
 public final class ChunkAssembler implements AutoCloseable {
     private final Schema schema;
     private final BufferAllocator allocator;
@@ -24,8 +27,14 @@ public final class ChunkAssembler implements AutoCloseable {
         }
         this.schema = schema;
         this.allocator = allocator;
-        for (Column c : schema.columns()) {
-            sinks.add(new ColumnSink(c, allocator, chunkRows));
+        int rows = ColumnSink.rowsPerChunk(schema, chunkRows);
+        try {
+            for (Column c : schema.columns()) {
+                sinks.add(new ColumnSink(c, allocator, rows));
+            }
+        } catch (RuntimeException e) {
+            close();
+            throw e;
         }
     }
 

@@ -18,9 +18,17 @@ import org.apache.arrow.vector.complex.FixedSizeListVector;
 /**
  * Appends typed values of one column into Arrow vectors of a fixed chunk capacity, writing fixed-width
  * values straight into the vector memory. A value that does not fit the column throws
- * {@link IllegalArgumentException} with the reason; readers turn it into a located error.
+ * {@link IllegalArgumentException} with the reason; readers turn it into a located error. NaN and
+ * infinities are no values (a missing value is a null), and a number that overflows a float32 column
+ * is refused. Sizes are computed in long arithmetic and every native write is checked against the
+ * chunk's capacity first.
  */
 public final class ColumnSink {
+    /** Bytes one column's data buffer of one chunk aims at: chunks of wide tensors hold fewer rows. */
+    public static final long CHUNK_BYTES = 64L << 20;
+    /** The largest tensor cell, in bytes (256 MiB); wider cells are refused before anything is allocated. */
+    public static final long MAX_CELL_BYTES = 256L << 20;
+
     private final Column column;
     private final BufferAllocator allocator;
     private final int capacity;
@@ -34,6 +42,18 @@ public final class ColumnSink {
 
     /** A sink for {@code column}, chunks of {@code capacity} rows. Given categories are fixed; else they grow. */
     public ColumnSink(Column column, BufferAllocator allocator, int capacity) {
+        if (capacity <= 0) {
+            throw new IllegalArgumentException("chunk capacity must be positive, got " + capacity);
+        }
+        long values = (long) capacity * column.width();
+        if (column.type() == ColumnType.TENSOR && 4L * column.width() > MAX_CELL_BYTES) {
+            throw new IllegalArgumentException("column '" + column.name() + "': a tensor cell of " + column.width()
+                    + " values (" + 4L * column.width() + " bytes) exceeds the limit of " + MAX_CELL_BYTES + " bytes");
+        }
+        if (values > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("column '" + column.name() + "': " + capacity + " rows of " + column.width()
+                    + " values exceed one Arrow vector; use fewer rows per chunk (see rowsPerChunk)");
+        }
         this.column = column;
         this.allocator = allocator;
         this.capacity = capacity;
@@ -45,6 +65,23 @@ public final class ColumnSink {
         start();
     }
 
+    /**
+     * Rows per chunk for {@code schema}: {@code chunkRows}, or fewer so that no column's data buffer
+     * exceeds {@link #CHUNK_BYTES} (at least one row).
+     */
+    public static int rowsPerChunk(ai.bigdata.core.data.Schema schema, int chunkRows) {
+        if (chunkRows <= 0) {
+            throw new IllegalArgumentException("chunkRows must be positive, got " + chunkRows);
+        }
+        long widest = 8;
+        for (Column c : schema.columns()) {
+            if (c.type() == ColumnType.TENSOR) {
+                widest = Math.max(widest, 4L * c.width());
+            }
+        }
+        return (int) Math.max(1, Math.min(chunkRows, CHUNK_BYTES / widest));
+    }
+
     private void start() {
         vector = ArrowColumns.newVector(column, allocator);
         count = 0;
@@ -53,7 +90,7 @@ public final class ColumnSink {
             l.setInitialCapacity(capacity);
             l.allocateNew();
             BaseFixedWidthVector values = (BaseFixedWidthVector) l.getDataVector();
-            values.allocateNew(capacity * column.width());
+            values.allocateNew(Math.toIntExact((long) capacity * column.width()));
             dataAddress = values.getDataBuffer().memoryAddress();
             validityAddress = l.getValidityBuffer().memoryAddress();
         } else if (vector instanceof BaseFixedWidthVector && !(vector instanceof BitVector)) {
@@ -77,6 +114,14 @@ public final class ColumnSink {
         return count;
     }
 
+    /** Refuses a write past the chunk's capacity before it reaches native memory. */
+    private void checkRoom() {
+        if (count >= capacity) {
+            throw new IllegalStateException("column '" + column.name() + "': chunk of " + capacity
+                    + " rows is full; the caller must finish it before appending");
+        }
+    }
+
     private void markValid() {
         long a = validityAddress + (count >>> 3);
         MemoryUtil.putByte(a, (byte) (MemoryUtil.getByte(a) | (1 << (count & 7))));
@@ -84,6 +129,7 @@ public final class ColumnSink {
 
     /** Appends a null. */
     public void appendNull() {
+        checkRoom();
         if (vector instanceof BitVector || vector instanceof VarCharVector) {
             vector.setNull(count);
         }
@@ -92,6 +138,7 @@ public final class ColumnSink {
 
     /** Appends an integer (int32 or int64 columns; float columns accept it too). */
     public void appendLong(long v) {
+        checkRoom();
         switch (column.type()) {
             case INT32:
                 if (v < Integer.MIN_VALUE || v > Integer.MAX_VALUE) {
@@ -118,11 +165,19 @@ public final class ColumnSink {
 
     /** Appends a floating-point value (float columns only; NaN is refused: nulls are nulls). */
     public void appendDouble(double v) {
+        checkRoom();
         if (Double.isNaN(v)) {
             throw new IllegalArgumentException("NaN is not a value; write a null for a missing value");
         }
+        if (Double.isInfinite(v)) {
+            throw new IllegalArgumentException(v + " is not a value (non-finite numbers are refused like NaN)");
+        }
         if (column.type() == ColumnType.FLOAT32) {
-            appendFloat((float) v);
+            float f = (float) v;
+            if (Float.isInfinite(f)) {
+                throw new IllegalArgumentException(v + " overflows float32 (largest magnitude " + Float.MAX_VALUE + ")");
+            }
+            appendFloat(f);
             return;
         }
         if (column.type() != ColumnType.FLOAT64) {
@@ -135,8 +190,12 @@ public final class ColumnSink {
 
     /** Appends a float32 value to a float32 column. */
     public void appendFloat(float v) {
+        checkRoom();
         if (Float.isNaN(v)) {
             throw new IllegalArgumentException("NaN is not a value; write a null for a missing value");
+        }
+        if (Float.isInfinite(v)) {
+            throw new IllegalArgumentException(v + " is not a value (non-finite numbers are refused like NaN)");
         }
         if (column.type() != ColumnType.FLOAT32) {
             appendDouble(v);
@@ -149,6 +208,7 @@ public final class ColumnSink {
 
     /** Appends a boolean. */
     public void appendBoolean(boolean v) {
+        checkRoom();
         if (column.type() != ColumnType.BOOLEAN) {
             throw new IllegalArgumentException("a boolean is not a " + column.type());
         }
@@ -158,6 +218,7 @@ public final class ColumnSink {
 
     /** Appends text (text columns) or a category name (categorical columns). */
     public void appendText(String s) {
+        checkRoom();
         if (column.type() == ColumnType.CATEGORICAL) {
             Integer code = categoryCodes.get(s);
             if (code == null) {
@@ -182,6 +243,7 @@ public final class ColumnSink {
 
     /** Appends UTF-8 bytes that are already validated (text columns). */
     public void appendUtf8(byte[] bytes, int offset, int length) {
+        checkRoom();
         if (column.type() != ColumnType.TEXT) {
             appendText(new String(bytes, offset, length, StandardCharsets.UTF_8));
             return;
@@ -192,6 +254,7 @@ public final class ColumnSink {
 
     /** Appends a tensor cell of exactly {@code column.width()} values. */
     public void appendTensor(float[] values) {
+        checkRoom();
         if (column.type() != ColumnType.TENSOR) {
             throw new IllegalArgumentException("a tensor is not a " + column.type());
         }
@@ -199,9 +262,10 @@ public final class ColumnSink {
         if (values.length != w) {
             throw new IllegalArgumentException("tensor has " + values.length + " values, the column's shape needs " + w);
         }
-        for (float f : values) {
-            if (Float.isNaN(f)) {
-                throw new IllegalArgumentException("tensor holds NaN; NaN is not a value");
+        for (int i = 0; i < values.length; i++) {
+            if (!Float.isFinite(values[i])) {
+                throw new IllegalArgumentException("tensor value " + i + " is " + values[i]
+                        + "; NaN and infinities (or numbers that overflow float32) are not values");
             }
         }
         MemoryUtil.copyToMemory(floatBytes(values), 0, dataAddress + 4L * w * count, 4L * w);
@@ -217,17 +281,22 @@ public final class ColumnSink {
 
     /** Address of the next tensor cell, for readers that decode straight into memory (IDX images). */
     public long nextTensorAddress() {
+        checkRoom();
         return dataAddress + 4L * column.width() * count;
     }
 
     /** Marks a tensor cell written at {@link #nextTensorAddress()} as present. */
     public void commitTensor() {
+        checkRoom();
         markValid();
         count++;
     }
 
     /** Drops the last appended row (used when a later column of the same row fails). */
     public void undo() {
+        if (count == 0) {
+            throw new IllegalStateException("column '" + column.name() + "': nothing to undo");
+        }
         count--;
         if (vector instanceof BitVector || vector instanceof VarCharVector) {
             vector.setNull(count);
@@ -248,7 +317,7 @@ public final class ColumnSink {
         if (done instanceof FixedSizeListVector) {
             FieldVector values = ((FixedSizeListVector) done).getDataVector();
             MemoryUtil.setMemory(values.getValidityBuffer().memoryAddress(), ((long) count * column.width() + 7) / 8, (byte) -1);
-            values.setValueCount(count * column.width());
+            values.setValueCount(Math.toIntExact((long) count * column.width()));
         }
         done.setValueCount(count);
         start();

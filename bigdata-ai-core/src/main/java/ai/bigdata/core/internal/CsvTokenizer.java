@@ -262,26 +262,39 @@ public final class CsvTokenizer {
     }
 
     /**
-     * After a {@link SyntaxError}: skips the physical line the bad record started on, so reading can go
-     * on with the next line. Returns that line's raw bytes.
+     * After a {@link SyntaxError}: skips the malformed record, that is every physical line from the one
+     * it started on through the line where the error was found ({@code error.line}), so that no part
+     * of it is read again as a made-up row. Returns those lines' raw bytes (joined by '\n', without the
+     * final line break), the text of the rejection.
      */
-    public byte[] recover() throws IOException {
+    public byte[] recover(SyntaxError error) throws IOException {
+        long lines = Math.max(1, error.line - recordLine + 1);
         int p = pos;
+        int lastEnd;
         while (true) {
             while (p < limit && buf[p] != '\n') {
                 p++;
             }
-            if (p < limit || eof) {
+            if (p < limit) {
+                lastEnd = p;
+                if (--lines == 0) {
+                    break;
+                }
+                p++;
+                continue;
+            }
+            if (eof) {
+                lastEnd = p;
                 break;
             }
             int offset = p - pos;
             readMore();
             p = pos + offset;
         }
-        int lineEnd = p > pos && buf[p - 1] == '\r' ? p - 1 : p;
+        int lineEnd = lastEnd > pos && buf[lastEnd - 1] == '\r' ? lastEnd - 1 : lastEnd;
         byte[] raw = Arrays.copyOfRange(buf, pos, Math.min(lineEnd, limit));
-        pos = Math.min(p + 1, limit);
-        line = recordLine + 1;
+        pos = Math.min(lastEnd + 1, limit);
+        line = Math.max(error.line, recordLine) + 1;
         return raw;
     }
 

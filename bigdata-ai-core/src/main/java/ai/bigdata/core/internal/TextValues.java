@@ -67,8 +67,10 @@ public final class TextValues {
     }
 
     /**
-     * Parses a decimal number: digits with an optional point and exponent, or Infinity. Exact
-     * (correctly rounded) on the fast path and in the fallback to {@link Double#parseDouble}.
+     * Parses a decimal number: digits with an optional point and exponent, or an infinity literal
+     * ({@code Infinity}, {@code inf}, signed), which it returns as an infinity for the caller to refuse.
+     * A finite literal beyond the float64 range (1e309) is refused here. Exact (correctly rounded) on
+     * the fast path and in the fallback to {@link Double#parseDouble}.
      */
     public static double parseDouble(byte[] b, int s, int e) {
         while (s < e && b[s] == ' ') {
@@ -137,10 +139,17 @@ public final class TextValues {
         if (!digit) {
             throw new NumberFormatException("not a number");
         }
-        return Double.parseDouble(t);
+        double v = Double.parseDouble(t);
+        if (Double.isInfinite(v)) {
+            throw new NumberFormatException("number overflows float64 (largest magnitude " + Double.MAX_VALUE + ")");
+        }
+        return v;
     }
 
-    /** Parses a float32 value, correctly rounded (not via a double, which could round twice). */
+    /**
+     * Parses a float32 value, correctly rounded (not via a double, which could round twice). A finite
+     * literal beyond the float32 range (1e39) is refused; infinity literals are returned as infinities.
+     */
     public static float parseFloat(byte[] b, int s, int e) {
         while (s < e && b[s] == ' ') {
             s++;
@@ -184,7 +193,11 @@ public final class TextValues {
         if (Double.isInfinite(check)) {
             return (float) check;
         }
-        return Float.parseFloat(new String(b, s, e - s, StandardCharsets.ISO_8859_1));
+        float f = Float.parseFloat(new String(b, s, e - s, StandardCharsets.ISO_8859_1));
+        if (Float.isInfinite(f)) {
+            throw new NumberFormatException("number overflows float32 (largest magnitude " + Float.MAX_VALUE + ")");
+        }
+        return f;
     }
 
     /** Parses true/false (any case). */

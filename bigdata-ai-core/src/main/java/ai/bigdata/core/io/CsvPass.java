@@ -8,20 +8,24 @@ import ai.bigdata.core.data.Memory;
 import ai.bigdata.core.data.Schema;
 import ai.bigdata.core.internal.ChunkAssembler;
 import ai.bigdata.core.internal.ColumnSink;
+import ai.bigdata.core.internal.CompressedInput;
 import ai.bigdata.core.internal.CsvTokenizer;
 import ai.bigdata.core.internal.TextValues;
 import ai.bigdata.core.internal.TypeGuesser;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-/** One read of one CSV file: header, type inference from a sample, then every row under the error policy. */
+/**
+ * One read of one CSV file (gzip or zstd compressed or plain, told apart by magic bytes): header, type
+ * inference from a sample (records with syntax errors left out), then every row under the error
+ * policy.
+ */
 final class CsvPass {
     private final CsvReader.Builder o;
     private final String src;
@@ -31,6 +35,7 @@ final class CsvPass {
     private final boolean emptyIsNull;
     private final int longestNull;
     private byte[] headerRaw;
+    private final List<ColumnTypeReport> columnReports = new ArrayList<>();
 
     CsvPass(CsvReader.Builder o) {
         this.o = o;
@@ -82,7 +87,7 @@ final class CsvPass {
     ReadResult run() throws IOException {
         List<String> names;
         Schema schema;
-        try (InputStream in = Files.newInputStream(o.file)) {
+        try (InputStream in = CompressedInput.open(o.file)) {
             CsvTokenizer t = open(in);
             if (!nextNonBlank(t, null)) {
                 throw new DataFormatException(src, "file holds only blank lines");
@@ -93,7 +98,7 @@ final class CsvPass {
             }
             schema = inferSchema(t, names, o.header);
         }
-        try (InputStream in = Files.newInputStream(o.file)) {
+        try (InputStream in = CompressedInput.open(o.file)) {
             CsvTokenizer t = open(in);
             return readAll(t, schema);
         }
@@ -158,15 +163,16 @@ final class CsvPass {
         while (seen < o.sampleRows) {
             if (!have) {
                 try {
-                    if (!nextNonBlank(t, null)) {
+                    if (!t.next()) {
                         break;
                     }
-                } catch (DataFormatException syntax) {
-                    break; // the full pass reports it under the policy
+                } catch (CsvTokenizer.SyntaxError syntax) {
+                    t.recover(syntax); // the full pass reports it under the policy; the sample goes on
+                    continue;
                 }
             }
             have = false;
-            if (t.fieldCount() != names.size()) {
+            if (t.isBlankLine() || t.fieldCount() != names.size()) {
                 continue;
             }
             for (int i = 0; i < names.size(); i++) {
@@ -180,7 +186,10 @@ final class CsvPass {
         for (int i = 0; i < names.size(); i++) {
             String n = names.get(i);
             ColumnRole role = o.roles.getOrDefault(n, ColumnRole.FEATURE);
-            ColumnType type = o.types.containsKey(n) ? o.types.get(n) : g[i].guess(o.decimals, role == ColumnRole.LABEL);
+            boolean declared = o.types.containsKey(n);
+            ColumnType type = declared ? o.types.get(n) : g[i].guess(o.decimals, role == ColumnRole.LABEL);
+            columnReports.add(new ColumnTypeReport(n, type, declared, declared ? "declared in the options"
+                    : g[i].reason() + " in the first " + o.sampleRows + " rows"));
             cols.add(type == ColumnType.CATEGORICAL
                     ? Column.categorical(n, role, o.categories.getOrDefault(n, List.of()))
                     : Column.of(n, type, role));
@@ -238,8 +247,12 @@ final class CsvPass {
                         break;
                     }
                 } catch (CsvTokenizer.SyntaxError e) {
-                    bad = new DataFormatException(src, e.line, null, null, e.getMessage(), null);
-                    raw = t.recover();
+                    long first = t.recordLine();
+                    raw = t.recover(e);
+                    String lines = e.line > first ? " (the malformed record spans lines " + first + "-" + e.line
+                            + " and is left out whole)" : "";
+                    bad = new DataFormatException(src, first, null, new String(raw, StandardCharsets.UTF_8),
+                            e.getMessage() + lines, null);
                 }
                 if (bad == null) {
                     // with one column an empty line is a row holding one empty field; otherwise it is no row
@@ -260,7 +273,7 @@ final class CsvPass {
                     rejections.reject(bad, raw);
                 }
             }
-            ReadReport report = rejections.report(src, read, kept, blanks[0]);
+            ReadReport report = rejections.report(src, read, kept, blanks[0], columnReports);
             return new ReadResult(Dataset.wrap(out.build()), report);
         } catch (RuntimeException | IOException e) {
             out.close();

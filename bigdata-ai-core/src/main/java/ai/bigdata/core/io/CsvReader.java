@@ -14,10 +14,16 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads CSV into a {@link Dataset}, chunk by chunk. Types are inferred from a sample of rows unless
- * given; null tokens (by default empty, {@code NA}, {@code NaN}, {@code null}) become nulls; every row
- * that cannot be read is reported with file, line, column and text, and handled by the
- * {@link ErrorPolicy}.
+ * Reads CSV into a {@link Dataset}, chunk by chunk; the file may be plain, gzip or zstd compressed
+ * (told apart by its magic bytes, not its name; a damaged compressed stream is a
+ * {@link DataFormatException} naming the file). Types are inferred from a sample of rows unless
+ * given: a column is numeric when all its non-null sampled values are numbers, or at least 95% and at
+ * least 20 of them (the other tokens are then bad values); the {@link ReadReport} says each column's
+ * type and why. Null tokens (by default empty, {@code NA}, {@code NaN}, {@code null}) become nulls;
+ * infinities ({@code inf}, {@code -Infinity}) and numbers beyond the column type's range
+ * ({@code 1e309}; {@code 1e39} in float32) are bad values. Every row that cannot be read is reported
+ * with file, line, column and text, and handled by the {@link ErrorPolicy}; a malformed record (such
+ * as an unterminated quote) is left out whole and its rejection carries its text.
  */
 public final class CsvReader {
     private CsvReader() {
@@ -151,7 +157,10 @@ public final class CsvReader {
             return this;
         }
 
-        /** Quarantines bad rows to {@code sideFile} (sets the policy to QUARANTINE). */
+        /**
+         * Quarantines bad rows to {@code sideFile} (sets the policy to QUARANTINE). The file is created,
+         * or replaced, only when a row is quarantined; otherwise it is not touched.
+         */
         public Builder quarantine(Path sideFile) {
             this.policy = ErrorPolicy.QUARANTINE;
             this.quarantine = sideFile;

@@ -7,6 +7,7 @@ import ai.bigdata.core.data.Dataset;
 import ai.bigdata.core.data.Memory;
 import ai.bigdata.core.data.Schema;
 import ai.bigdata.core.internal.ChunkAssembler;
+import ai.bigdata.core.internal.CompressedInput;
 import ai.bigdata.core.internal.LineReader;
 import ai.bigdata.core.internal.TextValues;
 import com.fasterxml.jackson.core.JsonFactory;
@@ -17,21 +18,27 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * Reads JSON Lines (one JSON object per line) into a {@link Dataset}. Columns are the keys seen in a
- * sample of lines; numbers become int32, int64 or float64, booleans boolean, strings text or
- * categorical, arrays of numbers float32 tensors. A missing key is a null; a key not in the schema, a
- * value of the wrong type or a malformed line is a bad row, handled by the {@link ErrorPolicy}.
+ * Reads JSON Lines (one JSON object per line, the file plain or gzip / zstd compressed, told apart by
+ * magic bytes) into a {@link Dataset}. Columns are the keys seen in a sample of lines; numbers become
+ * int32, int64 or float64, booleans boolean, strings text (categorical for a label), arrays of
+ * numbers float32 tensors. A column whose sampled values are all numbers, or at least 95% and at
+ * least 20 of them (the rule of {@code CsvReader}), is numeric and its other values are bad values;
+ * any other mix is text, and numbers and booleans in a text column are stored as their JSON text. A missing
+ * key is a null; a key not in the schema, a value of the wrong type, a non-finite number (such as
+ * 1e309, or 1e39 in a float32 column or tensor) or a malformed line is a bad row, handled by the
+ * {@link ErrorPolicy}. The {@link ReadReport} says each column's type and why.
  */
 public final class JsonLinesReader {
     private static final JsonFactory JSON = new JsonFactory();
@@ -53,6 +60,7 @@ public final class JsonLinesReader {
         private Path quarantine;
         private final Map<String, ColumnType> types = new HashMap<>();
         private final Map<String, ColumnRole> roles = new HashMap<>();
+        private final List<ColumnTypeReport> columnReports = new ArrayList<>();
 
         Builder(Path file) {
             this.file = file;
@@ -99,7 +107,10 @@ public final class JsonLinesReader {
             return this;
         }
 
-        /** Quarantines bad lines to {@code sideFile}. */
+        /**
+         * Quarantines bad lines to {@code sideFile} (sets the policy to QUARANTINE). The file is
+         * created, or replaced, only when a line is quarantined; otherwise it is not touched.
+         */
         public Builder quarantine(Path sideFile) {
             this.policy = ErrorPolicy.QUARANTINE;
             this.quarantine = sideFile;
@@ -127,38 +138,28 @@ public final class JsonLinesReader {
         }
 
         private Schema inferSchema() throws IOException {
-            Map<String, ColumnType> seen = new LinkedHashMap<>();
-            Map<String, Integer> tensorWidth = new HashMap<>();
+            Map<String, JsonColumnSample> seen = new LinkedHashMap<>();
             int sampled = 0;
+            long lineNo = 0;
             boolean any = false;
-            try (InputStream in = Files.newInputStream(file)) {
+            try (InputStream in = CompressedInput.open(file)) {
                 LineReader lines = new LineReader(in);
                 byte[] line;
                 while (sampled < sampleRows && (line = lines.next()) != null) {
+                    lineNo++;
                     any = true;
                     if (isBlank(line)) {
                         continue;
                     }
                     Map<String, Object> row;
                     try {
-                        row = parseObject(line);
+                        row = parseObject(line, Set.of());
                     } catch (IOException | IllegalArgumentException bad) {
                         continue; // reported in the full pass
                     }
                     sampled++;
                     for (Map.Entry<String, Object> e : row.entrySet()) {
-                        ColumnType t = typeOf(e.getValue());
-                        if (t == null) {
-                            seen.putIfAbsent(e.getKey(), null);
-                            continue;
-                        }
-                        if (t == ColumnType.TENSOR) {
-                            tensorWidth.putIfAbsent(e.getKey(), ((float[]) e.getValue()).length);
-                        }
-                        seen.merge(e.getKey(), t, JsonLinesReader::widen);
-                        if (seen.get(e.getKey()) == null) {
-                            seen.put(e.getKey(), t);
-                        }
+                        seen.computeIfAbsent(e.getKey(), k -> new JsonColumnSample()).observe(e.getValue(), lineNo);
                     }
                 }
             }
@@ -168,38 +169,49 @@ public final class JsonLinesReader {
             if (seen.isEmpty()) {
                 throw new DataFormatException(file.toString(), "no JSON object with fields in the first " + sampleRows + " lines");
             }
-            List<Column> cols = new ArrayList<>();
-            for (Map.Entry<String, ColumnType> e : seen.entrySet()) {
-                String n = e.getKey();
-                ColumnRole role = roles.getOrDefault(n, ColumnRole.FEATURE);
-                ColumnType t = types.getOrDefault(n, e.getValue() == null ? ColumnType.TEXT : e.getValue());
-                if (t == ColumnType.TEXT && role == ColumnRole.LABEL) {
-                    t = ColumnType.CATEGORICAL;
-                }
-                if (t == ColumnType.TENSOR) {
-                    cols.add(Column.tensor(n, tensorWidth.get(n)).withRole(role));
-                } else if (t == ColumnType.CATEGORICAL) {
-                    cols.add(Column.categorical(n, role, List.of()));
-                } else {
-                    cols.add(Column.of(n, t, role));
-                }
-            }
             for (String n : types.keySet()) {
                 if (!seen.containsKey(n)) {
                     throw new IllegalArgumentException("column '" + n + "' named in the options is not among the keys "
                             + seen.keySet() + " of " + file);
                 }
             }
+            List<Column> cols = new ArrayList<>();
+            for (Map.Entry<String, JsonColumnSample> e : seen.entrySet()) {
+                String n = e.getKey();
+                JsonColumnSample sample = e.getValue();
+                ColumnRole role = roles.getOrDefault(n, ColumnRole.FEATURE);
+                boolean declared = types.containsKey(n);
+                ColumnType t = declared ? types.get(n) : sample.guess();
+                String reason = declared ? "declared in the options" : sample.reason() + " in the first " + sampleRows + " lines";
+                if (t == ColumnType.TEXT && role == ColumnRole.LABEL) {
+                    t = ColumnType.CATEGORICAL;
+                    reason += "; a text label is categorical";
+                }
+                if (t == ColumnType.TENSOR) {
+                    if (sample.tensorWidth() < 0) {
+                        throw new DataFormatException(file.toString(), sample.firstLine(), n, sample.firstText(),
+                                "column '" + n + "' is declared TENSOR but no value of it in the first " + sampleRows
+                                        + " lines is an array of numbers, so its width is unknown", null);
+                    }
+                    cols.add(Column.tensor(n, sample.tensorWidth()).withRole(role));
+                } else if (t == ColumnType.CATEGORICAL) {
+                    cols.add(Column.categorical(n, role, List.of()));
+                } else {
+                    cols.add(Column.of(n, t, role));
+                }
+                columnReports.add(new ColumnTypeReport(n, t, declared, reason));
+            }
             return new Schema(cols);
         }
 
         private ReadResult readAll(Schema schema) throws IOException {
             ChunkAssembler out = new ChunkAssembler(schema, Memory.newChild("jsonl:" + file.getFileName()), chunkRows);
+            Set<String> asText = textColumns(schema);
             long read = 0;
             long kept = 0;
             long blanks = 0;
             long lineNo = 0;
-            try (InputStream in = Files.newInputStream(file);
+            try (InputStream in = CompressedInput.open(file);
                  Rejections rejections = new Rejections(policy, quarantine, null)) {
                 LineReader lines = new LineReader(in);
                 byte[] line;
@@ -210,7 +222,7 @@ public final class JsonLinesReader {
                         continue;
                     }
                     read++;
-                    DataFormatException bad = appendRow(line, lineNo, schema, out);
+                    DataFormatException bad = appendRow(line, lineNo, schema, asText, out);
                     if (bad == null) {
                         kept++;
                         out.endRow();
@@ -218,7 +230,7 @@ public final class JsonLinesReader {
                         rejections.reject(bad, line);
                     }
                 }
-                ReadReport report = rejections.report(file.toString(), read, kept, blanks);
+                ReadReport report = rejections.report(file.toString(), read, kept, blanks, columnReports);
                 return new ReadResult(Dataset.wrap(out.build()), report);
             } catch (RuntimeException | IOException e) {
                 out.close();
@@ -226,12 +238,13 @@ public final class JsonLinesReader {
             }
         }
 
-        private DataFormatException appendRow(byte[] line, long lineNo, Schema schema, ChunkAssembler out) {
+        private DataFormatException appendRow(byte[] line, long lineNo, Schema schema, Set<String> asText,
+                                              ChunkAssembler out) {
             String src = file.toString();
             Map<String, Object> row;
             try {
                 TextValues.utf8(line, 0, line.length);
-                row = parseObject(line);
+                row = parseObject(line, asText);
             } catch (JsonParseException e) {
                 return new DataFormatException(src, lineNo, String.valueOf(e.getLocation().getColumnNr()), text(line),
                         "malformed JSON: " + e.getOriginalMessage(), e);
@@ -250,6 +263,9 @@ public final class JsonLinesReader {
                 try {
                     if (v instanceof String && col.type() == ColumnType.TIMESTAMP) {
                         v = Instant.ofEpochMilli(TextValues.parseTimestamp((String) v));
+                    } else if ((v instanceof Number || v instanceof Boolean)
+                            && (col.type() == ColumnType.TEXT || col.type() == ColumnType.CATEGORICAL)) {
+                        v = String.valueOf(v); // numbers and booleans in a text column are text
                     }
                     out.append(c, v);
                 } catch (IllegalArgumentException e) {
@@ -266,42 +282,14 @@ public final class JsonLinesReader {
         return new String(line, StandardCharsets.UTF_8);
     }
 
-    private static ColumnType widen(ColumnType a, ColumnType b) {
-        if (a == null) {
-            return b;
-        }
-        if (a == b) {
-            return a;
-        }
-        if (a.isNumeric() && b.isNumeric()) {
-            if (a == ColumnType.FLOAT64 || b == ColumnType.FLOAT64) {
-                return ColumnType.FLOAT64;
+    private static Set<String> textColumns(Schema schema) {
+        Set<String> out = new HashSet<>();
+        for (Column c : schema.columns()) {
+            if (c.type() == ColumnType.TEXT || c.type() == ColumnType.CATEGORICAL) {
+                out.add(c.name());
             }
-            return ColumnType.INT64;
         }
-        return ColumnType.TEXT;
-    }
-
-    private static ColumnType typeOf(Object v) {
-        if (v == null) {
-            return null;
-        }
-        if (v instanceof Integer) {
-            return ColumnType.INT32;
-        }
-        if (v instanceof Long) {
-            return ColumnType.INT64;
-        }
-        if (v instanceof Double) {
-            return ColumnType.FLOAT64;
-        }
-        if (v instanceof Boolean) {
-            return ColumnType.BOOLEAN;
-        }
-        if (v instanceof float[]) {
-            return ColumnType.TENSOR;
-        }
-        return ColumnType.TEXT;
+        return out;
     }
 
     private static boolean isBlank(byte[] line) {
@@ -313,8 +301,11 @@ public final class JsonLinesReader {
         return true;
     }
 
-    /** Parses one line holding one flat JSON object; arrays must hold only numbers. */
-    static Map<String, Object> parseObject(byte[] line) throws IOException {
+    /**
+     * Parses one line holding one flat JSON object; arrays must hold only numbers. Numbers and
+     * booleans of the keys in {@code asText} are kept as their JSON text.
+     */
+    static Map<String, Object> parseObject(byte[] line, Set<String> asText) throws IOException {
         try (JsonParser p = JSON.createParser(line)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 throw new IllegalArgumentException("a line must hold one JSON object");
@@ -324,6 +315,10 @@ public final class JsonLinesReader {
                 String key = p.getCurrentName();
                 JsonToken t = p.nextToken();
                 Object v;
+                if ((t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT || t == JsonToken.VALUE_TRUE
+                        || t == JsonToken.VALUE_FALSE) && asText.contains(key)) {
+                    t = JsonToken.VALUE_STRING; // numbers in a text column are text, as written
+                }
                 switch (t) {
                     case VALUE_NULL: v = null; break;
                     case VALUE_TRUE: v = Boolean.TRUE; break;

@@ -6,6 +6,7 @@ import java.util.List;
 /**
  * What a reader did: rows read = rows kept + rows rejected, always. The first rejections are kept
  * with their line, column, text and reason; blank lines are counted apart since they hold no row.
+ * For each column it says which type was used and why (declared, or inferred from the sample).
  */
 public final class ReadReport {
     /** Most rejections whose details are kept. */
@@ -18,10 +19,20 @@ public final class ReadReport {
     private final long blankLines;
     private final List<DataFormatException> rejections;
     private final Path quarantine;
+    private final List<ColumnTypeReport> columns;
 
-    /** A report; checks that the counts add up. */
+    /** A report without column types; checks that the counts add up. */
     public ReadReport(String source, long rowsRead, long rowsKept, long rowsRejected, long blankLines,
                       List<DataFormatException> rejections, Path quarantine) {
+        this(source, rowsRead, rowsKept, rowsRejected, blankLines, rejections, quarantine, List.of());
+    }
+
+    /**
+     * A report; checks that the counts add up. {@code quarantine} is the side file that rows were
+     * copied to, or null when none were.
+     */
+    public ReadReport(String source, long rowsRead, long rowsKept, long rowsRejected, long blankLines,
+                      List<DataFormatException> rejections, Path quarantine, List<ColumnTypeReport> columns) {
         if (rowsRead != rowsKept + rowsRejected) {
             throw new IllegalStateException("read report of " + source + " does not add up: read " + rowsRead
                     + " != kept " + rowsKept + " + rejected " + rowsRejected);
@@ -33,6 +44,7 @@ public final class ReadReport {
         this.blankLines = blankLines;
         this.rejections = List.copyOf(rejections);
         this.quarantine = quarantine;
+        this.columns = List.copyOf(columns);
     }
 
     /** The file or stream read. */
@@ -65,15 +77,34 @@ public final class ReadReport {
         return rejections;
     }
 
-    /** The quarantine side file, or null when the policy was not {@link ErrorPolicy#QUARANTINE}. */
+    /**
+     * The quarantine side file the rejected rows were copied to, or null when no row was quarantined
+     * (the policy was not {@link ErrorPolicy#QUARANTINE}, or every row was good: then no side file is
+     * written, and an existing file of that name is left as it was).
+     */
     public Path quarantine() {
         return quarantine;
     }
 
+    /** Each column's type and why it was chosen, in schema order. */
+    public List<ColumnTypeReport> columns() {
+        return columns;
+    }
+
+    /** The counts on one line, then one line per column type. */
     @Override
     public String toString() {
-        return source + ": read " + rowsRead + " rows, kept " + rowsKept + ", rejected " + rowsRejected
-                + (blankLines > 0 ? ", " + blankLines + " blank lines" : "")
-                + (quarantine != null ? ", quarantined to " + quarantine : "");
+        StringBuilder sb = new StringBuilder(source).append(": read ").append(rowsRead).append(" rows, kept ")
+                .append(rowsKept).append(", rejected ").append(rowsRejected);
+        if (blankLines > 0) {
+            sb.append(", ").append(blankLines).append(" blank lines");
+        }
+        if (quarantine != null) {
+            sb.append(", quarantined to ").append(quarantine);
+        }
+        for (ColumnTypeReport c : columns) {
+            sb.append("\n  ").append(c);
+        }
+        return sb.toString();
     }
 }

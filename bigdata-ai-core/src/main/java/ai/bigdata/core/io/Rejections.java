@@ -10,8 +10,8 @@ import java.util.List;
 
 /**
  * Applies an {@link ErrorPolicy} to the bad rows of one read: throws under FAIL, else counts them,
- * keeps the first details and, under QUARANTINE, copies each raw row to the side file (opened on the
- * first bad row, after an optional header line).
+ * keeps the first details and, under QUARANTINE, copies each raw row to the side file (created, or
+ * replaced, on the first bad row only, after an optional header line).
  */
 final class Rejections implements AutoCloseable {
     private final ErrorPolicy policy;
@@ -49,13 +49,13 @@ final class Rejections implements AutoCloseable {
         }
     }
 
-    /** The report of a finished read; removes a stale side file when nothing was quarantined. */
-    ReadReport report(String source, long read, long kept, long blankLines) throws IOException {
-        if (policy == ErrorPolicy.QUARANTINE && side == null) {
-            Files.deleteIfExists(quarantine);
-        }
-        return new ReadReport(source, read, kept, count, blankLines, details,
-                policy == ErrorPolicy.QUARANTINE ? quarantine : null);
+    /**
+     * The report of a finished read. It names the side file only when rows were copied to it; when
+     * none were, no side file was written and none is touched (a file of that name that the reader did
+     * not create is never deleted).
+     */
+    ReadReport report(String source, long read, long kept, long blankLines, List<ColumnTypeReport> columns) {
+        return new ReadReport(source, read, kept, count, blankLines, details, side != null ? quarantine : null, columns);
     }
 
     @Override

@@ -20,7 +20,10 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.lifecycle.AfterProperty;
 
-/** Random tables with nulls and odd strings survive CSV -> Dataset -> Arrow IPC -> Dataset unchanged. */
+/**
+ * Random tables with nulls and odd strings survive CSV -> Dataset -> Arrow IPC -> Dataset unchanged, and
+ * Dataset -> {@link CsvWriter} -> {@link CsvReader} -> Dataset unchanged.
+ */
 class RoundTripPropertiesTest {
     private static final ColumnType[] TYPES = {ColumnType.INT32, ColumnType.INT64, ColumnType.FLOAT64, ColumnType.BOOLEAN,
         ColumnType.TEXT};
@@ -48,8 +51,8 @@ class RoundTripPropertiesTest {
             case INT32: return Arbitraries.integers().map(Object.class::cast);
             case INT64: return Arbitraries.longs().map(Object.class::cast);
             case FLOAT64: return Arbitraries.oneOf(Arbitraries.doubles(),
-                    Arbitraries.of(0.0, -0.0, 1e-300, Double.MAX_VALUE, Double.MIN_VALUE, Double.POSITIVE_INFINITY,
-                            Double.NEGATIVE_INFINITY, 0.1, 2.5)).map(Object.class::cast);
+                    Arbitraries.of(0.0, -0.0, 1e-300, Double.MAX_VALUE, -Double.MAX_VALUE, Double.MIN_VALUE, 0.1, 2.5))
+                    .map(Object.class::cast); // infinities are refused as bad values (see HostileInputTest)
             case BOOLEAN: return Arbitraries.of(true, false).map(Object.class::cast);
             default: return Arbitraries.strings().ofMaxLength(12).alpha().numeric()
                     .withChars(',', '"', '\n', '\r', ' ', ';', '\'', '\\')
@@ -74,6 +77,82 @@ class RoundTripPropertiesTest {
                 d.writeArrow(arrow);
             }
             try (Dataset back = Dataset.readArrow(arrow)) {
+                List<List<Object>> got = new ArrayList<>();
+                back.forEachRow(r -> {
+                    List<Object> row = new ArrayList<>();
+                    for (int c = 0; c < table.types().size(); c++) {
+                        row.add(r.get("c" + c));
+                    }
+                    got.add(row);
+                });
+                assertThat(got).isEqualTo(table.rows());
+            }
+        } finally {
+            try (var files = Files.list(dir)) {
+                files.forEach(p -> {
+                    try {
+                        Files.delete(p);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
+            }
+            Files.delete(dir);
+        }
+    }
+
+    private static final ColumnType[] WRITER_TYPES = {ColumnType.INT32, ColumnType.INT64, ColumnType.FLOAT32,
+        ColumnType.FLOAT64, ColumnType.BOOLEAN, ColumnType.TEXT, ColumnType.CATEGORICAL, ColumnType.TIMESTAMP};
+
+    @Provide
+    Arbitrary<Table> writerTables() {
+        Arbitrary<List<ColumnType>> types = Arbitraries.of(WRITER_TYPES).list().ofMinSize(1).ofMaxSize(6);
+        return types.flatMap(ts -> {
+            List<Arbitrary<Object>> cells = new ArrayList<>();
+            for (ColumnType t : ts) {
+                cells.add(writerCell(t).injectNull(0.2));
+            }
+            Arbitrary<List<Object>> row = Combinators.combine(cells).as(ArrayList::new);
+            return Combinators.combine(row.list().ofMaxSize(40), Arbitraries.integers().between(1, 9))
+                    .as((rows, chunk) -> new Table(ts, rows, chunk));
+        });
+    }
+
+    private static Arbitrary<Object> writerCell(ColumnType t) {
+        switch (t) {
+            case FLOAT32: return Arbitraries.oneOf(Arbitraries.floats(),
+                    Arbitraries.of(0f, -0f, Float.MAX_VALUE, -Float.MAX_VALUE, Float.MIN_VALUE, 0.1f, 16_777_217f))
+                    .map(Object.class::cast);
+            case CATEGORICAL: return Arbitraries.of("red", "green", "NA", "", " padded ", "a,b", "x\"y").map(Object.class::cast);
+            case TIMESTAMP: return Arbitraries.longs().between(-2_208_988_800_000L, 4_102_444_800_000L)
+                    .map(ms -> (Object) java.time.Instant.ofEpochMilli(ms));
+            default: return cell(t);
+        }
+    }
+
+    @Property(tries = 150)
+    void csvWriterOutputReadsBackEqual(@ForAll("writerTables") Table table) throws IOException {
+        Path dir = Files.createTempDirectory("csvwriter");
+        try {
+            List<ai.bigdata.core.data.Column> cols = new ArrayList<>();
+            for (int c = 0; c < table.types().size(); c++) {
+                ColumnType t = table.types().get(c);
+                cols.add(t == ColumnType.CATEGORICAL ? ai.bigdata.core.data.Column.categorical("c" + c,
+                        ai.bigdata.core.data.ColumnRole.FEATURE, List.of()) : ai.bigdata.core.data.Column.of("c" + c, t));
+            }
+            Dataset.RowsBuilder rb = Dataset.builder(new ai.bigdata.core.data.Schema(cols)).chunkRows(table.chunkRows());
+            for (List<Object> row : table.rows()) {
+                rb.add(row.toArray());
+            }
+            Path csv = dir.resolve("w.csv");
+            try (Dataset d = rb.build()) {
+                d.writeCsv(csv);
+            }
+            CsvReader.Builder b = Dataset.readCsv(csv).chunkRows(table.chunkRows());
+            for (int c = 0; c < table.types().size(); c++) {
+                b.column("c" + c, table.types().get(c));
+            }
+            try (Dataset back = b.read()) {
                 List<List<Object>> got = new ArrayList<>();
                 back.forEachRow(r -> {
                     List<Object> row = new ArrayList<>();
