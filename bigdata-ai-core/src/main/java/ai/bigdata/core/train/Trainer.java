@@ -151,6 +151,8 @@ public final class Trainer {
             ib.label(sig.label());
         }
         long checkpointedBatches = state.totalBatches;
+        // the network's iteration counter at batch 0 of this run's state (0 unless a trained network trains on)
+        long iterationBase = net.getIterationCount() - state.totalBatches;
         try (BatchIterator it = ib.build(); DataParallel parallel = workers > 1 ? new DataParallel(net, workers) : null) {
             while (state.epoch < epochs && !state.stoppedEarly) {
                 long epochStart = System.nanoTime();
@@ -169,7 +171,7 @@ public final class Trainer {
                         if (round.size() < workers && it.hasNext()) {
                             continue;
                         }
-                        trainRound(model, parallel, round, state, b - round.size(), perEpoch, lastCheckpoint);
+                        trainRound(model, parallel, round, state, b - round.size(), perEpoch, iterationBase, lastCheckpoint);
                         round.clear();
                     }
                     state.batchInEpoch = b;
@@ -216,7 +218,7 @@ public final class Trainer {
 
     /** Trains a round of batches on the parallel replicas (first batch number {@code b}). */
     private void trainRound(NeuralNetwork model, DataParallel parallel, List<Batch> round, TrainingState state, long b, long perEpoch,
-            Path lastCheckpoint) {
+            long iterationBase, Path lastCheckpoint) {
         List<INDArray> xs = new ArrayList<>();
         List<INDArray> ys = new ArrayList<>();
         for (Batch batch : round) {
@@ -224,7 +226,8 @@ public final class Trainer {
             xs.add(x);
             ys.add(targets(model, batch, x));
         }
-        double[] losses = parallel.fit(xs, ys, seed * 1_000_003L + state.totalBatches);
+        double[] losses = parallel.fit(xs, ys, seed * 1_000_003L + state.totalBatches,
+                Math.toIntExact(iterationBase + state.totalBatches), state.epoch);
         for (int i = 0; i < losses.length; i++) {
             recordBatch(state, b + i, perEpoch, round.get(i).size(), losses[i], lastCheckpoint);
         }

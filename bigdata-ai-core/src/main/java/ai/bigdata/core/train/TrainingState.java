@@ -40,6 +40,7 @@ final class TrainingState {
         m.put("bestValue", Double.isNaN(bestValue) ? null : bestValue);
         m.put("bestEpoch", bestEpoch);
         m.put("badEpochs", badEpochs);
+        m.put("stoppedEarly", stoppedEarly);
         return m;
     }
 
@@ -59,6 +60,8 @@ final class TrainingState {
         s.bestValue = m.get("bestValue") == null ? Double.NaN : ((Number) m.get("bestValue")).doubleValue();
         s.bestEpoch = ((Number) m.get("bestEpoch")).intValue();
         s.badEpochs = ((Number) m.get("badEpochs")).intValue();
+        // checkpoints written before "stoppedEarly" was stored carry it in their history
+        s.stoppedEarly = m.containsKey("stoppedEarly") ? (Boolean) m.get("stoppedEarly") : h.stoppedEarly();
         return s;
     }
 }
