@@ -75,7 +75,7 @@ public final class Trainer {
         TrainingState state = new TrainingState();
         state.seed = seed;
         state.batchSize = batchSize;
-        return run(model, sig, train, validation, state);
+        return run(model, sig, train, validation, state, null);
     }
 
     /** Trains without validation data. */
@@ -104,7 +104,7 @@ public final class Trainer {
         }
         c.signature().check(train.schema());
         model.restore(c.network(), c.signature());
-        return run(model, c.signature(), train, validation, c.state());
+        return run(model, c.signature(), train, validation, c.state(), checkpoint);
     }
 
     private long batchesPerEpoch(Dataset train) {
@@ -134,7 +134,9 @@ public final class Trainer {
         return w;
     }
 
-    private TrainingHistory run(NeuralNetwork model, ModelSignature sig, Dataset train, Dataset validation, TrainingState state) {
+    /** Trains from {@code state} on; {@code resumedFrom} is the checkpoint it was read from (null for a new run). */
+    private TrainingHistory run(NeuralNetwork model, ModelSignature sig, Dataset train, Dataset validation, TrainingState state,
+            Path resumedFrom) {
         ai.bigdata.core.engine.Engine.useOnThisThread();
         MultiLayerNetwork net = model.network();
         if (workers > 1 && model.kind().equals("vae")) {
@@ -142,7 +144,7 @@ public final class Trainer {
                     + " (its unsupervised step does not go through the replicas); use workers(1)");
         }
         long perEpoch = batchesPerEpoch(train);
-        Path lastCheckpoint = checkpoints == null ? null : Checkpoints.latest(checkpoints.folder()).orElse(null);
+        Path lastCheckpoint = resumedFrom;
         long lastCheckpointNanos = System.nanoTime();
         listeners.forEach(l -> l.onStart(state.epoch, epochs, perEpoch));
         BatchIterator.Builder ib = train.batches().features(sig.featureNames().toArray(String[]::new)).batchSize(batchSize)
