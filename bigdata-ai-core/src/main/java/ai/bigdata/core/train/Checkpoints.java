@@ -121,7 +121,7 @@ public final class Checkpoints {
     public static Optional<Path> latest(Path folder) {
         Scan scan = scan(folder);
         for (Skipped s : scan.skipped()) {
-            LOG.warn("skipped checkpoint {}: {}", s.file(), s.reason());
+            LOG.warn("skipped a checkpoint that cannot be resumed from: {}", s.reason());
         }
         return scan.latest();
     }
