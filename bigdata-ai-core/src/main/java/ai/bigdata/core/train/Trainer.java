@@ -29,6 +29,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * uninterrupted one. A Trainer is an immutable recipe; one instance may train many models.
  */
 public final class Trainer {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Trainer.class);
     private final int epochs;
     private final int batchSize;
     private final Optimizer optimizer;
@@ -153,6 +154,7 @@ public final class Trainer {
             ib.label(sig.label());
         }
         long checkpointedBatches = state.totalBatches;
+        FeatureScaleCheck scale = new FeatureScaleCheck(sig);
         // the network's iteration counter at batch 0 of this run's state (0 unless a trained network trains on)
         long iterationBase = net.getIterationCount() - state.totalBatches;
         try (BatchIterator it = ib.build(); DataParallel parallel = workers > 1 ? new DataParallel(net, workers) : null) {
@@ -165,6 +167,9 @@ public final class Trainer {
                     Batch batch = it.next();
                     if (b++ < state.batchInEpoch) {
                         continue;
+                    }
+                    if (scale.looksAt(state.totalBatches + round.size())) {
+                        warn(scale.check(batch.features(), state.epoch, b - 1, state.warnings), state);
                     }
                     if (parallel == null) {
                         trainBatch(model, batch, state, b - 1, perEpoch, lastCheckpoint);
@@ -200,9 +205,17 @@ public final class Trainer {
             net.setParams(state.bestParams);
         }
         TrainingHistory history = new TrainingHistory(state.history, state.bestEpoch == 0 ? state.history.size() : state.bestEpoch,
-                state.stoppedEarly);
+                state.stoppedEarly, state.warnings);
         listeners.forEach(l -> l.onEnd(history));
         return history;
+    }
+
+    private void warn(List<String> messages, TrainingState state) {
+        for (String m : messages) {
+            LOG.warn(m);
+            state.warnings.add(m);
+            listeners.forEach(l -> l.onWarning(m));
+        }
     }
 
     private void trainBatch(NeuralNetwork model, Batch batch, TrainingState state, long b, long perEpoch,
