@@ -212,7 +212,7 @@ public final class Trainer {
 
     private void warn(List<String> messages, TrainingState state) {
         for (String m : messages) {
-            LOG.warn(m);
+            LOG.warn("{}", m);
             state.warnings.add(m);
             listeners.forEach(l -> l.onWarning(m));
         }

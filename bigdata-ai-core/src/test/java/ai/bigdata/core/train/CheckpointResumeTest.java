@@ -66,6 +66,22 @@ class CheckpointResumeTest {
         }
     }
 
+    @Test
+    void stoppedEarlySurvivesTheStateRoundTripAndIsReadFromTheHistoryOfOlderCheckpoints() {
+        TrainingState s = new TrainingState();
+        s.seed = 1;
+        s.batchSize = 8;
+        s.epoch = 5;
+        s.bestEpoch = 3;
+        s.stoppedEarly = true;
+        assertThat(TrainingState.fromMap(s.toMap()).stoppedEarly).isTrue();
+        java.util.Map<String, Object> older = new java.util.LinkedHashMap<>(s.toMap());
+        older.remove("stoppedEarly"); // written before the flag had its own field; the history carried it
+        assertThat(TrainingState.fromMap(older).stoppedEarly).isTrue();
+        s.stoppedEarly = false;
+        assertThat(TrainingState.fromMap(s.toMap()).stoppedEarly).isFalse();
+    }
+
     private float[] twoWorkerRun(Dataset data, Checkpoints checkpoints, TrainingListener crash) {
         NeuralNetwork model = NeuralNetwork.mlp().hidden(16).dropout(0.2).build();
         Trainer.Builder b = Trainer.builder().epochs(3).batchSize(64).workers(2).seed(8)
