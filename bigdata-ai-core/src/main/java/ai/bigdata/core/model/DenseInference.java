@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.deeplearning4j.nn.api.Layer;
-import org.deeplearning4j.nn.conf.layers.BaseOutputLayer;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.activations.IActivation;
 import org.nd4j.linalg.activations.impl.ActivationIdentity;
@@ -37,18 +37,22 @@ public final class DenseInference {
         this.inputs = inputs;
     }
 
-    /** The plain-Java pass of this network, or empty when it has a layer or activation not covered here. */
+    /**
+     * The plain-Java pass of this network, or empty when it has a layer, layer option or activation
+     * that this pass would not compute exactly as DL4J's {@code output()} does (layer normalisation,
+     * locked batch normalisation, weight noise, preprocessors, other layer kinds or activations).
+     */
     public static Optional<DenseInference> of(MultiLayerNetwork net) {
+        if (DenseFastPath.unsupported(net).isPresent()) {
+            return Optional.empty();
+        }
         List<Step> steps = new ArrayList<>();
         int inputs = -1;
         for (int i = 0; i < net.getnLayers(); i++) {
             Layer layer = net.getLayer(i);
             org.deeplearning4j.nn.conf.layers.Layer conf = layer.conf().getLayer();
             Map<String, INDArray> p = layer.paramTable();
-            if (conf instanceof DenseLayer || conf instanceof BaseOutputLayer) {
-                if (conf instanceof BaseOutputLayer && !(conf instanceof org.deeplearning4j.nn.conf.layers.OutputLayer)) {
-                    return Optional.empty();
-                }
+            if (conf instanceof DenseLayer || conf instanceof OutputLayer) {
                 IActivation act = ((org.deeplearning4j.nn.conf.layers.BaseLayer) conf).getActivationFn();
                 if (!supported(act) || !p.containsKey("W") || !p.containsKey("b")) {
                     return Optional.empty();
@@ -63,6 +67,9 @@ public final class DenseInference {
                 float[] gamma = p.get("gamma").toFloatVector();
                 float[] beta = p.get("beta").toFloatVector();
                 float[] mean = p.get("mean").toFloatVector();
+                if (inputs < 0) {
+                    inputs = mean.length;
+                }
                 float[] std = new float[mean.length];
                 if (bn.isUseLogStd()) {
                     float[] log10 = p.get("log10stdev").toFloatVector();
@@ -75,9 +82,6 @@ public final class DenseInference {
                         std[k] = (float) Math.sqrt(var[k] + bn.getEps());
                     }
                 }
-                if (bn.isLockGammaBeta()) {
-                    return Optional.empty();
-                }
                 steps.add(x -> {
                     float[] y = new float[x.length];
                     for (int k = 0; k < x.length; k++) {
@@ -88,10 +92,6 @@ public final class DenseInference {
             } else {
                 return Optional.empty();
             }
-        }
-        if (net.getLayerWiseConfigurations().getInputPreProcessors() != null
-                && !net.getLayerWiseConfigurations().getInputPreProcessors().isEmpty()) {
-            return Optional.empty();
         }
         return steps.isEmpty() ? Optional.empty() : Optional.of(new DenseInference(steps, inputs));
     }

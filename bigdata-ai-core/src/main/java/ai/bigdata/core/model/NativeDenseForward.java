@@ -3,8 +3,6 @@ package ai.bigdata.core.model;
 import java.util.Map;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
-import org.deeplearning4j.nn.conf.layers.DenseLayer;
-import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.blas.params.MMulTranspose;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -15,7 +13,7 @@ import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * The inference pass of a dense network (dense, batch-normalisation and output layers, any DL4J
- * activation) on the native engine, with each product written row-major. DL4J's own dense layers
+ * activation; exactly what {@link DenseFastPath} accepts) on the native engine, with each product written row-major. DL4J's own dense layers
  * write their products column-major, which the oneDNN build multiplies at about half the speed
  * (measured here: 128x784 times 784x256 in 0.39 ms into a row-major result against 0.66 ms
  * column-major), and its {@code output()} adds bookkeeping per layer. The intermediate arrays live in
@@ -29,24 +27,9 @@ final class NativeDenseForward {
     private NativeDenseForward() {
     }
 
-    /** Whether this pass covers the network: float32, dense/batch-norm/output layers only, no preprocessors. */
+    /** Whether this pass covers the network exactly: float32 and what {@link DenseFastPath} accepts. */
     static boolean supports(MultiLayerNetwork net) {
-        if (net.params() == null || net.params().dataType() != DataType.FLOAT) {
-            return false;
-        }
-        var pre = net.getLayerWiseConfigurations().getInputPreProcessors();
-        if (pre != null && !pre.isEmpty()) {
-            return false;
-        }
-        for (int i = 0; i < net.getnLayers(); i++) {
-            org.deeplearning4j.nn.conf.layers.Layer conf = net.getLayer(i).conf().getLayer();
-            boolean dense = conf instanceof DenseLayer || conf.getClass() == OutputLayer.class;
-            boolean bn = conf instanceof BatchNormalization b && !b.isLockGammaBeta();
-            if (!dense && !bn) {
-                return false;
-            }
-        }
-        return net.getnLayers() > 0;
+        return net.params() != null && net.params().dataType() == DataType.FLOAT && DenseFastPath.unsupported(net).isEmpty();
     }
 
     /** The network's output for a {@code [rows, inputs]} batch (a network {@link #supports} covers). */

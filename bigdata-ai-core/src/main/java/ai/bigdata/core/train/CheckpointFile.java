@@ -70,21 +70,36 @@ final class CheckpointFile {
         if (!entries.containsKey(STATE) || !entries.containsKey(NETWORK)) {
             throw new IllegalArgumentException("checkpoint " + file + " is incomplete: it lacks " + (entries.containsKey(STATE) ? NETWORK : STATE));
         }
+        Map<String, Object> doc;
         try {
-            Map<String, Object> doc = JSON.readValue(entries.get(STATE), Map.class);
-            int format = ((Number) doc.get("format")).intValue();
-            if (format > FORMAT) {
-                throw new IllegalArgumentException("checkpoint " + file + " has format " + format + ", newer than this library's " + FORMAT);
-            }
+            doc = JSON.readValue(entries.get(STATE), Map.class);
+        } catch (IOException e) {
+            throw damaged(file, e);
+        }
+        if (!(doc.get("format") instanceof Number f)) {
+            throw new IllegalArgumentException("checkpoint " + file + " is damaged: its " + STATE + " has no format number");
+        }
+        if (f.intValue() > FORMAT) {
+            throw new IllegalArgumentException("checkpoint " + file + " has format " + f.intValue() + ", newer than this library's "
+                    + FORMAT);
+        }
+        try {
             TrainingState state = TrainingState.fromMap((Map<String, Object>) doc.get("state"));
             if (entries.containsKey(BEST)) {
                 state.bestParams = Nd4j.read(new ByteArrayInputStream(entries.get(BEST)));
             }
             MultiLayerNetwork net = ModelSerializer.restoreMultiLayerNetwork(new ByteArrayInputStream(entries.get(NETWORK)), true);
-            return new Contents(net, ModelSignature.fromMap((Map<String, Object>) doc.get("signature")), (String) doc.get("kind"),
+            String kind = java.util.Objects.requireNonNull((String) doc.get("kind"), "its state names no network kind");
+            return new Contents(net, ModelSignature.fromMap((Map<String, Object>) doc.get("signature")), kind,
                     (String) doc.get("description"), state);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("checkpoint " + file + " is damaged: " + e.getMessage(), e);
+        } catch (IOException | RuntimeException e) {
+            // a missing or mistyped field (NullPointerException, ClassCastException) or a damaged network
+            throw damaged(file, e);
         }
+    }
+
+    private static IllegalArgumentException damaged(Path file, Exception e) {
+        String what = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return new IllegalArgumentException("checkpoint " + file + " is damaged: " + what, e);
     }
 }

@@ -5,19 +5,25 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * When and where the trainer writes checkpoints: every N epochs, every N batches and/or every so many
  * minutes, into a folder, keeping the last few. Each checkpoint is one file written to a temporary name
- * and renamed, so a crash never leaves a half-written checkpoint under a real name.
+ * and renamed, so a crash never leaves a half-written checkpoint under a real name; temporary files
+ * that a crash left behind are deleted with the old checkpoints.
  */
 public final class Checkpoints {
+    private static final Logger LOG = LoggerFactory.getLogger(Checkpoints.class);
     private static final String PREFIX = "checkpoint-";
     private static final String SUFFIX = ".ckpt";
+    private static final String TEMPORARY = ".tmp";
 
     private final Path folder;
     private final int everyEpochs;
@@ -88,32 +94,90 @@ public final class Checkpoints {
         return folder.resolve(String.format(java.util.Locale.ROOT, "%s%012d%s", PREFIX, batchesDone, SUFFIX));
     }
 
-    /** Deletes all but the newest {@code keep} checkpoints. */
+    /**
+     * Deletes all but the newest {@code keep} checkpoints, and the temporary files of checkpoint writes
+     * that never finished (a process killed while writing leaves one). Called by the trainer right after
+     * it wrote a checkpoint, when none of its own writes is in progress.
+     */
     void prune() {
-        List<Path> all = list(folder);
-        for (int i = 0; i < all.size() - keep; i++) {
+        List<Path> all = list(folder, SUFFIX);
+        List<Path> doomed = new ArrayList<>(all.subList(0, Math.max(0, all.size() - keep)));
+        doomed.addAll(list(folder, TEMPORARY));
+        for (Path p : doomed) {
             try {
-                Files.deleteIfExists(all.get(i));
+                Files.deleteIfExists(p);
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot delete old checkpoint " + all.get(i), e);
+                throw new UncheckedIOException("cannot delete old checkpoint file " + p, e);
             }
         }
     }
 
-    /** The newest complete checkpoint in a folder, if any. */
+    /**
+     * The newest checkpoint in a folder that reads back completely, if any. Newer files under
+     * checkpoint names that do not (damaged, truncated, not a checkpoint) are skipped, each with a
+     * warning in the log that names it and says why; {@link #scan} returns the same answer with the
+     * skipped files.
+     */
     public static Optional<Path> latest(Path folder) {
-        List<Path> all = list(folder);
-        return all.isEmpty() ? Optional.empty() : Optional.of(all.get(all.size() - 1));
+        Scan scan = scan(folder);
+        for (Skipped s : scan.skipped()) {
+            LOG.warn("skipped a checkpoint that cannot be resumed from: {}", s.reason());
+        }
+        return scan.latest();
     }
 
-    private static List<Path> list(Path folder) {
+    /**
+     * Reads the checkpoints of a folder from the newest down until one reads back completely: that one
+     * is the latest, and every newer one is reported as skipped with the reason. A missing folder holds
+     * no checkpoints.
+     */
+    public static Scan scan(Path folder) {
+        List<Path> all = list(folder, SUFFIX);
+        List<Skipped> skipped = new ArrayList<>();
+        for (int i = all.size() - 1; i >= 0; i--) {
+            Path file = all.get(i);
+            try {
+                CheckpointFile.read(file);
+                return new Scan(Optional.of(file), skipped);
+            } catch (RuntimeException e) {
+                skipped.add(new Skipped(file, String.valueOf(e.getMessage())));
+            }
+        }
+        return new Scan(Optional.empty(), skipped);
+    }
+
+    /**
+     * What {@link #scan} found in a folder.
+     *
+     * @param latest the newest checkpoint that reads back completely, if any
+     * @param skipped the newer checkpoint files that do not, newest first
+     */
+    public record Scan(Optional<Path> latest, List<Skipped> skipped) {
+        /** Copies the list. */
+        public Scan {
+            java.util.Objects.requireNonNull(latest, "latest");
+            skipped = List.copyOf(skipped);
+        }
+    }
+
+    /**
+     * A checkpoint file that {@link #scan} passed over.
+     *
+     * @param file the file
+     * @param reason why it cannot be resumed from (the reading error)
+     */
+    public record Skipped(Path file, String reason) {
+    }
+
+    /** The checkpoint files (by name: {@code checkpoint-*} ending in {@code ending}) of a folder, oldest first. */
+    private static List<Path> list(Path folder, String ending) {
         if (!Files.isDirectory(folder)) {
             return List.of();
         }
         try (Stream<Path> files = Files.list(folder)) {
             return files.filter(p -> {
                 String n = p.getFileName().toString();
-                return n.startsWith(PREFIX) && n.endsWith(SUFFIX);
+                return n.startsWith(PREFIX) && n.endsWith(ending) && Files.isRegularFile(p);
             }).sorted(Comparator.comparing(Path::toString)).toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list checkpoints in " + folder, e);

@@ -75,6 +75,12 @@ public final class ConsoleProgress implements TrainingListener {
         reset();
     }
 
+    @Override
+    public void onWarning(String message) {
+        out.println();
+        out.println("warning: " + message);
+    }
+
     private static String clock(double seconds) {
         long s = Math.round(seconds);
         return String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);

@@ -15,6 +15,12 @@ import org.nd4j.linalg.factory.Nd4j;
  * batch on their own thread, then parameters and optimiser state are averaged into every replica
  * (parameter averaging after every step). Replica 0 is the trainer's network. The averaging order is
  * fixed and every replica's dropout seed is derived from the batch number, so runs are deterministic.
+ *
+ * <p>Each replica trains with the iteration and epoch counters of the batch it is given (its number in
+ * the whole run), so learning-rate schedules and Adam's bias correction see exactly what a single
+ * worker sees at that batch; after a round every replica's counters are set to the batches done. The
+ * counters are thus a function of the run's position, never of a replica's own past, which makes a
+ * resume from any checkpoint exact.
  */
 final class DataParallel implements AutoCloseable {
     private final MultiLayerNetwork[] replicas;
@@ -44,13 +50,21 @@ final class DataParallel implements AutoCloseable {
      * Trains replica i on {@code features.get(i)} / {@code labels.get(i)} (at most {@link #workers()}
      * batches) in parallel, then averages the replicas that trained and copies the average into all.
      *
+     * @param firstSeed the random seed of the first batch (batch i gets {@code firstSeed + i})
+     * @param firstIteration the iteration counter of the first batch (batch i trains at {@code firstIteration + i})
+     * @param epoch the epoch counter of every batch of the round
      * @return the loss of each batch, in order
      */
-    double[] fit(List<INDArray> features, List<INDArray> labels, long firstSeed) {
+    double[] fit(List<INDArray> features, List<INDArray> labels, long firstSeed, int firstIteration, int epoch) {
         int k = features.size();
+        if (k > replicas.length) {
+            throw new IllegalArgumentException("a round has at most " + replicas.length + " batches, got " + k);
+        }
         List<Future<Double>> done = new ArrayList<>();
         for (int i = 0; i < k; i++) {
             int w = i;
+            replicas[w].setIterationCount(Math.addExact(firstIteration, w));
+            replicas[w].setEpochCount(epoch);
             done.add(pool.submit(() -> {
                 ai.bigdata.core.engine.Engine.useOnThisThread(threadsPerWorker);
                 Nd4j.getRandom().setSeed(firstSeed + w);
@@ -70,6 +84,10 @@ final class DataParallel implements AutoCloseable {
             }
         }
         average(k);
+        for (MultiLayerNetwork r : replicas) {
+            r.setIterationCount(Math.addExact(firstIteration, k));
+            r.setEpochCount(epoch);
+        }
         return losses;
     }
 

@@ -29,6 +29,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * uninterrupted one. A Trainer is an immutable recipe; one instance may train many models.
  */
 public final class Trainer {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Trainer.class);
     private final int epochs;
     private final int batchSize;
     private final Optimizer optimizer;
@@ -75,7 +76,7 @@ public final class Trainer {
         TrainingState state = new TrainingState();
         state.seed = seed;
         state.batchSize = batchSize;
-        return run(model, sig, train, validation, state);
+        return run(model, sig, train, validation, state, null);
     }
 
     /** Trains without validation data. */
@@ -104,7 +105,7 @@ public final class Trainer {
         }
         c.signature().check(train.schema());
         model.restore(c.network(), c.signature());
-        return run(model, c.signature(), train, validation, c.state());
+        return run(model, c.signature(), train, validation, c.state(), checkpoint);
     }
 
     private long batchesPerEpoch(Dataset train) {
@@ -134,7 +135,9 @@ public final class Trainer {
         return w;
     }
 
-    private TrainingHistory run(NeuralNetwork model, ModelSignature sig, Dataset train, Dataset validation, TrainingState state) {
+    /** Trains from {@code state} on; {@code resumedFrom} is the checkpoint it was read from (null for a new run). */
+    private TrainingHistory run(NeuralNetwork model, ModelSignature sig, Dataset train, Dataset validation, TrainingState state,
+            Path resumedFrom) {
         ai.bigdata.core.engine.Engine.useOnThisThread();
         MultiLayerNetwork net = model.network();
         if (workers > 1 && model.kind().equals("vae")) {
@@ -142,7 +145,7 @@ public final class Trainer {
                     + " (its unsupervised step does not go through the replicas); use workers(1)");
         }
         long perEpoch = batchesPerEpoch(train);
-        Path lastCheckpoint = checkpoints == null ? null : Checkpoints.latest(checkpoints.folder()).orElse(null);
+        Path lastCheckpoint = resumedFrom;
         long lastCheckpointNanos = System.nanoTime();
         listeners.forEach(l -> l.onStart(state.epoch, epochs, perEpoch));
         BatchIterator.Builder ib = train.batches().features(sig.featureNames().toArray(String[]::new)).batchSize(batchSize)
@@ -151,6 +154,9 @@ public final class Trainer {
             ib.label(sig.label());
         }
         long checkpointedBatches = state.totalBatches;
+        FeatureScaleCheck scale = new FeatureScaleCheck(sig);
+        // the network's iteration counter at batch 0 of this run's state (0 unless a trained network trains on)
+        long iterationBase = net.getIterationCount() - state.totalBatches;
         try (BatchIterator it = ib.build(); DataParallel parallel = workers > 1 ? new DataParallel(net, workers) : null) {
             while (state.epoch < epochs && !state.stoppedEarly) {
                 long epochStart = System.nanoTime();
@@ -162,6 +168,9 @@ public final class Trainer {
                     if (b++ < state.batchInEpoch) {
                         continue;
                     }
+                    if (scale.looksAt(state.totalBatches + round.size())) {
+                        warn(scale.check(batch.features(), state.epoch, b - 1, state.warnings), state);
+                    }
                     if (parallel == null) {
                         trainBatch(model, batch, state, b - 1, perEpoch, lastCheckpoint);
                     } else {
@@ -169,7 +178,7 @@ public final class Trainer {
                         if (round.size() < workers && it.hasNext()) {
                             continue;
                         }
-                        trainRound(model, parallel, round, state, b - round.size(), perEpoch, lastCheckpoint);
+                        trainRound(model, parallel, round, state, b - round.size(), perEpoch, iterationBase, lastCheckpoint);
                         round.clear();
                     }
                     state.batchInEpoch = b;
@@ -196,9 +205,17 @@ public final class Trainer {
             net.setParams(state.bestParams);
         }
         TrainingHistory history = new TrainingHistory(state.history, state.bestEpoch == 0 ? state.history.size() : state.bestEpoch,
-                state.stoppedEarly);
+                state.stoppedEarly, state.warnings);
         listeners.forEach(l -> l.onEnd(history));
         return history;
+    }
+
+    private void warn(List<String> messages, TrainingState state) {
+        for (String m : messages) {
+            LOG.warn("{}", m);
+            state.warnings.add(m);
+            listeners.forEach(l -> l.onWarning(m));
+        }
     }
 
     private void trainBatch(NeuralNetwork model, Batch batch, TrainingState state, long b, long perEpoch,
@@ -216,7 +233,7 @@ public final class Trainer {
 
     /** Trains a round of batches on the parallel replicas (first batch number {@code b}). */
     private void trainRound(NeuralNetwork model, DataParallel parallel, List<Batch> round, TrainingState state, long b, long perEpoch,
-            Path lastCheckpoint) {
+            long iterationBase, Path lastCheckpoint) {
         List<INDArray> xs = new ArrayList<>();
         List<INDArray> ys = new ArrayList<>();
         for (Batch batch : round) {
@@ -224,7 +241,8 @@ public final class Trainer {
             xs.add(x);
             ys.add(targets(model, batch, x));
         }
-        double[] losses = parallel.fit(xs, ys, seed * 1_000_003L + state.totalBatches);
+        double[] losses = parallel.fit(xs, ys, seed * 1_000_003L + state.totalBatches,
+                Math.toIntExact(iterationBase + state.totalBatches), state.epoch);
         for (int i = 0; i < losses.length; i++) {
             recordBatch(state, b + i, perEpoch, round.get(i).size(), losses[i], lastCheckpoint);
         }

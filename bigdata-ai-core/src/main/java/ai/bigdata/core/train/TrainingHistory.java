@@ -13,11 +13,13 @@ public final class TrainingHistory {
     private final List<EpochRecord> epochs;
     private final int bestEpoch;
     private final boolean stoppedEarly;
+    private final List<String> warnings;
 
-    TrainingHistory(List<EpochRecord> epochs, int bestEpoch, boolean stoppedEarly) {
+    TrainingHistory(List<EpochRecord> epochs, int bestEpoch, boolean stoppedEarly, List<String> warnings) {
         this.epochs = List.copyOf(epochs);
         this.bestEpoch = bestEpoch;
         this.stoppedEarly = stoppedEarly;
+        this.warnings = List.copyOf(warnings);
     }
 
     /** One record per completed epoch, in order. */
@@ -43,6 +45,14 @@ public final class TrainingHistory {
         return stoppedEarly;
     }
 
+    /**
+     * What looked wrong during the run, in order (also given to {@link TrainingListener#onWarning} and
+     * logged), for example features far outside the range a network trains well on; empty when nothing did.
+     */
+    public List<String> warnings() {
+        return warnings;
+    }
+
     /** Series per name for charts: "train loss", then the validation loss and headline metrics. */
     public Map<String, double[]> curves() {
         Map<String, double[]> c = new LinkedHashMap<>();
@@ -66,6 +76,7 @@ public final class TrainingHistory {
         m.put("epochs", list);
         m.put("bestEpoch", bestEpoch);
         m.put("stoppedEarly", stoppedEarly);
+        m.put("warnings", warnings);
         return m;
     }
 
@@ -73,7 +84,8 @@ public final class TrainingHistory {
     static TrainingHistory fromMap(Map<String, Object> m) {
         List<EpochRecord> list = new ArrayList<>();
         ((List<Map<String, Object>>) m.get("epochs")).forEach(e -> list.add(EpochRecord.fromMap(e)));
-        return new TrainingHistory(list, ((Number) m.get("bestEpoch")).intValue(), (Boolean) m.get("stoppedEarly"));
+        List<String> warnings = m.get("warnings") == null ? List.of() : (List<String>) m.get("warnings");
+        return new TrainingHistory(list, ((Number) m.get("bestEpoch")).intValue(), (Boolean) m.get("stoppedEarly"), warnings);
     }
 
     @Override
@@ -83,6 +95,9 @@ public final class TrainingHistory {
             s.append(String.format(Locale.ROOT, "epoch %3d  train loss %.4f", e.epoch(), e.trainLoss()));
             e.validation().forEach((k, v) -> s.append(String.format(Locale.ROOT, "  val %s %.4f", k, v)));
             s.append(String.format(Locale.ROOT, "  lr %.2e  %.1fs%n", e.learningRate(), e.seconds()));
+        }
+        for (String w : warnings) {
+            s.append("warning: ").append(w).append(System.lineSeparator());
         }
         if (stoppedEarly) {
             s.append("stopped early; best epoch ").append(bestEpoch).append(System.lineSeparator());

@@ -14,6 +14,13 @@ public interface TrainingListener {
     default void onEpoch(EpochRecord record, int epochs) {
     }
 
+    /**
+     * Something looks wrong but training goes on, for example features far outside the range a network
+     * trains well on; the same message is kept in {@link TrainingHistory#warnings()} and logged.
+     */
+    default void onWarning(String message) {
+    }
+
     /** Training ended normally (not called when it fails). */
     default void onEnd(TrainingHistory history) {
     }

@@ -20,6 +20,8 @@ final class TrainingState {
     long lossRows;
     double epochSeconds;
     final List<EpochRecord> history = new ArrayList<>();
+    /** Warnings given so far (kept with the history). */
+    final List<String> warnings = new ArrayList<>();
     double bestValue = Double.NaN;
     int bestEpoch;
     int badEpochs;
@@ -36,10 +38,11 @@ final class TrainingState {
         m.put("lossSum", lossSum);
         m.put("lossRows", lossRows);
         m.put("epochSeconds", epochSeconds);
-        m.put("history", new TrainingHistory(history, bestEpoch, stoppedEarly).toMap());
+        m.put("history", new TrainingHistory(history, bestEpoch, stoppedEarly, warnings).toMap());
         m.put("bestValue", Double.isNaN(bestValue) ? null : bestValue);
         m.put("bestEpoch", bestEpoch);
         m.put("badEpochs", badEpochs);
+        m.put("stoppedEarly", stoppedEarly);
         return m;
     }
 
@@ -56,9 +59,12 @@ final class TrainingState {
         s.epochSeconds = ((Number) m.get("epochSeconds")).doubleValue();
         TrainingHistory h = TrainingHistory.fromMap((Map<String, Object>) m.get("history"));
         s.history.addAll(h.epochs());
+        s.warnings.addAll(h.warnings());
         s.bestValue = m.get("bestValue") == null ? Double.NaN : ((Number) m.get("bestValue")).doubleValue();
         s.bestEpoch = ((Number) m.get("bestEpoch")).intValue();
         s.badEpochs = ((Number) m.get("badEpochs")).intValue();
+        // checkpoints written before "stoppedEarly" was stored carry it in their history
+        s.stoppedEarly = m.containsKey("stoppedEarly") ? (Boolean) m.get("stoppedEarly") : h.stoppedEarly();
         return s;
     }
 }

@@ -10,20 +10,24 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Crash and resume for real: a child JVM trains with checkpoints, is killed with SIGKILL in the middle
- * of an epoch, a second child resumes from the latest checkpoint, and the final parameters equal those
- * of an uninterrupted run with the same seed, bit for bit.
+ * Crash and resume for real: a child JVM trains with checkpoints, stops at a given batch in the middle
+ * of an epoch and is killed there with SIGKILL (no timing: the child says where it is and waits), a
+ * second child resumes from the latest checkpoint, and the final parameters equal those of an
+ * uninterrupted run with the same seed, bit for bit.
  */
 class CrashResumeIT {
     @TempDir
     Path dir;
 
-    private Process start(String mode, Path ckpt, Path out) throws Exception {
+    /** Starts a child JVM running {@link TrainingChild} with these arguments; its output goes to {@code log} when given. */
+    private Process start(Path log, String... args) throws Exception {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
@@ -34,10 +38,25 @@ class CrashResumeIT {
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
         cmd.add(TrainingChild.class.getName());
-        cmd.add(mode);
-        cmd.add(ckpt.toString());
-        cmd.add(out.toString());
-        return new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+        if (log != null) {
+            pb.redirectOutput(log.toFile());
+        }
+        return pb.start();
+    }
+
+    /** Waits for a child whose output goes to {@code log}; fails with the end of the log when it fails or hangs. */
+    private static void finish(Process p, Path log) throws Exception {
+        boolean ended = p.waitFor(5, TimeUnit.MINUTES);
+        if (!ended) {
+            p.destroyForcibly().waitFor();
+        }
+        String out = Files.readString(log, StandardCharsets.UTF_8);
+        String tail = out.length() > 2000 ? out.substring(out.length() - 2000) : out;
+        assertThat(ended).as("the child ended within 5 minutes: " + tail).isTrue();
+        assertThat(p.exitValue()).as(tail).isZero();
+        assertThat(out).contains("done");
     }
 
     private static float[] read(Path file) throws Exception {
@@ -53,30 +72,38 @@ class CrashResumeIT {
     @Test
     void killedMidEpochThenResumedEqualsUninterrupted() throws Exception {
         Path refOut = dir.resolve("reference.bin");
-        Process ref = start("fresh", dir.resolve("ref-ckpt"), refOut);
-        ref.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
-        assertThat(ref.waitFor(5, TimeUnit.MINUTES)).isTrue();
-        assertThat(ref.exitValue()).isZero();
+        Path refLog = dir.resolve("reference.log");
+        finish(start(refLog, "fresh", dir.resolve("ref-ckpt").toString(), refOut.toString()), refLog);
 
         Path ckpt = dir.resolve("ckpt");
-        Process victim = start("fresh", ckpt, dir.resolve("never.bin"));
-        String killedAt = null;
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(victim.getInputStream(), StandardCharsets.UTF_8))) {
-            for (String line = r.readLine(); line != null; line = r.readLine()) {
-                if (line.equals("batch 2 17")) { // epoch 3, about half-way (36 batches per epoch)
-                    killedAt = line;
-                    victim.destroyForcibly(); // SIGKILL on Linux: no shutdown hooks, no finally blocks
-                    break;
+        // epoch 3, about half-way (36 batches per epoch): the child stops there and waits to be killed
+        Process victim = start(null, "fresh", ckpt.toString(), dir.resolve("never.bin").toString(), "2", "17");
+        Future<List<String>> untilBlocked = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "victim-output");
+            t.setDaemon(true);
+            return t;
+        }).submit(() -> {
+            List<String> lines = new ArrayList<>();
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(victim.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line = r.readLine(); line != null && !line.equals(TrainingChild.BLOCKED); line = r.readLine()) {
+                    lines.add(line);
                 }
             }
+            return lines;
+        });
+        List<String> seen;
+        try {
+            seen = untilBlocked.get(5, TimeUnit.MINUTES);
+        } finally {
+            victim.destroyForcibly(); // SIGKILL on Linux: no shutdown hooks, no finally blocks
         }
         assertThat(victim.waitFor(1, TimeUnit.MINUTES)).isTrue();
-        assertThat(killedAt).as("the child was killed while training").isNotNull();
+        assertThat(seen).as("the child stopped after batch 17 of epoch 2, its last line").isNotEmpty().last().isEqualTo("batch 2 17");
         assertThat(victim.exitValue()).isEqualTo(137);
         assertThat(Files.exists(dir.resolve("never.bin"))).isFalse();
         Path latest = Checkpoints.latest(ckpt).orElseThrow();
         long batchesDone = Long.parseLong(latest.getFileName().toString().replaceAll("\\D", ""));
-        assertThat(batchesDone % 36).as("the latest checkpoint is in the middle of an epoch").isNotZero();
+        assertThat(batchesDone).as("the latest checkpoint (every 5 batches) is in the middle of epoch 2").isEqualTo(2 * 36 + 15);
         try (var files = Files.list(ckpt)) {
             // every file under a real checkpoint name is complete (a kill during a write leaves only a .tmp file)
             for (Path p : files.filter(p -> p.getFileName().toString().endsWith(".ckpt")).toList()) {
@@ -85,11 +112,9 @@ class CrashResumeIT {
         }
 
         Path resumedOut = dir.resolve("resumed.bin");
-        Process resumed = start("resume", ckpt, resumedOut);
-        String tail = new String(resumed.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(resumed.waitFor(5, TimeUnit.MINUTES)).isTrue();
-        assertThat(resumed.exitValue()).as(tail.length() > 2000 ? tail.substring(tail.length() - 2000) : tail).isZero();
-        assertThat(tail).doesNotContain("batch 0 0").contains("done");
+        Path resumedLog = dir.resolve("resumed.log");
+        finish(start(resumedLog, "resume", ckpt.toString(), resumedOut.toString()), resumedLog);
+        assertThat(Files.readString(resumedLog, StandardCharsets.UTF_8)).doesNotContain("batch 0 0").contains("batch 2 15\n");
         assertThat(read(resumedOut)).containsExactly(read(refOut));
     }
 }

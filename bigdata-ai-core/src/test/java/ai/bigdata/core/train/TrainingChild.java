@@ -13,10 +13,26 @@ import java.nio.file.Path;
 /**
  * The training run of {@link CrashResumeIT}, in its own JVM: {@code fresh DIR OUT} trains from scratch
  * with checkpoints in DIR, {@code resume DIR OUT} continues from DIR's latest checkpoint; both write the
- * final parameters to OUT. Prints "batch E B" after every batch so the parent can kill it mid-epoch.
+ * final parameters to OUT. Prints "batch E B" after every batch. With two more arguments {@code E B}
+ * it prints {@link #BLOCKED} once batch B of epoch E (0-based) has trained and then waits for ever, so
+ * the parent kills it at exactly that point (no timing involved).
  */
 public final class TrainingChild {
+    /** The line printed when the child stopped at the batch it was asked to stop at. */
+    static final String BLOCKED = "blocked, waiting to be killed";
+
     private TrainingChild() {
+    }
+
+    private static void blockForEver() {
+        java.util.concurrent.CountDownLatch never = new java.util.concurrent.CountDownLatch(1);
+        while (true) {
+            try {
+                never.await();
+            } catch (InterruptedException ex) {
+                // only SIGKILL from the parent ends this process
+            }
+        }
     }
 
     /** Entry point. */
@@ -24,6 +40,8 @@ public final class TrainingChild {
         String mode = args[0];
         Path dir = Path.of(args[1]);
         Path out = Path.of(args[2]);
+        int stopEpoch = args.length > 4 ? Integer.parseInt(args[3]) : -1;
+        long stopBatch = args.length > 4 ? Long.parseLong(args[4]) : -1;
         try (Dataset raw = Dataset.readCsv(SharedData.file("tabular/olive.csv")).label("area").read();
              Dataset olive = raw.drop("region")) {
             var prep = Pipeline.of(Impute.median(), Scale.standard()).fit(olive);
@@ -34,12 +52,12 @@ public final class TrainingChild {
                             @Override
                             public void onBatch(BatchEvent e) {
                                 System.out.println("batch " + e.epoch() + " " + e.batch());
-                                System.out.flush();
-                                try {
-                                    Thread.sleep(4);
-                                } catch (InterruptedException ex) {
-                                    Thread.currentThread().interrupt();
+                                if (e.epoch() == stopEpoch && e.batch() == stopBatch) {
+                                    System.out.println(BLOCKED);
+                                    System.out.flush();
+                                    blockForEver();
                                 }
+                                System.out.flush();
                             }
                         }).build();
                 NeuralNetwork model = NeuralNetwork.mlp().hidden(32, 16).dropout(0.2).build();
