@@ -20,6 +20,9 @@ import java.util.Map;
  * {@link ErrorPolicy}.
  */
 public final class CsvReader {
+    /** The field texts that mean "missing" unless told otherwise: empty, {@code NA}, {@code NaN} and {@code null}. */
+    public static final List<String> DEFAULT_NULL_TOKENS = List.of("", "NA", "NaN", "null");
+
     private CsvReader() {
     }
 
@@ -34,7 +37,7 @@ public final class CsvReader {
         boolean header = true;
         char delimiter = ',';
         char quote = '"';
-        List<String> nullTokens = List.of("", "NA", "NaN", "null");
+        List<String> nullTokens = DEFAULT_NULL_TOKENS;
         int chunkRows = 65_536;
         int sampleRows = 1_000;
         ColumnType decimals = ColumnType.FLOAT64;

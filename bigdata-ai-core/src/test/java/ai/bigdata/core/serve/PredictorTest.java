@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import ai.bigdata.core.data.Dataset;
 import ai.bigdata.core.data.Split;
 import ai.bigdata.core.eval.Evaluator;
+import ai.bigdata.core.internal.SealedZip;
 import ai.bigdata.core.internal.ZipParts;
 import ai.bigdata.core.model.NeuralNetwork;
 import ai.bigdata.core.prep.Impute;
@@ -125,14 +126,14 @@ class PredictorTest {
 
         Path newer = rewrite("newer.bundle", (name, bytes) -> {
             if (name.equals("manifest.json")) {
-                return new String(bytes, StandardCharsets.UTF_8).replace("\"format\" : 1", "\"format\" : 2").getBytes(StandardCharsets.UTF_8);
+                return new String(bytes, StandardCharsets.UTF_8).replace("\"format\" : 2", "\"format\" : 3").getBytes(StandardCharsets.UTF_8);
             }
             if (name.equals("manifest.sha256")) {
                 return null; // recomputed below
             }
             return bytes;
         });
-        assertThatThrownBy(() -> Predictor.load(newer)).isInstanceOf(BundleException.class).hasMessageContaining("format 2 is newer");
+        assertThatThrownBy(() -> Predictor.load(newer)).isInstanceOf(BundleException.class).hasMessageContaining("format 3 is newer");
 
         Path gone = dir.resolve("nothing-here.bundle");
         assertThatThrownBy(() -> Predictor.load(gone)).isInstanceOf(BundleException.class).hasMessageContaining("no such file");
@@ -153,7 +154,7 @@ class PredictorTest {
             parts.put(e.getKey(), b != null ? b : ModelBundle.sha256(manifest).getBytes(StandardCharsets.US_ASCII));
         }
         Path out = dir.resolve(target);
-        ZipParts.write(out, parts);
+        SealedZip.write(out, parts);
         return out;
     }
 
