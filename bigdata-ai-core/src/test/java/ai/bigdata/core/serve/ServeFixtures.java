@@ -23,7 +23,9 @@ import java.util.Random;
 
 /**
  * Small synthetic data and trained bundles for the serving tests (no shared data needed): a tabular
- * classifier (two float64 columns, a float32 one, an int32 count and a categorical colour, imputed, one-hot encoded and scaled)
+ * classifier (two float64 columns, a float32 one, an int32 count and a categorical colour; one-hot
+ * encoded, imputed and scaled, the encoder first, so that its refusal of an unseen category leaves no
+ * intermediate dataset behind)
  * and a sequence classifier (an LSTM over a [6, 2] tensor column).
  */
 final class ServeFixtures {
@@ -103,7 +105,8 @@ final class ServeFixtures {
     /** An MLP on the tabular data behind a one-hot encoder with {@code policy} and standard scaling, saved to {@code dir}. */
     static Trained tabularBundle(Path dir, Unknown policy, int epochs) {
         try (Dataset train = tabular(400, 7)) {
-            Transform prep = Pipeline.of(Impute.median(), Encode.oneHot().unknown(policy), Scale.standard()).fit(train);
+            Transform prep = Pipeline.of(Encode.oneHot().unknown(policy), Impute.median(),
+                    Scale.standard().columns("x1", "x2", "x3", "count")).fit(train);
             NeuralNetwork model = NeuralNetwork.mlp().hidden(16).build();
             Trainer trainer = Trainer.builder().epochs(epochs).batchSize(32).seed(3).build();
             try (Dataset features = prep.apply(train)) {
