@@ -71,12 +71,14 @@ final class ManifestFields {
     }
 
     private static String describe(Object v) {
-        return v == null ? "null" : "a " + v.getClass().getSimpleName().toLowerCase(Locale.ROOT) + " (" + v + ")";
+        String kind = v == null ? null : v instanceof String ? "a string" : v instanceof Number ? "a number"
+                : v instanceof Boolean ? "a boolean" : v instanceof List ? "a list" : v instanceof Map ? "an object" : "a value";
+        return kind == null ? "null" : kind + " (" + v + ")";
     }
 
     private static String article(Class<?> type) {
         String n = type == Number.class ? "number" : type == Map.class ? "object" : type == List.class ? "list"
-                : type.getSimpleName().toLowerCase(Locale.ROOT);
+                : type == String.class ? "string" : type.getSimpleName().toLowerCase(Locale.ROOT);
         return (n.matches("[aeiou].*") ? "an " : "a ") + n;
     }
 }
