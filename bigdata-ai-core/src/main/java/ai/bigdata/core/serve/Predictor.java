@@ -320,7 +320,9 @@ public final class Predictor {
         try {
             return FeatureMatrix.pack(signature, chunk, first);
         } catch (IllegalArgumentException e) {
-            throw new InvalidRowException(null, e.getMessage(), e);
+            String column = signature.features().stream().map(Column::name)
+                    .filter(n -> e.getMessage() != null && e.getMessage().contains("'" + n + "'")).findFirst().orElse(null);
+            throw new InvalidRowException(column, e.getMessage(), e);
         }
     }
 

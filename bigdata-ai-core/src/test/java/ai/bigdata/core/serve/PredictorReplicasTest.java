@@ -111,6 +111,18 @@ class PredictorReplicasTest {
         });
         assertThat(p.replicasCreated()).isBetween(1, 3);
         assertThat(batchAnswer.stream().map(Prediction::label).distinct().sorted().toList()).isEqualTo(List.of("down", "up"));
+
+        Map<String, Object> gap = new java.util.HashMap<>();
+        gap.put("seq", null);
+        assertThatThrownBy(() -> p.predict(gap)).isInstanceOf(InvalidRowException.class)
+                .hasMessageContaining("feature 'seq' is missing in row 0").extracting(e -> ((InvalidRowException) e).column())
+                .isEqualTo("seq");
+        float[] withNaN = new float[12];
+        withNaN[3] = Float.NaN;
+        assertThatThrownBy(() -> p.predict(Map.of("seq", withNaN))).isInstanceOf(InvalidRowException.class)
+                .hasMessage("row 0, column 'seq': value 3 of the tensor is NaN; every value must be a finite number");
+        assertThatThrownBy(() -> p.predict(Map.of("seq", new float[11]))).isInstanceOf(InvalidRowException.class)
+                .hasMessage("row 0, column 'seq': the tensor has 11 values where the column's shape needs 12");
     }
 
     @Test
