@@ -26,6 +26,9 @@ import java.util.Map;
  * as an unterminated quote) is left out whole and its rejection carries its text.
  */
 public final class CsvReader {
+    /** The field texts that mean "missing" unless told otherwise: empty, {@code NA}, {@code NaN} and {@code null}. */
+    public static final List<String> DEFAULT_NULL_TOKENS = List.of("", "NA", "NaN", "null");
+
     private CsvReader() {
     }
 
@@ -40,7 +43,7 @@ public final class CsvReader {
         boolean header = true;
         char delimiter = ',';
         char quote = '"';
-        List<String> nullTokens = List.of("", "NA", "NaN", "null");
+        List<String> nullTokens = DEFAULT_NULL_TOKENS;
         int chunkRows = 65_536;
         int sampleRows = 1_000;
         ColumnType decimals = ColumnType.FLOAT64;

@@ -7,7 +7,7 @@ import ai.bigdata.core.data.Schema;
 import ai.bigdata.core.eval.Report;
 import ai.bigdata.core.internal.AtomicFiles;
 import ai.bigdata.core.internal.Sha256;
-import ai.bigdata.core.internal.ZipParts;
+import ai.bigdata.core.internal.SealedZip;
 import ai.bigdata.core.model.ModelSignature;
 import ai.bigdata.core.model.NeuralNetwork;
 import ai.bigdata.core.prep.Transform;
@@ -28,13 +28,17 @@ import java.util.Map;
 /**
  * One file that holds everything needed to serve a model: the fitted {@link Transform}, the trained
  * network and a manifest (format and library version, the raw input columns, the model signature with
- * class names, metrics and training provenance) with a SHA-256 checksum of every part. It is written
- * to a temporary file and renamed; reading verifies every checksum and refuses a truncated or altered
- * file, a missing part, or a format newer than this library reads.
+ * class names, metrics and training provenance) with a SHA-256 checksum of every part, sealed by a
+ * SHA-256 of the whole file (the zip comment). It is written to a temporary file and renamed; reading
+ * verifies the seal and every checksum and refuses, with a {@link BundleException} that says which, a
+ * truncated or altered file, a file that is no bundle, a manifest that lacks a field, or a format newer
+ * than this library reads.
  */
 public final class ModelBundle {
     /** The bundle format this library writes and the newest it reads. */
-    public static final int FORMAT = 1;
+    public static final int FORMAT = 2;
+    /** The first format whose files end with a SHA-256 seal of the whole file. */
+    private static final int SEALED_FORMAT = 2;
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final String MANIFEST = "manifest.json";
     private static final String MANIFEST_SUM = "manifest.sha256";
@@ -84,53 +88,108 @@ public final class ModelBundle {
         return manifest;
     }
 
-    /** Reads and verifies a bundle. */
-    @SuppressWarnings("unchecked")
+    /**
+     * Reads and verifies a bundle: the SHA-256 seal over the whole file, then the checksum of every part.
+     * Bundles of format 1 (written before the seal) still load after their zip central directory was
+     * checked against their entries.
+     *
+     * @throws BundleException when the file is missing, truncated, altered, not a bundle, lacks a manifest
+     *     field, or has a newer format; the message says which
+     */
     public static ModelBundle load(Path file) {
-        Map<String, byte[]> parts;
+        SealedZip.Contents contents;
         try {
-            parts = ZipParts.read(file);
+            contents = SealedZip.read(file);
         } catch (NoSuchFileException e) {
             throw new BundleException(file, "no such file", e);
+        } catch (SealedZip.DamagedException e) {
+            throw new BundleException(file, describe(e.damage()) + ": " + e.getMessage(), e);
         } catch (IOException e) {
-            throw new BundleException(file, "cannot be read (truncated or not a bundle): " + e.getMessage(), e);
+            throw new BundleException(file, "cannot be read: " + e.getMessage(), e);
         }
+        Map<String, byte[]> parts = contents.parts();
         for (String name : List.of(MANIFEST, MANIFEST_SUM, TRANSFORM, MODEL)) {
             if (!parts.containsKey(name)) {
-                throw new BundleException(file, "the part '" + name + "' is missing (truncated or not a bundle); parts found: "
-                        + parts.keySet());
+                throw new BundleException(file, "not a model bundle: it lacks the part '" + name + "'; parts found: " + parts.keySet());
             }
         }
         if (!sha256(parts.get(MANIFEST)).equals(new String(parts.get(MANIFEST_SUM), StandardCharsets.US_ASCII).trim())) {
-            throw new BundleException(file, "the manifest does not match its checksum (the file was altered)");
+            throw new BundleException(file, "altered: the manifest does not match its checksum");
         }
-        Map<String, Object> manifest;
+        Map<String, Object> manifest = readManifest(file, parts.get(MANIFEST));
         try {
-            manifest = JSON.readValue(parts.get(MANIFEST), Map.class);
+            int format = ManifestFields.require(manifest, "", "format", Number.class).intValue();
+            if (format > FORMAT) {
+                throw new BundleException(file, "format " + format + " is newer than this library's " + FORMAT + " (library "
+                        + LibraryVersion.VERSION + ", the bundle was written by " + manifest.get("library") + "); upgrade the library");
+            }
+            if (format >= SEALED_FORMAT && !contents.sealed()) {
+                throw new BundleException(file, "altered: bundles of format " + format + " end with a SHA-256 seal of the whole file"
+                        + " and this one has none");
+            }
+            Map<?, ?> sums = ManifestFields.require(manifest, "", "checksums", Map.class);
+            for (String name : List.of(TRANSFORM, MODEL)) {
+                if (!sha256(parts.get(name)).equals(ManifestFields.require(sums, "checksums", name, String.class))) {
+                    throw new BundleException(file, "altered: the part '" + name + "' does not match its SHA-256 in the manifest");
+                }
+            }
+            ModelSignature sig = signature(ManifestFields.require(manifest, "", "signature", Map.class));
+            String kind = ManifestFields.require(manifest, "", "kind", String.class);
+            String description = ManifestFields.require(manifest, "", "description", String.class);
+            @SuppressWarnings("rawtypes")
+            Schema input = SchemaMaps.fromList(ManifestFields.list(manifest, "", "input", Map.class), "input");
+            Transform transform;
+            NeuralNetwork model;
+            try {
+                transform = TransformJson.read(new String(parts.get(TRANSFORM), StandardCharsets.UTF_8));
+                model = NeuralNetwork.read(kind, description, sig, new ByteArrayInputStream(parts.get(MODEL)), false);
+            } catch (IOException | RuntimeException e) {
+                throw new BundleException(file, "cannot be restored: " + e.getMessage(), e);
+            }
+            return new ModelBundle(transform, model, input, manifest);
+        } catch (ManifestFields.BadFieldException e) {
+            throw new BundleException(file, e.getMessage(), e);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> readManifest(Path file, byte[] bytes) {
+        try {
+            Object m = JSON.readValue(bytes, Object.class);
+            if (!(m instanceof Map)) {
+                throw new BundleException(file, "the manifest is no JSON object");
+            }
+            return (Map<String, Object>) m;
         } catch (IOException e) {
             throw new BundleException(file, "the manifest is not valid JSON: " + e.getMessage(), e);
         }
-        int format = ((Number) manifest.get("format")).intValue();
-        if (format > FORMAT) {
-            throw new BundleException(file, "format " + format + " is newer than this library's " + FORMAT + " (library "
-                    + LibraryVersion.VERSION + ", the bundle was written by " + manifest.get("library") + "); upgrade the library");
+    }
+
+    /** The signature after every field {@link ModelSignature#fromMap} reads was checked. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static ModelSignature signature(Map<?, ?> m) {
+        List<Map> features = ManifestFields.list(m, "signature", "features", Map.class);
+        for (int i = 0; i < features.size(); i++) {
+            String at = "signature.features[" + i + "]";
+            ManifestFields.require(features.get(i), at, "name", String.class);
+            ManifestFields.enumValue(features.get(i), at, "type", ai.bigdata.core.data.ColumnType.class);
+            ManifestFields.list(features.get(i), at, "shape", Number.class);
         }
-        Map<String, String> sums = (Map<String, String>) manifest.get("checksums");
-        for (String name : List.of(TRANSFORM, MODEL)) {
-            if (!sha256(parts.get(name)).equals(sums.get(name))) {
-                throw new BundleException(file, "the part '" + name + "' does not match its SHA-256 in the manifest (the file was "
-                        + "altered or damaged)");
-            }
-        }
-        try {
-            Transform transform = TransformJson.read(new String(parts.get(TRANSFORM), StandardCharsets.UTF_8));
-            ModelSignature sig = ModelSignature.fromMap((Map<String, Object>) manifest.get("signature"));
-            NeuralNetwork model = NeuralNetwork.read((String) manifest.get("kind"), (String) manifest.get("description"), sig,
-                    new ByteArrayInputStream(parts.get(MODEL)), false);
-            Schema input = SchemaMaps.fromList((List<Map<String, Object>>) manifest.get("input"));
-            return new ModelBundle(transform, model, input, manifest);
-        } catch (IOException | RuntimeException e) {
-            throw new BundleException(file, "cannot be restored: " + e.getMessage(), e);
+        ManifestFields.optional(m, "signature", "label", String.class);
+        ManifestFields.enumValue(m, "signature", "task", ai.bigdata.core.model.Task.class);
+        ManifestFields.list(m, "signature", "classes", String.class);
+        ManifestFields.require(m, "signature", "outputWidth", Number.class);
+        return ModelSignature.fromMap((Map<String, Object>) m);
+    }
+
+    private static String describe(SealedZip.Damage damage) {
+        switch (damage) {
+            case TRUNCATED:
+                return "truncated";
+            case ALTERED:
+                return "altered";
+            default:
+                return "not a model bundle";
         }
     }
 
@@ -209,7 +268,7 @@ public final class ModelBundle {
                 parts.put(MANIFEST_SUM, sha256(manifestBytes).getBytes(StandardCharsets.US_ASCII));
                 parts.put(TRANSFORM, transformJson);
                 parts.put(MODEL, modelBytes);
-                AtomicFiles.write(file, true, tmp -> ZipParts.write(tmp, parts));
+                AtomicFiles.write(file, true, tmp -> SealedZip.write(tmp, parts));
                 return new ModelBundle(transform, model, input, JSON.readValue(manifestBytes, Map.class));
             } catch (IOException e) {
                 throw new BundleException(file, "cannot be written: " + e.getMessage(), e);

@@ -1,8 +1,10 @@
 package ai.bigdata.core.serve;
 
 import ai.bigdata.core.data.Column;
+import ai.bigdata.core.data.ColumnType;
 import ai.bigdata.core.data.Dataset;
 import ai.bigdata.core.data.Schema;
+import ai.bigdata.core.engine.Engine;
 import ai.bigdata.core.internal.Chunk;
 import ai.bigdata.core.internal.ChunkReader;
 import ai.bigdata.core.model.DenseInference;
@@ -10,22 +12,31 @@ import ai.bigdata.core.model.FeatureMatrix;
 import ai.bigdata.core.model.ModelSignature;
 import ai.bigdata.core.model.NeuralNetwork;
 import ai.bigdata.core.model.Task;
+import ai.bigdata.core.prep.PreprocessingException;
 import ai.bigdata.core.prep.Transform;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentLinkedDeque;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * Serves a {@link ModelBundle}: takes raw rows (maps from column name to value, or a dataset), applies
- * the fitted transform and the model, and returns classes with probabilities or predicted values.
- * Thread-safe: concurrent calls each borrow a replica of the network from a pool (one per concurrent
- * caller at most), so results equal single-threaded ones exactly. Small requests (up to 32 rows) of a
- * dense network run through {@link DenseInference}, a plain-Java pass that avoids the native engine's
- * per-call overhead; larger ones go through the engine in one batch.
+ * Serves a {@link ModelBundle}: takes raw rows (maps from column name to value, maps from column name
+ * to text, CSV lines, or a dataset), applies the fitted transform and the model, and returns classes
+ * with probabilities or predicted values.
+ *
+ * <p>Thread-safe: each computation borrows one of at most {@link #maxReplicas()} copies of the network
+ * (by default one per core; further callers wait for a free copy), so results equal single-threaded
+ * ones exactly. The copies are the predictor's own, made when it is created: training the bundle's model
+ * further does not change what the predictor answers. Small requests (up to 32 rows) of a dense network
+ * run through {@link DenseInference}, a plain-Java pass that avoids the native engine's per-call
+ * overhead; larger ones go through the engine in one batch.
+ *
+ * <p>Every value is checked against its column before anything runs: a missing or unknown column, a
+ * value of the wrong type, a number that does not fit its column (217.5 into int32, NaN, infinities,
+ * 1e39 into float32) is an {@link InvalidRowException} naming the row and the column. A category the
+ * bundle did not see is left to the fitted encoder's policy ({@code Encode.unknown}).
  */
 public final class Predictor {
     /** Up to this many rows per request, a dense network runs in plain Java (no per-op native overhead). */
@@ -35,33 +46,64 @@ public final class Predictor {
     private final Transform transform;
     private final Schema input;
     private final ModelSignature signature;
-    private final ConcurrentLinkedDeque<NeuralNetwork> replicas = new ConcurrentLinkedDeque<>();
+    private final RowValues rowValues;
+    private final ReplicaPool replicas;
     /** The plain-Java pass of a dense network, for small requests; null when the network has other layers. */
     private final DenseInference dense;
 
-    private Predictor(ModelBundle bundle) {
+    private Predictor(ModelBundle bundle, int maxReplicas) {
         this.bundle = bundle;
         this.transform = bundle.transform();
         this.input = bundle.inputSchema();
         this.signature = bundle.model().signature();
-        replicas.push(bundle.model());
-        boolean flat = signature.featureShape().length == 1 || !bundle.model().kind().equals("lstm");
-        this.dense = flat && !bundle.model().kind().equals("wrapped")
-                ? DenseInference.of(bundle.model().network()).orElse(null) : null;
+        this.rowValues = new RowValues(input);
+        this.replicas = new ReplicaPool(bundle.model(), maxReplicas);
+        String kind = bundle.model().kind();
+        boolean flat = signature.featureShape().length == 1 || !kind.equals("lstm");
+        // DenseInference copies the parameters, so it is the predictor's own too
+        this.dense = flat && !kind.equals("wrapped") ? DenseInference.of(bundle.model().network()).orElse(null) : null;
     }
 
-    ai.bigdata.core.model.NeuralNetwork bundleModel() {
-        return bundle.model();
-    }
-
-    /** Loads and verifies a bundle file. */
+    /** Loads and verifies a bundle file; at most one network copy per core. */
     public static Predictor load(Path bundleFile) {
-        return new Predictor(ModelBundle.load(bundleFile));
+        return load(bundleFile, defaultReplicas());
     }
 
-    /** Serves a bundle already in memory. */
+    /**
+     * Loads and verifies a bundle file; at most {@code maxReplicas} copies of the network compute at
+     * once (more concurrent callers wait for a free one).
+     *
+     * @throws IllegalArgumentException when {@code maxReplicas} is below 1
+     */
+    public static Predictor load(Path bundleFile, int maxReplicas) {
+        checkReplicas(maxReplicas);
+        return new Predictor(ModelBundle.load(bundleFile), maxReplicas);
+    }
+
+    /** Serves a bundle already in memory, with its own copy of the model; at most one network copy per core. */
     public static Predictor of(ModelBundle bundle) {
-        return new Predictor(bundle);
+        return of(bundle, defaultReplicas());
+    }
+
+    /**
+     * Serves a bundle already in memory with its own copies of the model, at most {@code maxReplicas} of
+     * them computing at once.
+     *
+     * @throws IllegalArgumentException when {@code maxReplicas} is below 1
+     */
+    public static Predictor of(ModelBundle bundle, int maxReplicas) {
+        checkReplicas(maxReplicas);
+        return new Predictor(bundle, maxReplicas);
+    }
+
+    private static int defaultReplicas() {
+        return Runtime.getRuntime().availableProcessors();
+    }
+
+    private static void checkReplicas(int maxReplicas) {
+        if (maxReplicas < 1) {
+            throw new IllegalArgumentException("maxReplicas must be at least 1, got " + maxReplicas);
+        }
     }
 
     /** The raw columns each row must have. */
@@ -79,64 +121,132 @@ public final class Predictor {
         return bundle.manifest();
     }
 
+    /** The most network copies that compute at once. */
+    public int maxReplicas() {
+        return replicas.capacity();
+    }
+
+    /** How many network copies exist so far (at most {@link #maxReplicas()}). */
+    int replicasCreated() {
+        return replicas.created();
+    }
+
     /**
-     * Predicts one row.
+     * Predicts one row of Java values: {@code Number} for numeric columns (a whole number for integer
+     * columns), {@code Boolean}, {@code String} for text and categorical columns, {@code Instant} for
+     * timestamps, {@code float[]} for tensors, and null for a missing value.
      *
-     * @throws InvalidRowException when a column is missing, unknown or has a value of the wrong type
+     * @throws InvalidRowException when a column is missing or unknown, or a value does not fit its column
      */
     public Prediction predict(Map<String, ?> row) {
         return predictAll(List.of(row)).get(0);
     }
 
-    /** Predicts several rows in one pass (faster than one by one). */
+    /** Predicts several rows of Java values in one pass (faster than one by one); see {@link #predict(Map)}. */
     public List<Prediction> predictAll(List<? extends Map<String, ?>> rows) {
-        if (rows.isEmpty()) {
+        List<Object[]> values = new ArrayList<>(rows.size());
+        for (int r = 0; r < rows.size(); r++) {
+            values.add(rowValues.fromObjects(rows.get(r), r));
+        }
+        return predictValues(values);
+    }
+
+    /**
+     * Predicts one row given as text, as it comes from a form, a query string or a file: each value is
+     * parsed by the CSV reader's rules, so {@code "NA"}, {@code "NaN"}, {@code "null"} and the empty
+     * text are missing, {@code "217"} and {@code " 3.5 "} are numbers, {@code "true"} a boolean and
+     * {@code "2024-05-01"} a timestamp.
+     *
+     * @throws InvalidRowException when a column is missing or unknown, or a text is no value of its column
+     */
+    public Prediction predictText(Map<String, String> row) {
+        return predictAllText(List.of(row)).get(0);
+    }
+
+    /** Predicts several rows given as text in one pass; see {@link #predictText(Map)}. */
+    public List<Prediction> predictAllText(List<? extends Map<String, String>> rows) {
+        List<Object[]> values = new ArrayList<>(rows.size());
+        for (int r = 0; r < rows.size(); r++) {
+            values.add(rowValues.fromText(rows.get(r), r));
+        }
+        return predictValues(values);
+    }
+
+    /**
+     * Predicts one CSV line (comma-separated, {@code "}-quoted) whose fields are the input columns in the
+     * order of {@link #csvHeader()}, parsed as the CSV reader parses a file's fields (see
+     * {@link #predictText(Map)}; a quoted field is never missing).
+     *
+     * @throws InvalidRowException when the line has another number of fields or a field is no value of its column
+     */
+    public Prediction predictCsvLine(String line) {
+        return predictValues(java.util.Collections.singletonList(rowValues.fromCsvLine(line, 0))).get(0);
+    }
+
+    /** The header of the lines {@link #predictCsvLine} reads: the input column names, comma-separated. */
+    public String csvHeader() {
+        return rowValues.csvHeader();
+    }
+
+    /**
+     * The dataset with prediction columns appended (see {@code Model.predict}); the dataset holds raw
+     * columns. A streamed input gives a lazy result that may be read later and from any thread: each
+     * chunk borrows a network copy only while it is computed.
+     */
+    public Dataset predict(Dataset rawData) {
+        try (Dataset features = transform.apply(rawData)) {
+            return replicas.asModel(signature).predict(features);
+        }
+    }
+
+    private List<Prediction> predictValues(List<Object[]> values) {
+        if (values.isEmpty()) {
             return List.of();
         }
-        Dataset.RowsBuilder b = Dataset.builder(input);
-        for (int r = 0; r < rows.size(); r++) {
-            b.add(values(rows.get(r), r));
-        }
+        Schema schema = rowValues.schemaFor(values);
+        Dataset.RowsBuilder b = Dataset.builder(schema);
+        values.forEach(b::add);
         Dataset raw;
         try {
             raw = b.build();
         } catch (IllegalArgumentException e) {
             throw new InvalidRowException(columnIn(e.getMessage()), "a value does not fit its column: " + e.getMessage(), e);
         }
-        try (raw; Dataset features = transform.apply(raw)) {
+        try (raw; Dataset features = apply(raw)) {
+            refuseUnencodedCategories(schema, features.schema(), values);
             return predictTransformed(features);
         }
     }
 
-    /** The dataset with prediction columns appended (see {@code Model.predict}); the dataset holds raw columns. */
-    public Dataset predict(Dataset rawData) {
-        try (Dataset features = transform.apply(rawData)) {
-            NeuralNetwork net = borrow();
-            try {
-                return net.predict(features);
-            } finally {
-                replicas.push(net);
-            }
+    private Dataset apply(Dataset raw) {
+        try {
+            return transform.apply(raw);
+        } catch (PreprocessingException e) {
+            throw new InvalidRowException(e.column(), e.getMessage(), e);
         }
     }
 
-    private Object[] values(Map<String, ?> row, int index) {
-        for (String key : row.keySet()) {
-            if (!input.contains(key)) {
-                throw new InvalidRowException(key, "row " + index + " has a column '" + key + "' that the model does not read;"
-                        + " expected columns " + input.names(), null);
-            }
-        }
-        Object[] v = new Object[input.size()];
+    /**
+     * A category the bundle did not see is for an encoder to handle; one that reaches the model as a
+     * raw categorical feature (no encoder between) has no code the model knows.
+     */
+    private void refuseUnencodedCategories(Schema request, Schema features, List<Object[]> values) {
         for (int c = 0; c < input.size(); c++) {
-            Column col = input.column(c);
-            if (!row.containsKey(col.name())) {
-                throw new InvalidRowException(col.name(), "row " + index + " lacks column '" + col.name() + "' ("
-                        + col.type().name().toLowerCase(java.util.Locale.ROOT) + "); give null for a missing value", null);
+            Column known = input.column(c);
+            if (known.type() != ColumnType.CATEGORICAL || request.column(c).categories().size() == known.categories().size()
+                    || !features.contains(known.name()) || features.column(known.name()).type() != ColumnType.CATEGORICAL
+                    || signature.features().stream().noneMatch(f -> f.name().equals(known.name()))) {
+                continue;
             }
-            v[c] = row.get(col.name());
+            for (int r = 0; r < values.size(); r++) {
+                Object v = values.get(r)[c];
+                if (v != null && !known.categories().contains(v)) {
+                    throw new InvalidRowException(known.name(), "row " + r + ", column '" + known.name() + "': category '" + v
+                            + "' was not seen in training and the model reads the column directly; known categories are "
+                            + known.categories(), null);
+                }
+            }
         }
-        return v;
     }
 
     private String columnIn(String message) {
@@ -151,19 +261,26 @@ public final class Predictor {
     private List<Prediction> predictTransformed(Dataset features) {
         signature.check(features.schema());
         List<Prediction> out = new ArrayList<>();
-        NeuralNetwork net = borrow();
         try (ChunkReader reader = features.source().open()) {
             long first = 0;
             for (int k = 0; k < features.chunkCount(); k++) {
                 Chunk chunk = reader.chunk(k);
-                try (INDArray x = FeatureMatrix.pack(signature, chunk, first)) {
+                try (INDArray x = pack(chunk, first)) {
+                    float[][] rows = x.reshape(chunk.rowCount(), -1).toFloatMatrix();
+                    requireFinite(rows, first);
                     if (dense != null && chunk.rowCount() <= DENSE_ROWS) {
-                        for (float[] row : x.reshape(chunk.rowCount(), -1).toFloatMatrix()) {
+                        for (float[] row : rows) {
                             out.add(toPrediction(dense.output(row)));
                         }
                     } else {
-                        ai.bigdata.core.engine.Engine.useOnThisThread();
-                        float[][] y = net.output(x).reshape(chunk.rowCount(), -1).toFloatMatrix();
+                        NeuralNetwork net = replicas.borrow();
+                        float[][] y;
+                        try {
+                            Engine.useOnThisThread();
+                            y = net.output(x).reshape(chunk.rowCount(), -1).toFloatMatrix();
+                        } finally {
+                            replicas.giveBack(net);
+                        }
                         for (float[] row : y) {
                             out.add(toPrediction(row));
                         }
@@ -171,10 +288,42 @@ public final class Predictor {
                 }
                 first += chunk.rowCount();
             }
-        } finally {
-            replicas.push(net);
         }
         return out;
+    }
+
+    /** A feature that is not finite after the transform (a finite raw value that a step overflowed) is refused. */
+    private void requireFinite(float[][] rows, long first) {
+        for (int r = 0; r < rows.length; r++) {
+            for (int i = 0; i < rows[r].length; i++) {
+                if (!Float.isFinite(rows[r][i])) {
+                    String feature = featureAt(i);
+                    throw new InvalidRowException(feature, "row " + (first + r) + ": feature '" + feature + "' is " + rows[r][i]
+                            + " after the transform (a raw value too large for it); the model cannot predict from it", null);
+                }
+            }
+        }
+    }
+
+    private String featureAt(int position) {
+        int offset = 0;
+        for (Column f : signature.features()) {
+            offset += f.width();
+            if (position < offset) {
+                return f.name();
+            }
+        }
+        return null;
+    }
+
+    private INDArray pack(Chunk chunk, long first) {
+        try {
+            return FeatureMatrix.pack(signature, chunk, first);
+        } catch (IllegalArgumentException e) {
+            String column = signature.features().stream().map(Column::name)
+                    .filter(n -> e.getMessage() != null && e.getMessage().contains("'" + n + "'")).findFirst().orElse(null);
+            throw new InvalidRowException(column, e.getMessage(), e);
+        }
     }
 
     private Prediction toPrediction(float[] y) {
@@ -194,10 +343,5 @@ public final class Predictor {
             }
         }
         return new Prediction(signature.classNames().get(best), p, v);
-    }
-
-    private NeuralNetwork borrow() {
-        NeuralNetwork n = replicas.poll();
-        return n != null ? n : bundle.model().copy();
     }
 }

@@ -33,18 +33,25 @@ final class SchemaMaps {
         return out;
     }
 
-    @SuppressWarnings("unchecked")
-    static Schema fromList(List<Map<String, Object>> list) {
+    /**
+     * The schema of the manifest field {@code path}.
+     *
+     * @throws ManifestFields.BadFieldException naming a missing or mistyped field
+     */
+    @SuppressWarnings("rawtypes")
+    static Schema fromList(List<Map> list, String path) {
         List<Column> cols = new ArrayList<>();
-        for (Map<String, Object> m : list) {
-            String name = (String) m.get("name");
-            ColumnType type = ColumnType.valueOf((String) m.get("type"));
-            ColumnRole role = ColumnRole.valueOf((String) m.get("role"));
+        for (int i = 0; i < list.size(); i++) {
+            Map<?, ?> m = list.get(i);
+            String at = path + "[" + i + "]";
+            String name = ManifestFields.require(m, at, "name", String.class);
+            ColumnType type = ManifestFields.enumValue(m, at, "type", ColumnType.class);
+            ColumnRole role = ManifestFields.enumValue(m, at, "role", ColumnRole.class);
             if (type == ColumnType.TENSOR) {
-                int[] shape = ((List<Number>) m.get("shape")).stream().mapToInt(Number::intValue).toArray();
+                int[] shape = ManifestFields.list(m, at, "shape", Number.class).stream().mapToInt(Number::intValue).toArray();
                 cols.add(Column.tensor(name, shape).withRole(role));
             } else if (type == ColumnType.CATEGORICAL) {
-                cols.add(Column.categorical(name, role, (List<String>) m.get("categories")));
+                cols.add(Column.categorical(name, role, ManifestFields.list(m, at, "categories", String.class)));
             } else {
                 cols.add(Column.of(name, type, role));
             }
