@@ -2,7 +2,7 @@ package ai.bigdata.core.train;
 
 import ai.bigdata.core.model.ModelSignature;
 import ai.bigdata.core.internal.AtomicFiles;
-import ai.bigdata.core.internal.ZipParts;
+import ai.bigdata.core.internal.SealedZip;
 import ai.bigdata.core.model.NeuralNetwork;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
@@ -53,7 +53,7 @@ final class CheckpointFile {
                 Nd4j.write(best, state.bestParams);
                 parts.put(BEST, best.toByteArray());
             }
-            AtomicFiles.write(file, true, tmp -> ZipParts.write(tmp, parts));
+            AtomicFiles.write(file, true, tmp -> SealedZip.write(tmp, parts));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write checkpoint " + file, e);
         }
@@ -63,7 +63,7 @@ final class CheckpointFile {
     static Contents read(Path file) {
         Map<String, byte[]> entries;
         try {
-            entries = ZipParts.read(file);
+            entries = SealedZip.read(file).parts();
         } catch (IOException e) {
             throw new IllegalArgumentException("checkpoint " + file + " cannot be read (damaged or not a checkpoint): " + e.getMessage(), e);
         }

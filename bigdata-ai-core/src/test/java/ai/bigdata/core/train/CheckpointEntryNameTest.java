@@ -2,13 +2,13 @@ package ai.bigdata.core.train;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ai.bigdata.core.internal.SealedZip;
 import ai.bigdata.core.internal.ZipParts;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.zip.ZipException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,8 +29,21 @@ class CheckpointEntryNameTest {
         b[31] = (byte) 0x28;
         Files.write(file, b);
         assertThatThrownBy(() -> CheckpointFile.read(file)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageStartingWith("checkpoint " + file + " cannot be read (damaged or not a checkpoint): " + file
-                        + ": a zip entry name is damaged (malformed input")
-                .hasCauseInstanceOf(ZipException.class);
+                .hasMessageStartingWith("checkpoint " + file + " cannot be read (damaged or not a checkpoint): its zip entries are"
+                        + " damaged: " + file + ": a zip entry name is damaged (malformed input");
+    }
+
+    @Test
+    void aCheckpointIsSealedSoThatACutEndIsNamedAsSuch() throws Exception {
+        Path file = dir.resolve("epoch-0002.ckpt");
+        Map<String, byte[]> parts = new LinkedHashMap<>();
+        parts.put("state.json", "{}".getBytes(StandardCharsets.UTF_8));
+        parts.put("network.zip", new byte[] {1, 2, 3});
+        SealedZip.write(file, parts);
+        byte[] b = Files.readAllBytes(file);
+        Files.write(file, java.util.Arrays.copyOf(b, b.length - 5));
+        assertThatThrownBy(() -> CheckpointFile.read(file)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("checkpoint " + file + " cannot be read (damaged or not a checkpoint): ")
+                .hasMessageContaining("the end was cut off");
     }
 }
