@@ -4,30 +4,51 @@ import ai.bigdata.core.engine.Engine;
 import ai.bigdata.core.model.Model;
 import ai.bigdata.core.model.ModelSignature;
 import ai.bigdata.core.model.NeuralNetwork;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
+import java.util.ArrayDeque;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Set;
+import java.util.function.Supplier;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Copies of one network for concurrent callers, at most {@code max} of them: a caller borrows a copy
  * for one computation and gives it back; when all copies are busy, the next caller waits for one. The
  * copies are made from a private template that is itself never run, so nothing outside the pool (the
- * caller's training model in particular) is ever used or seen by it.
+ * caller's training model in particular) is ever used or seen by it. A copy that fails to be made
+ * frees its place for a waiting caller; a copy given back twice, or one that was not lent, is refused,
+ * so no copy is ever lent to two callers at once.
  */
 final class ReplicaPool {
-    private final NeuralNetwork template;
+    private final Supplier<NeuralNetwork> copies;
     private final int max;
-    private final BlockingQueue<NeuralNetwork> idle;
+    /** Copies not lent; guarded by {@code this}. */
+    private final ArrayDeque<NeuralNetwork> idle = new ArrayDeque<>();
+    /** Copies lent and not yet given back, by identity; guarded by {@code this}. */
+    private final Set<NeuralNetwork> lent = Collections.newSetFromMap(new IdentityHashMap<>());
+    /** Copies made or being made; guarded by {@code this}. */
     private int created;
 
     /** A pool of copies of {@code model} as it is now (later changes to {@code model} do not reach it). */
     ReplicaPool(NeuralNetwork model, int max) {
+        this(copier(model.copy()), max);
+    }
+
+    /** A pool whose copies {@code copies} makes, one call per copy (called outside the pool's lock). */
+    ReplicaPool(Supplier<NeuralNetwork> copies, int max) {
         if (max < 1) {
             throw new IllegalArgumentException("a predictor needs at least 1 replica, got " + max);
         }
-        this.template = model.copy();
+        this.copies = copies;
         this.max = max;
-        this.idle = new ArrayBlockingQueue<>(max);
+    }
+
+    private static Supplier<NeuralNetwork> copier(NeuralNetwork template) {
+        return () -> {
+            synchronized (template) {
+                return template.copy();
+            }
+        };
     }
 
     /** The most replicas this pool makes. */
@@ -35,48 +56,54 @@ final class ReplicaPool {
         return max;
     }
 
-    /** How many replicas exist so far. */
+    /** How many replicas exist so far (or are being made). */
     synchronized int created() {
         return created;
     }
 
     /** A replica for the caller alone until {@link #giveBack}; waits when all {@link #capacity()} are busy. */
     NeuralNetwork borrow() {
-        NeuralNetwork n = idle.poll();
-        if (n != null) {
-            return n;
-        }
-        boolean make;
         synchronized (this) {
-            make = created < max;
-            if (make) {
-                created++;
-            }
-        }
-        if (make) {
-            try {
-                synchronized (template) {
-                    return template.copy();
+            while (idle.isEmpty() && created >= max) {
+                try {
+                    wait();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while waiting for a free model replica (all " + max
+                            + " are busy)", e);
                 }
-            } catch (RuntimeException | Error e) {
-                synchronized (this) {
-                    created--;
-                }
-                throw e;
             }
+            NeuralNetwork n = idle.poll();
+            if (n != null) {
+                lent.add(n);
+                return n;
+            }
+            created++;
         }
+        NeuralNetwork made;
         try {
-            return idle.take();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for a free model replica (all " + max + " are busy)", e);
+            made = copies.get();
+        } catch (RuntimeException | Error e) {
+            synchronized (this) {
+                created--;
+                notifyAll();
+            }
+            throw e;
         }
+        synchronized (this) {
+            lent.add(made);
+        }
+        return made;
     }
 
     /** Returns a replica borrowed from this pool. */
     void giveBack(NeuralNetwork replica) {
-        if (!idle.offer(replica)) {
-            throw new IllegalStateException("a replica was given back twice or did not come from this pool");
+        synchronized (this) {
+            if (!lent.remove(replica)) {
+                throw new IllegalStateException("a replica was given back twice or did not come from this pool");
+            }
+            idle.push(replica);
+            notifyAll();
         }
     }
 
