@@ -147,8 +147,8 @@ public final class TypeGuesser {
                     + " numbers make a column numeric; the others are bad values)";
         }
         String notNumeric = numbers == 0 ? "no sampled value is a number"
-                : "only " + count(numbers) + " of " + sampled + " are numbers (numeric needs all, or at least "
-                        + Math.round(NUMERIC_SHARE * 100) + "% and " + MIN_NUMERIC + "), e.g. not " + quoted(badExamples);
+                : "only " + count(numbers) + " of " + sampled + " are numbers, not e.g. " + examples(badExamples)
+                        + " (numeric needs all, or at least " + Math.round(NUMERIC_SHARE * 100) + "% and " + MIN_NUMERIC + ")";
         switch (guessed) {
             case BOOLEAN:
                 return "boolean: all " + sampled + " are true/false";
@@ -169,11 +169,16 @@ public final class TypeGuesser {
     }
 
     private static String quoted(List<String> examples) {
-        StringBuilder sb = new StringBuilder("(e.g. ");
+        return "(e.g. " + examples(examples) + ")";
+    }
+
+    /** The examples in quotes, comma-separated, each cut at 20 characters. */
+    private static String examples(List<String> examples) {
+        StringBuilder sb = new StringBuilder();
         for (int i = 0; i < examples.size(); i++) {
             String x = examples.get(i);
             sb.append(i > 0 ? ", " : "").append('"').append(x.length() > 20 ? x.substring(0, 20) + "..." : x).append('"');
         }
-        return sb.append(')').toString();
+        return sb.toString();
     }
 }
