@@ -121,7 +121,7 @@ class PredictorRowsTest {
         assertThatThrownBy(() -> p.predictCsvLine("0.25,-1.5,3,red")).isInstanceOf(InvalidRowException.class)
                 .hasMessageContaining("has 4 fields, the model reads 5: x1,x2,x3,count,colour");
         assertThatThrownBy(() -> p.predictCsvLine("0.25,-1.5,0.75,3,\"red")).isInstanceOf(InvalidRowException.class)
-                .hasMessageContaining("not a valid CSV line");
+                .hasMessageContaining("not a valid CSV line").cause().isInstanceOf(ai.bigdata.core.internal.CsvTokenizer.SyntaxError.class);
     }
 
     @Test
