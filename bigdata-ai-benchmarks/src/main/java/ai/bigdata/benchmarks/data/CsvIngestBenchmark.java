@@ -103,8 +103,7 @@ public class CsvIngestBenchmark {
                     header = false;
                     continue;
                 }
-                c.add(Integer.parseInt(rec.getField(0)), Integer.parseInt(rec.getField(1)), Float.parseFloat(rec.getField(2)),
-                        Long.parseLong(rec.getField(3)));
+                c.parse(rec.getField(0), rec.getField(1), rec.getField(2), rec.getField(3));
             }
         }
         return c.n;
@@ -120,7 +119,7 @@ public class CsvIngestBenchmark {
                 .with(CsvSchema.emptySchema().withSkipFirstDataRow(true)).readValues(file.toFile())) {
             while (it.hasNext()) {
                 String[] f = it.next();
-                c.add(Integer.parseInt(f[0]), Integer.parseInt(f[1]), Float.parseFloat(f[2]), Long.parseLong(f[3]));
+                c.parse(f[0], f[1], f[2], f[3]);
             }
         }
         return c.n;
@@ -132,8 +131,7 @@ public class CsvIngestBenchmark {
         Columns c = new Columns();
         try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             for (CSVRecord rec : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build().parse(r)) {
-                c.add(Integer.parseInt(rec.get(0)), Integer.parseInt(rec.get(1)), Float.parseFloat(rec.get(2)),
-                        Long.parseLong(rec.get(3)));
+                c.parse(rec.get(0), rec.get(1), rec.get(2), rec.get(3));
             }
         }
         return c.n;
@@ -148,7 +146,7 @@ public class CsvIngestBenchmark {
             String line;
             while ((line = r.readLine()) != null) {
                 String[] f = line.split(",");
-                c.add(Integer.parseInt(f[0]), Integer.parseInt(f[1]), Float.parseFloat(f[2]), Long.parseLong(f[3]));
+                c.parse(f[0], f[1], f[2], f[3]);
             }
         }
         return c.n;
@@ -161,6 +159,11 @@ public class CsvIngestBenchmark {
         float[] rating = new float[1024];
         long[] time = new long[1024];
         int n;
+
+        /** Parses the fields of one row (the same parsing for every baseline) and appends them. */
+        void parse(String u, String m, String r, String t) {
+            add(Integer.parseInt(u), Integer.parseInt(m), Float.parseFloat(r), Long.parseLong(t));
+        }
 
         void add(int u, int m, float r, long t) {
             if (n == user.length) {

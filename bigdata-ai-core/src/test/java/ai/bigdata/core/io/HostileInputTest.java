@@ -29,13 +29,11 @@ class HostileInputTest {
     Path dir;
 
     private Path write(String name, String text) throws IOException {
-        return write(name, text.getBytes(StandardCharsets.UTF_8));
+        return ReaderFiles.write(dir, name, text);
     }
 
     private Path write(String name, byte[] bytes) throws IOException {
-        Path p = dir.resolve(name);
-        Files.write(p, bytes);
-        return p;
+        return ReaderFiles.write(dir, name, bytes);
     }
 
     private static byte[] gzip(byte[] raw) throws IOException {
@@ -55,9 +53,7 @@ class HostileInputTest {
     }
 
     private static List<Object> column(Dataset d, String name) {
-        List<Object> out = new ArrayList<>();
-        d.forEachRow(r -> out.add(r.get(name)));
-        return out;
+        return ReaderFiles.column(d, name);
     }
 
     private static List<List<Object>> rows(Dataset d) {

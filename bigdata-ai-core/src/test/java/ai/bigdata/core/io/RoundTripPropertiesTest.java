@@ -34,11 +34,16 @@ class RoundTripPropertiesTest {
 
     @Provide
     Arbitrary<Table> tables() {
-        Arbitrary<List<ColumnType>> types = Arbitraries.of(TYPES).list().ofMinSize(1).ofMaxSize(5);
-        return types.flatMap(ts -> {
+        return tables(TYPES, 5, RoundTripPropertiesTest::cell);
+    }
+
+    /** Tables of 1 to {@code maxColumns} columns of the given types, up to 40 rows, a fifth of the cells null. */
+    private static Arbitrary<Table> tables(ColumnType[] types, int maxColumns,
+            java.util.function.Function<ColumnType, Arbitrary<Object>> cell) {
+        return Arbitraries.of(types).list().ofMinSize(1).ofMaxSize(maxColumns).flatMap(ts -> {
             List<Arbitrary<Object>> cells = new ArrayList<>();
             for (ColumnType t : ts) {
-                cells.add(cell(t).injectNull(0.2));
+                cells.add(cell.apply(t).injectNull(0.2));
             }
             Arbitrary<List<Object>> row = Combinators.combine(cells).as(ArrayList::new);
             return Combinators.combine(row.list().ofMaxSize(40), Arbitraries.integers().between(1, 9))
@@ -68,36 +73,15 @@ class RoundTripPropertiesTest {
             Path csv = dir.resolve("t.csv");
             Files.writeString(csv, toCsv(table), StandardCharsets.UTF_8);
             Path arrow = dir.resolve("t.arrow");
-            CsvReader.Builder b = Dataset.readCsv(csv).chunkRows(table.chunkRows());
-            for (int c = 0; c < table.types().size(); c++) {
-                b.column("c" + c, table.types().get(c));
-            }
-            try (Dataset d = b.read()) {
+            try (Dataset d = readAs(csv, table)) {
                 assertThat(d.rowCount()).isEqualTo(table.rows().size());
                 d.writeArrow(arrow);
             }
             try (Dataset back = Dataset.readArrow(arrow)) {
-                List<List<Object>> got = new ArrayList<>();
-                back.forEachRow(r -> {
-                    List<Object> row = new ArrayList<>();
-                    for (int c = 0; c < table.types().size(); c++) {
-                        row.add(r.get("c" + c));
-                    }
-                    got.add(row);
-                });
-                assertThat(got).isEqualTo(table.rows());
+                assertThat(rowsOf(back, table)).isEqualTo(table.rows());
             }
         } finally {
-            try (var files = Files.list(dir)) {
-                files.forEach(p -> {
-                    try {
-                        Files.delete(p);
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                });
-            }
-            Files.delete(dir);
+            deleteFolder(dir);
         }
     }
 
@@ -106,16 +90,7 @@ class RoundTripPropertiesTest {
 
     @Provide
     Arbitrary<Table> writerTables() {
-        Arbitrary<List<ColumnType>> types = Arbitraries.of(WRITER_TYPES).list().ofMinSize(1).ofMaxSize(6);
-        return types.flatMap(ts -> {
-            List<Arbitrary<Object>> cells = new ArrayList<>();
-            for (ColumnType t : ts) {
-                cells.add(writerCell(t).injectNull(0.2));
-            }
-            Arbitrary<List<Object>> row = Combinators.combine(cells).as(ArrayList::new);
-            return Combinators.combine(row.list().ofMaxSize(40), Arbitraries.integers().between(1, 9))
-                    .as((rows, chunk) -> new Table(ts, rows, chunk));
-        });
+        return tables(WRITER_TYPES, 6, RoundTripPropertiesTest::writerCell);
     }
 
     private static Arbitrary<Object> writerCell(ColumnType t) {
@@ -148,33 +123,48 @@ class RoundTripPropertiesTest {
             try (Dataset d = rb.build()) {
                 d.writeCsv(csv);
             }
-            CsvReader.Builder b = Dataset.readCsv(csv).chunkRows(table.chunkRows());
-            for (int c = 0; c < table.types().size(); c++) {
-                b.column("c" + c, table.types().get(c));
-            }
-            try (Dataset back = b.read()) {
-                List<List<Object>> got = new ArrayList<>();
-                back.forEachRow(r -> {
-                    List<Object> row = new ArrayList<>();
-                    for (int c = 0; c < table.types().size(); c++) {
-                        row.add(r.get("c" + c));
-                    }
-                    got.add(row);
-                });
-                assertThat(got).isEqualTo(table.rows());
+            try (Dataset back = readAs(csv, table)) {
+                assertThat(rowsOf(back, table)).isEqualTo(table.rows());
             }
         } finally {
-            try (var files = Files.list(dir)) {
-                files.forEach(p -> {
-                    try {
-                        Files.delete(p);
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                });
-            }
-            Files.delete(dir);
+            deleteFolder(dir);
         }
+    }
+
+    /** The CSV file read with the table's column types declared ({@code c0}, {@code c1}, ...) and chunk size. */
+    private static Dataset readAs(Path csv, Table table) {
+        CsvReader.Builder b = Dataset.readCsv(csv).chunkRows(table.chunkRows());
+        for (int c = 0; c < table.types().size(); c++) {
+            b.column("c" + c, table.types().get(c));
+        }
+        return b.read();
+    }
+
+    /** The rows of a dataset read back, as lists of the table's columns' values. */
+    private static List<List<Object>> rowsOf(Dataset back, Table table) {
+        List<List<Object>> got = new ArrayList<>();
+        back.forEachRow(r -> {
+            List<Object> row = new ArrayList<>();
+            for (int c = 0; c < table.types().size(); c++) {
+                row.add(r.get("c" + c));
+            }
+            got.add(row);
+        });
+        return got;
+    }
+
+    /** Deletes a folder of plain files. */
+    private static void deleteFolder(Path dir) throws IOException {
+        try (var files = Files.list(dir)) {
+            files.forEach(p -> {
+                try {
+                    Files.delete(p);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        }
+        Files.delete(dir);
     }
 
     @AfterProperty

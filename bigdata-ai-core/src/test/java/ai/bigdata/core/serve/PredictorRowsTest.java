@@ -38,17 +38,16 @@ class PredictorRowsTest {
     }
 
     private static Map<String, Object> row(Object x1, Object x2, Object x3, Object count, Object colour) {
-        Map<String, Object> r = new LinkedHashMap<>();
-        r.put("x1", x1);
-        r.put("x2", x2);
-        r.put("x3", x3);
-        r.put("count", count);
-        r.put("colour", colour);
-        return r;
+        return named(x1, x2, x3, count, colour);
     }
 
     private static Map<String, String> text(String x1, String x2, String x3, String count, String colour) {
-        Map<String, String> r = new LinkedHashMap<>();
+        return named(x1, x2, x3, count, colour);
+    }
+
+    /** A row of the tabular fixture's input columns, in order (values may be null). */
+    private static <T> Map<String, T> named(T x1, T x2, T x3, T count, T colour) {
+        Map<String, T> r = new LinkedHashMap<>();
         r.put("x1", x1);
         r.put("x2", x2);
         r.put("x3", x3);
