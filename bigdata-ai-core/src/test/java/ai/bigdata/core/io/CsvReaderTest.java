@@ -1,5 +1,7 @@
 package ai.bigdata.core.io;
 
+import static ai.bigdata.core.io.ReaderFiles.column;
+import static ai.bigdata.core.io.ReaderFiles.write;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -12,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -23,21 +24,9 @@ class CsvReaderTest {
     @TempDir
     Path dir;
 
-    private Path write(String name, String text) throws IOException {
-        return ReaderFiles.write(dir, name, text);
-    }
-
-    private Path write(String name, byte[] bytes) throws IOException {
-        return ReaderFiles.write(dir, name, bytes);
-    }
-
-    private static List<Object> column(Dataset d, String name) {
-        return ReaderFiles.column(d, name);
-    }
-
     @Test
     void quotedFieldsKeepDelimitersNewlinesAndDoubledQuotes() throws IOException {
-        Path f = write("q.csv", "\uFEFFid,text\r\n1,\"a,b\"\r\n2,\"line1\nline2\"\r\n3,\"say \"\"hi\"\"\"\r\n4,\"\"\r\n5,\n");
+        Path f = write(dir, "q.csv", "\uFEFFid,text\r\n1,\"a,b\"\r\n2,\"line1\nline2\"\r\n3,\"say \"\"hi\"\"\"\r\n4,\"\"\r\n5,\n");
         try (Dataset d = Dataset.readCsv(f).column("text", ColumnType.TEXT).read()) {
             assertThat(d.schema().names()).containsExactly("id", "text");
             assertThat(column(d, "text")).containsExactly("a,b", "line1\nline2", "say \"hi\"", "", null);
@@ -46,7 +35,7 @@ class CsvReaderTest {
 
     @Test
     void wrongFieldCountNamesFileAndLine() throws IOException {
-        Path f = write("bad.csv", "a,b\n1,2\n3\n4,5\n");
+        Path f = write(dir, "bad.csv", "a,b\n1,2\n3\n4,5\n");
         assertThatThrownBy(() -> Dataset.readCsv(f).read())
                 .isInstanceOf(DataFormatException.class)
                 .hasMessageContaining("bad.csv")
@@ -56,7 +45,7 @@ class CsvReaderTest {
 
     @Test
     void unparseableValueNamesLineColumnAndText() throws IOException {
-        Path f = write("v.csv", "a,b\n1,2\n3,x7\n");
+        Path f = write(dir, "v.csv", "a,b\n1,2\n3,x7\n");
         assertThatThrownBy(() -> Dataset.readCsv(f).column("b", ColumnType.INT32).read())
                 .isInstanceOfSatisfying(DataFormatException.class, e -> {
                     assertThat(e.line()).isEqualTo(3);
@@ -73,7 +62,7 @@ class CsvReaderTest {
             sb.append(i).append('\n');
         }
         sb.append("2.5\n");
-        Path f = write("late.csv", sb.toString());
+        Path f = write(dir, "late.csv", sb.toString());
         assertThatThrownBy(() -> Dataset.readCsv(f).sampleRows(10).read())
                 .isInstanceOf(DataFormatException.class)
                 .hasMessageContaining("line 22")
@@ -82,7 +71,7 @@ class CsvReaderTest {
 
     @Test
     void skipPolicyCountsEveryRejectedRow() throws IOException {
-        Path f = write("s.csv", "a,b\n1,2\n3\nx,4\n5,6\n\n7,8,9\n");
+        Path f = write(dir, "s.csv", "a,b\n1,2\n3\nx,4\n5,6\n\n7,8,9\n");
         try (ReadResult r = Dataset.readCsv(f).column("a", ColumnType.INT32).onError(ErrorPolicy.SKIP).readWithReport()) {
             ReadReport rep = r.report();
             assertThat(rep.rowsRead()).isEqualTo(5);
@@ -98,7 +87,7 @@ class CsvReaderTest {
 
     @Test
     void quarantineWritesTheRawBadRecordsToASideFile() throws IOException {
-        Path f = write("qq.csv", "a,b\n1,2\nbad,\"x\ny\"\n5,6\n");
+        Path f = write(dir, "qq.csv", "a,b\n1,2\nbad,\"x\ny\"\n5,6\n");
         Path side = dir.resolve("bad-rows.csv");
         try (ReadResult r = Dataset.readCsv(f).column("a", ColumnType.INT32).quarantine(side).readWithReport()) {
             assertThat(r.report().rowsRejected()).isEqualTo(1);
@@ -110,7 +99,7 @@ class CsvReaderTest {
     @Test
     void invalidUtf8IsRefusedWithItsLine() throws IOException {
         byte[] bytes = "a,name\n1,ok\n2,bad\u00ff\n".getBytes(StandardCharsets.ISO_8859_1);
-        Path f = write("u.csv", bytes);
+        Path f = write(dir, "u.csv", bytes);
         assertThatThrownBy(() -> Dataset.readCsv(f).column("name", ColumnType.TEXT).read())
                 .isInstanceOf(DataFormatException.class)
                 .hasMessageContaining("line 3")
@@ -119,10 +108,10 @@ class CsvReaderTest {
 
     @Test
     void emptyFileAndMissingHeaderAreRefused() throws IOException {
-        Path empty = write("e.csv", "");
+        Path empty = write(dir, "e.csv", "");
         assertThatThrownBy(() -> Dataset.readCsv(empty).read()).isInstanceOf(DataFormatException.class)
                 .hasMessageContaining("e.csv").hasMessageContaining("file is empty");
-        Path noHeader = write("nh.csv", "1,2.5,3\n4,5,6\n");
+        Path noHeader = write(dir, "nh.csv", "1,2.5,3\n4,5,6\n");
         assertThatThrownBy(() -> Dataset.readCsv(noHeader).read()).isInstanceOf(DataFormatException.class)
                 .hasMessageContaining("missing header");
         try (Dataset d = Dataset.readCsv(noHeader).header(false).read()) {
@@ -136,14 +125,14 @@ class CsvReaderTest {
 
     @Test
     void unterminatedQuoteIsASyntaxError() throws IOException {
-        Path f = write("uq.csv", "a,b\n1,\"open\n2,3\n");
+        Path f = write(dir, "uq.csv", "a,b\n1,\"open\n2,3\n");
         assertThatThrownBy(() -> Dataset.readCsv(f).column("b", ColumnType.TEXT).read())
                 .isInstanceOf(DataFormatException.class).hasMessageContaining("unterminated quoted field");
     }
 
     @Test
     void nullTokensBecomeNullsAndNaNNeverAValue() throws IOException {
-        Path f = write("n.csv", "x,y\n1.5,a\nNA,b\nNaN,c\nnull,d\n,e\n2.5,NA\n");
+        Path f = write(dir, "n.csv", "x,y\n1.5,a\nNA,b\nNaN,c\nnull,d\n,e\n2.5,NA\n");
         try (Dataset d = Dataset.readCsv(f).column("y", ColumnType.TEXT).read()) {
             assertThat(column(d, "x")).containsExactly(1.5, null, null, null, null, 2.5);
             assertThat(column(d, "y")).containsExactly("a", "b", "c", "d", "e", null);
@@ -153,7 +142,7 @@ class CsvReaderTest {
 
     @Test
     void declaredCategoriesRefuseUnknownValues() throws IOException {
-        Path f = write("c.csv", "k\nred\nblue\ngreen\n");
+        Path f = write(dir, "c.csv", "k\nred\nblue\ngreen\n");
         assertThatThrownBy(() -> Dataset.readCsv(f).categories("k", "red", "blue").read())
                 .isInstanceOf(DataFormatException.class).hasMessageContaining("line 4")
                 .hasMessageContaining("'green' is not one of the declared categories");
@@ -161,7 +150,7 @@ class CsvReaderTest {
 
     @Test
     void optionsNamingAbsentColumnsFailEarly() throws IOException {
-        Path f = write("o.csv", "a\n1\n");
+        Path f = write(dir, "o.csv", "a\n1\n");
         assertThatThrownBy(() -> Dataset.readCsv(f).label("b").read()).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("'b'").hasMessageContaining("[a]");
         assertThatThrownBy(() -> Dataset.readCsv(f).chunkRows(0)).isInstanceOf(IllegalArgumentException.class)

@@ -1,5 +1,7 @@
 package ai.bigdata.core.io;
 
+import static ai.bigdata.core.io.ReaderFiles.column;
+import static ai.bigdata.core.io.ReaderFiles.write;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -28,14 +30,6 @@ class HostileInputTest {
     @TempDir
     Path dir;
 
-    private Path write(String name, String text) throws IOException {
-        return ReaderFiles.write(dir, name, text);
-    }
-
-    private Path write(String name, byte[] bytes) throws IOException {
-        return ReaderFiles.write(dir, name, bytes);
-    }
-
     private static byte[] gzip(byte[] raw) throws IOException {
         ByteArrayOutputStream bos = new ByteArrayOutputStream();
         try (OutputStream out = new GZIPOutputStream(bos)) {
@@ -50,10 +44,6 @@ class HostileInputTest {
             out.write(raw);
         }
         return bos.toByteArray();
-    }
-
-    private static List<Object> column(Dataset d, String name) {
-        return ReaderFiles.column(d, name);
     }
 
     private static List<List<Object>> rows(Dataset d) {
@@ -73,9 +63,9 @@ class HostileInputTest {
     @Test
     void gzipAndZstdCsvReadLikeThePlainFileWhateverTheirName() throws IOException {
         byte[] olive = Files.readAllBytes(SharedData.file("tabular/olive.csv"));
-        Path plain = write("olive.csv", olive);
-        Path gz = write("olive-no-suffix.csv", gzip(olive)); // detected by magic bytes, not by name
-        Path zst = write("olive.data", zstd(olive));
+        Path plain = write(dir, "olive.csv", olive);
+        Path gz = write(dir, "olive-no-suffix.csv", gzip(olive)); // detected by magic bytes, not by name
+        Path zst = write(dir, "olive.data", zstd(olive));
         try (Dataset a = Dataset.readCsv(plain).read(); Dataset b = Dataset.readCsv(gz).read();
              Dataset c = Dataset.readCsv(zst).read()) {
             assertThat(a.rowCount()).isEqualTo(572);
@@ -89,10 +79,10 @@ class HostileInputTest {
     @Test
     void truncatedGzipIsATypedErrorNamingTheFile() throws IOException {
         byte[] gz = gzip(Files.readAllBytes(SharedData.file("tabular/olive.csv")));
-        Path cut = write("cut.csv.gz", Arrays.copyOf(gz, gz.length / 2));
+        Path cut = write(dir, "cut.csv.gz", Arrays.copyOf(gz, gz.length / 2));
         assertThatThrownBy(() -> Dataset.readCsv(cut).read()).isInstanceOf(DataFormatException.class)
                 .hasMessageContaining("cut.csv.gz").hasMessageContaining("truncated gzip data");
-        Path noTrailer = write("notrailer.csv.gz", Arrays.copyOf(gz, gz.length - 4));
+        Path noTrailer = write(dir, "notrailer.csv.gz", Arrays.copyOf(gz, gz.length - 4));
         assertThatThrownBy(() -> Dataset.readCsv(noTrailer).read()).isInstanceOf(DataFormatException.class)
                 .hasMessageContaining("notrailer.csv.gz").hasMessageContaining("truncated gzip data");
     }
@@ -102,19 +92,19 @@ class HostileInputTest {
         byte[] gz = gzip("a,b\n1,2\n3,4\n".getBytes(StandardCharsets.UTF_8));
         byte[] badCrc = gz.clone();
         badCrc[badCrc.length - 8] ^= 0x01; // first byte of the CRC-32 in the trailer
-        Path crc = write("crc.csv", badCrc);
+        Path crc = write(dir, "crc.csv", badCrc);
         assertThatThrownBy(() -> Dataset.readCsv(crc).read()).isInstanceOf(DataFormatException.class)
                 .hasMessageContaining("crc.csv").hasMessageContaining("CRC-32 mismatch");
         byte[] garbage = Arrays.copyOf(gz, gz.length + 3);
         garbage[gz.length] = 'x';
-        Path trailing = write("trailing.csv", garbage);
+        Path trailing = write(dir, "trailing.csv", garbage);
         assertThatThrownBy(() -> Dataset.readCsv(trailing).read()).isInstanceOf(DataFormatException.class)
                 .hasMessageContaining("trailing.csv").hasMessageContaining("trailing garbage");
         // two members one after the other are one valid stream (as gzip -c a b > c makes)
         byte[] two = gzip("3,4\n".getBytes(StandardCharsets.UTF_8));
         byte[] both = Arrays.copyOf(gz, gz.length + two.length);
         System.arraycopy(two, 0, both, gz.length, two.length);
-        Path concat = write("concat.csv", both);
+        Path concat = write(dir, "concat.csv", both);
         try (Dataset d = Dataset.readCsv(concat).read()) {
             assertThat(column(d, "a")).containsExactly(1, 3, 3);
         }
@@ -131,7 +121,7 @@ class HostileInputTest {
         withFields.write("data.csv\0a comment\0".getBytes(StandardCharsets.ISO_8859_1));
         withFields.write(new byte[] {0x12, 0x34});
         withFields.write(gz, 10, gz.length - 10);
-        Path f = write("fields.gz", withFields.toByteArray());
+        Path f = write(dir, "fields.gz", withFields.toByteArray());
         try (Dataset d = Dataset.readCsv(f).read()) {
             assertThat(column(d, "b")).containsExactly(2);
         }
@@ -145,8 +135,8 @@ class HostileInputTest {
         for (int i = 4; i < z.length; i += Math.max(1, z.length / 40)) {
             byte[] bad = z.clone();
             bad[i] ^= 0x5a;
-            Path f = write("flip.zst", bad);
-            try (Dataset d = Dataset.readCsv(f).read(); Dataset good = Dataset.readCsv(write("good.csv", plain)).read()) {
+            Path f = write(dir, "flip.zst", bad);
+            try (Dataset d = Dataset.readCsv(f).read(); Dataset good = Dataset.readCsv(write(dir, "good.csv", plain)).read()) {
                 assertThat(rows(d)).as("flip at %d", i).isEqualTo(rows(good));
             } catch (DataFormatException e) {
                 assertThat(e.getMessage()).contains("flip.zst");
@@ -159,14 +149,14 @@ class HostileInputTest {
     @Test
     void truncatedZstdIsATypedErrorNamingTheFile() throws IOException {
         byte[] z = zstd(Files.readAllBytes(SharedData.file("tabular/olive.csv")));
-        Path cut = write("cut.zst", Arrays.copyOf(z, z.length / 2));
+        Path cut = write(dir, "cut.zst", Arrays.copyOf(z, z.length / 2));
         assertThatThrownBy(() -> Dataset.readCsv(cut).read()).isInstanceOf(DataFormatException.class)
                 .hasMessageContaining("cut.zst").hasMessageContaining("zstd");
     }
 
     @Test
     void gzipJsonLinesIsRead() throws IOException {
-        Path f = write("rows.jsonl", gzip("{\"a\":1,\"b\":\"x\"}\n{\"a\":2,\"b\":\"y\"}\n".getBytes(StandardCharsets.UTF_8)));
+        Path f = write(dir, "rows.jsonl", gzip("{\"a\":1,\"b\":\"x\"}\n{\"a\":2,\"b\":\"y\"}\n".getBytes(StandardCharsets.UTF_8)));
         try (Dataset d = Dataset.readJsonLines(f).read()) {
             assertThat(column(d, "a")).containsExactly(1, 2);
             assertThat(column(d, "b")).containsExactly("x", "y");
@@ -185,7 +175,7 @@ class HostileInputTest {
 
     @Test
     void aFewBadTokensDoNotTurnANumericColumnIntoCategories() throws IOException {
-        Path f = write("oops.csv", numericWithTwoBadTokens());
+        Path f = write(dir, "oops.csv", numericWithTwoBadTokens());
         assertThatThrownBy(() -> Dataset.readCsv(f).sampleRows(2000).read())
                 .isInstanceOfSatisfying(DataFormatException.class, e -> {
                     assertThat(e.source()).endsWith("oops.csv");
@@ -210,7 +200,7 @@ class HostileInputTest {
     @Test
     void aColumnWithTooManyNonNumbersStaysTextAndSaysWhy() throws IOException {
         // 3 of 4 are numbers: below both the share and the minimum count, so text
-        Path f = write("mixed.csv", "k,v\n1,a\n2,b\n3,c\nx,d\n");
+        Path f = write(dir, "mixed.csv", "k,v\n1,a\n2,b\n3,c\nx,d\n");
         try (ReadResult r = Dataset.readCsv(f).readWithReport()) {
             assertThat(r.dataset().schema().column("k").type()).isEqualTo(ColumnType.TEXT);
             assertThat(r.report().columns().get(0).reason()).isEqualTo("text: only 3 of 4 sampled values are numbers, not e.g. \"x\""
@@ -221,7 +211,7 @@ class HostileInputTest {
 
     @Test
     void declaredTypesAreReportedAsDeclared() throws IOException {
-        Path f = write("d.csv", "a,b\n1,2\n");
+        Path f = write(dir, "d.csv", "a,b\n1,2\n");
         try (ReadResult r = Dataset.readCsv(f).column("b", ColumnType.FLOAT32).readWithReport()) {
             assertThat(r.report().columns().get(1).declared()).isTrue();
             assertThat(r.report().columns().get(1).type()).isEqualTo(ColumnType.FLOAT32);
@@ -234,7 +224,7 @@ class HostileInputTest {
         for (int i = 1; i <= 40; i++) {
             sb.append("{\"x\":").append(i == 7 ? "\"oops\"" : Integer.toString(i)).append("}\n");
         }
-        Path f = write("oops.jsonl", sb.toString());
+        Path f = write(dir, "oops.jsonl", sb.toString());
         assertThatThrownBy(() -> Dataset.readJsonLines(f).read()).isInstanceOfSatisfying(DataFormatException.class, e -> {
             assertThat(e.line()).isEqualTo(7);
             assertThat(e.column()).isEqualTo("x");
@@ -252,7 +242,7 @@ class HostileInputTest {
     @Test
     void nonFiniteValuesInAFloat64CsvColumnAreBadValues() throws IOException {
         for (String bad : List.of("1e309", "-1e309", "inf", "-inf", "Infinity", "-Infinity", "+Infinity")) {
-            Path f = write("nf.csv", "x\n1.5\n" + bad + "\n2.5\n");
+            Path f = write(dir, "nf.csv", "x\n1.5\n" + bad + "\n2.5\n");
             assertThatThrownBy(() -> Dataset.readCsv(f).column("x", ColumnType.FLOAT64).read())
                     .as(bad).isInstanceOfSatisfying(DataFormatException.class, e -> {
                         assertThat(e.line()).isEqualTo(3);
@@ -268,7 +258,7 @@ class HostileInputTest {
 
     @Test
     void inferredColumnsRefuseInfinitiesToo() throws IOException {
-        Path f = write("inf.csv", "x\n1.5\ninf\n2.5\n");
+        Path f = write(dir, "inf.csv", "x\n1.5\ninf\n2.5\n");
         try (ReadResult r = Dataset.readCsv(f).onError(ErrorPolicy.SKIP).readWithReport()) {
             assertThat(r.dataset().schema().column("x").type()).isEqualTo(ColumnType.FLOAT64);
             assertThat(column(r.dataset(), "x")).containsExactly(1.5, 2.5);
@@ -278,25 +268,25 @@ class HostileInputTest {
 
     @Test
     void float32OverflowIsABadValue() throws IOException {
-        Path f = write("f32.csv", "x\n1.5\n1e39\n-1e39\n3.4e38\n");
+        Path f = write(dir, "f32.csv", "x\n1.5\n1e39\n-1e39\n3.4e38\n");
         try (ReadResult r = Dataset.readCsv(f).column("x", ColumnType.FLOAT32).onError(ErrorPolicy.SKIP).readWithReport()) {
             assertThat(column(r.dataset(), "x")).containsExactly(1.5f, 3.4e38f);
             assertThat(r.report().rowsRejected()).isEqualTo(2);
             assertThat(r.report().rejections().get(0).getMessage()).contains("overflows float32");
         }
-        Path g = write("f32d.csv", "x\n1.5\n1e39\n");
+        Path g = write(dir, "f32d.csv", "x\n1.5\n1e39\n");
         assertThatThrownBy(() -> Dataset.readCsv(g).decimals(ColumnType.FLOAT32).read())
                 .isInstanceOf(DataFormatException.class).hasMessageContaining("line 3").hasMessageContaining("overflows float32");
     }
 
     @Test
     void nonFiniteJsonNumbersAreBadValues() throws IOException {
-        Path f = write("nf.jsonl", "{\"x\":1.5,\"t\":[1,2]}\n{\"x\":1e309,\"t\":[1,2]}\n{\"x\":2.5,\"t\":[1e39,2]}\n{\"x\":3.5,\"t\":[3,4]}\n");
+        Path f = write(dir, "nf.jsonl", "{\"x\":1.5,\"t\":[1,2]}\n{\"x\":1e309,\"t\":[1,2]}\n{\"x\":2.5,\"t\":[1e39,2]}\n{\"x\":3.5,\"t\":[3,4]}\n");
         try (ReadResult r = Dataset.readJsonLines(f).onError(ErrorPolicy.SKIP).readWithReport()) {
             assertThat(column(r.dataset(), "x")).containsExactly(1.5, 3.5);
             assertThat(r.report().rejections()).extracting(DataFormatException::line).containsExactly(2L, 3L);
         }
-        Path g = write("f32.jsonl", "{\"x\":1.5}\n{\"x\":1e39}\n");
+        Path g = write(dir, "f32.jsonl", "{\"x\":1.5}\n{\"x\":1e39}\n");
         assertThatThrownBy(() -> Dataset.readJsonLines(g).column("x", ColumnType.FLOAT32).read())
                 .isInstanceOfSatisfying(DataFormatException.class, e -> {
                     assertThat(e.line()).isEqualTo(2);
@@ -309,7 +299,7 @@ class HostileInputTest {
 
     @Test
     void numbersInAJsonTextColumnAreText() throws IOException {
-        Path f = write("ids.jsonl", "{\"id\":1}\n{\"id\":\"x2\"}\n{\"id\":3}\n{\"id\":true}\n{\"id\":2.50}\n{\"id\":1e3}\n");
+        Path f = write(dir, "ids.jsonl", "{\"id\":1}\n{\"id\":\"x2\"}\n{\"id\":3}\n{\"id\":true}\n{\"id\":2.50}\n{\"id\":1e3}\n");
         try (ReadResult r = Dataset.readJsonLines(f).readWithReport()) {
             assertThat(r.dataset().schema().column("id").type()).isEqualTo(ColumnType.TEXT);
             assertThat(column(r.dataset(), "id")).containsExactly("1", "x2", "3", "true", "2.50", "1e3");
@@ -319,7 +309,7 @@ class HostileInputTest {
 
     @Test
     void jsonTensorDeclaredOnNonArrayDataIsATypedError() throws IOException {
-        Path f = write("t.jsonl", "{\"x\":1.5}\n{\"x\":2.5}\n");
+        Path f = write(dir, "t.jsonl", "{\"x\":1.5}\n{\"x\":2.5}\n");
         assertThatThrownBy(() -> Dataset.readJsonLines(f).column("x", ColumnType.TENSOR).read())
                 .isInstanceOfSatisfying(DataFormatException.class, e -> {
                     assertThat(e.source()).endsWith("t.jsonl");
@@ -327,7 +317,7 @@ class HostileInputTest {
                     assertThat(e.column()).isEqualTo("x");
                     assertThat(e.getMessage()).contains("declared TENSOR but no value");
                 });
-        Path g = write("t2.jsonl", "{\"x\":[1,2]}\n{\"x\":2.5}\n");
+        Path g = write(dir, "t2.jsonl", "{\"x\":[1,2]}\n{\"x\":2.5}\n");
         assertThatThrownBy(() -> Dataset.readJsonLines(g).column("x", ColumnType.TENSOR).read())
                 .isInstanceOfSatisfying(DataFormatException.class, e -> {
                     assertThat(e.line()).isEqualTo(2);
@@ -339,7 +329,7 @@ class HostileInputTest {
 
     @Test
     void anUnterminatedQuoteUnderSkipKeepsNoMadeUpRowAndCarriesItsText() throws IOException {
-        Path f = write("uq.csv", "id,x,note\n6,6.5,\"first line\n7,7.5,second line\" trailing\n8,8.5,ok\n");
+        Path f = write(dir, "uq.csv", "id,x,note\n6,6.5,\"first line\n7,7.5,second line\" trailing\n8,8.5,ok\n");
         try (ReadResult r = Dataset.readCsv(f).onError(ErrorPolicy.SKIP).readWithReport()) {
             assertThat(column(r.dataset(), "id")).containsExactly(8);
             assertThat(r.report().rowsRejected()).isEqualTo(1);
@@ -356,7 +346,7 @@ class HostileInputTest {
 
     @Test
     void aQuoteNeverClosedRejectsItsLineAndReadsTheRest() throws IOException {
-        Path f = write("open.csv", "a,b\n1,\"open\n2,3\n");
+        Path f = write(dir, "open.csv", "a,b\n1,\"open\n2,3\n");
         try (ReadResult r = Dataset.readCsv(f).onError(ErrorPolicy.SKIP).readWithReport()) {
             assertThat(r.report().rowsRejected()).isEqualTo(1);
             assertThat(r.report().rejections().get(0).text()).isEqualTo("1,\"open");
@@ -370,7 +360,7 @@ class HostileInputTest {
         for (int i = 0; i < 1998; i++) {
             sb.append(i).append(',').append(i * 0.5).append('\n');
         }
-        Path f = write("early.csv", sb.toString());
+        Path f = write(dir, "early.csv", sb.toString());
         try (ReadResult r = Dataset.readCsv(f).onError(ErrorPolicy.SKIP).readWithReport()) {
             assertThat(r.dataset().schema().column("x").type()).isEqualTo(ColumnType.INT32);
             assertThat(r.dataset().schema().column("y").type()).isEqualTo(ColumnType.FLOAT64);
@@ -384,19 +374,19 @@ class HostileInputTest {
 
     @Test
     void noQuarantineFileIsMentionedOrTouchedWhenNothingWasQuarantined() throws IOException {
-        Path f = write("good.csv", "a,b\n1,2\n");
-        Path side = write("users-own.csv", "precious\n");
+        Path f = write(dir, "good.csv", "a,b\n1,2\n");
+        Path side = write(dir, "users-own.csv", "precious\n");
         try (ReadResult r = Dataset.readCsv(f).quarantine(side).readWithReport()) {
             assertThat(r.report().quarantine()).isNull();
             assertThat(r.report().toString()).doesNotContain("quarantined");
         }
         assertThat(Files.readString(side)).isEqualTo("precious\n");
-        Path j = write("good.jsonl", "{\"a\":1}\n");
+        Path j = write(dir, "good.jsonl", "{\"a\":1}\n");
         try (ReadResult r = Dataset.readJsonLines(j).quarantine(side).readWithReport()) {
             assertThat(r.report().quarantine()).isNull();
         }
         assertThat(Files.readString(side)).isEqualTo("precious\n");
-        Path defaultSide = write("good.csv.quarantine.csv", "also mine\n");
+        Path defaultSide = write(dir, "good.csv.quarantine.csv", "also mine\n");
         try (ReadResult r = Dataset.readCsv(f).onError(ErrorPolicy.QUARANTINE).readWithReport()) {
             assertThat(r.report().quarantine()).isNull();
         }
