@@ -64,6 +64,8 @@ final class CheckpointFile {
         Map<String, byte[]> entries;
         try {
             entries = SealedZip.read(file).parts();
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new IllegalArgumentException("checkpoint " + file + " does not exist", e);
         } catch (IOException e) {
             throw new IllegalArgumentException("checkpoint " + file + " cannot be read (damaged or not a checkpoint): " + e.getMessage(), e);
         }

@@ -18,6 +18,13 @@ class CheckpointEntryNameTest {
     Path dir;
 
     @Test
+    void aMissingCheckpointIsReportedAsMissingNotAsDamaged() {
+        Path file = dir.resolve("checkpoint-000000000007.ckpt");
+        assertThatThrownBy(() -> CheckpointFile.read(file)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("checkpoint " + file + " does not exist").hasCauseInstanceOf(java.nio.file.NoSuchFileException.class);
+    }
+
+    @Test
     void aDamagedEntryNameNamesTheCheckpoint() throws Exception {
         Path file = dir.resolve("epoch-0001.ckpt");
         Map<String, byte[]> parts = new LinkedHashMap<>();
