@@ -183,7 +183,7 @@ final class RowValues {
             default:
                 break;
         }
-        throw bad(c, index, "a " + v.getClass().getSimpleName() + " (" + v + ") is not a value of a " + typeName(c) + " column");
+        throw bad(c, index, "a " + v.getClass().getSimpleName() + " (" + v + ") is not a value of " + aType(c) + " column");
     }
 
     private static Object text(Column c, String text, boolean quoted, int index) {
@@ -207,13 +207,13 @@ final class RowValues {
                 case CATEGORICAL:
                     return text;
                 default:
-                    throw bad(c, index, "a " + typeName(c) + " column cannot be given as text");
+                    throw bad(c, index, aType(c) + " column cannot be given as text");
             }
         } catch (InvalidRowException e) {
             throw e;
         } catch (IllegalArgumentException e) {
-            throw bad(c, index, "'" + text + "' is " + (e.getMessage() == null ? "not a value" : e.getMessage()) + " for a "
-                    + typeName(c) + " column");
+            throw bad(c, index, "'" + text + "' is " + (e.getMessage() == null ? "not a value" : e.getMessage()) + " for "
+                    + aType(c) + " column");
         }
     }
 
@@ -248,7 +248,7 @@ final class RowValues {
         if (n instanceof Double || n instanceof Float) {
             double d = n.doubleValue();
             if (!Double.isFinite(d)) {
-                throw bad(c, index, n + " is not a number of a " + typeName(c) + " column; give null for a missing value");
+                throw bad(c, index, n + " is not a number of " + aType(c) + " column; give null for a missing value");
             }
             return new BigDecimal(d);
         }
@@ -257,12 +257,12 @@ final class RowValues {
 
     private static Long integer(Column c, BigDecimal d, Object shown, int index) {
         if (d.signum() != 0 && d.stripTrailingZeros().scale() > 0) {
-            throw bad(c, index, shown + " is not a whole number, so it does not fit a " + typeName(c) + " column");
+            throw bad(c, index, shown + " is not a whole number, so it does not fit " + aType(c) + " column");
         }
         long min = c.type() == ColumnType.INT32 ? Integer.MIN_VALUE : Long.MIN_VALUE;
         long max = c.type() == ColumnType.INT32 ? Integer.MAX_VALUE : Long.MAX_VALUE;
         if (d.compareTo(BigDecimal.valueOf(min)) < 0 || d.compareTo(BigDecimal.valueOf(max)) > 0) {
-            throw bad(c, index, shown + " is outside the range of a " + typeName(c) + " column (" + min + " to " + max + ")");
+            throw bad(c, index, shown + " is outside the range of " + aType(c) + " column (" + min + " to " + max + ")");
         }
         return d.longValueExact();
     }
@@ -298,6 +298,12 @@ final class RowValues {
 
     private static InvalidRowException bad(Column c, int index, String what) {
         return new InvalidRowException(c.name(), "row " + index + ", column '" + c.name() + "': " + what, null);
+    }
+
+    /** The column's type with its article: "an int32", "a float64". */
+    private static String aType(Column c) {
+        String t = typeName(c);
+        return ("aeiou".indexOf(t.charAt(0)) >= 0 ? "an " : "a ") + t;
     }
 
     private static String typeName(Column c) {

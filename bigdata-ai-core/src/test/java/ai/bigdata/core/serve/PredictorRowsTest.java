@@ -132,7 +132,7 @@ class PredictorRowsTest {
         assertRefused(() -> p.predictText(text("1e309", "-1.5", "0.75", "3", "red")), "x1", "'1e309' is not finite (or overflows float64)");
         assertRefused(() -> p.predictText(text("0.25", "-1.5", "1e39", "3", "red")), "x3", "'1e39' overflows a float32 column");
         assertRefused(() -> p.predictText(text("0.25", "-1.5", "0.75", "3000000000", "red")), "count",
-                "3000000000 is outside the range of a int32 column");
+                "3000000000 is outside the range of an int32 column");
         assertRefused(() -> p.predictCsvLine("0.25,-1.5,1e39,3,red"), "x3", "'1e39' overflows a float32 column");
     }
 
@@ -144,9 +144,12 @@ class PredictorRowsTest {
         assertThat(p.predict(row(0.25, -1.5, 0.75f, new java.math.BigDecimal("217.000"), "red"))).isEqualTo(typed);
         assertThat(p.predict(row(0.25f, -1.5f, 0.75, 217, "red"))).isEqualTo(typed);
         assertRefused(() -> p.predict(row(0.25, -1.5, 0.75f, 217.5, "red")), "count", "217.5 is not a whole number");
+        // text follows the CSV reader, which reads only whole-number text into an integer column
+        assertRefused(() -> p.predictText(text("0.25", "-1.5", "0.75", "217.0", "red")), "count",
+                "'217.0' is not an integer for an int32 column");
         assertRefused(() -> p.predict(row(0.25, -1.5, 0.75f, 3_000_000_000L, "red")), "count",
-                "3000000000 is outside the range of a int32 column");
-        assertRefused(() -> p.predict(row(0.25, -1.5, 0.75f, "217", "red")), "count", "a String (217) is not a value of a int32 column");
+                "3000000000 is outside the range of an int32 column");
+        assertRefused(() -> p.predict(row(0.25, -1.5, 0.75f, "217", "red")), "count", "a String (217) is not a value of an int32 column");
     }
 
     @Test
@@ -157,7 +160,7 @@ class PredictorRowsTest {
         assertRefused(() -> p.predict(row(0.25, -1.5, 1e39, 3, "red")), "x3", "1.0E39 overflows a float32 column");
         assertRefused(() -> p.predict(row(0.25, -1.5, Float.POSITIVE_INFINITY, 3, "red")), "x3", "Infinity is not finite");
         assertRefused(() -> p.predict(row(0.25, -1.5, 0.75f, Double.POSITIVE_INFINITY, "red")), "count",
-                "Infinity is not a number of a int32 column");
+                "Infinity is not a number of an int32 column");
         // finite in float64, but the scaled feature overflows the model's float32 input
         assertRefused(() -> p.predict(row(1e300, -1.5, 0.75f, 3, "red")), "x1", "is Infinity after the transform");
     }
