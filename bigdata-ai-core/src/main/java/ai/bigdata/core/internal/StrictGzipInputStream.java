@@ -8,7 +8,8 @@ import java.util.zip.Inflater;
 
 /**
  * Decompresses a gzip stream (RFC 1952, one or more members) and checks all of it: each member's
- * header, its CRC-32 and length trailer, and that nothing but another member follows. Unlike
+ * header (and its CRC-16 when the header carries one), its CRC-32 and length trailer, and that
+ * nothing but another member follows. Unlike
  * {@link java.util.zip.GZIPInputStream} it refuses trailing garbage and a stream cut before its
  * trailer. Every problem is a {@link DataFormatException} naming the source.
  */
@@ -71,6 +72,13 @@ public final class StrictGzipInputStream extends InputStream {
         return true;
     }
 
+    /** The next byte of a member header, counted into the header CRC. */
+    private int headerByte(CRC32 headerCrc) throws IOException {
+        int b = requireByte("the gzip header");
+        headerCrc.update(b);
+        return b;
+    }
+
     private void readHeader(boolean first) throws IOException {
         int m0 = first ? requireByte("the gzip header") : nextByte();
         if (m0 < 0) {
@@ -82,32 +90,39 @@ public final class StrictGzipInputStream extends InputStream {
             throw first ? corrupt("not a gzip stream (no 1f 8b magic)")
                     : corrupt("trailing garbage after the end of the gzip data");
         }
-        if (requireByte("the gzip header") != 8) {
+        CRC32 headerCrc = new CRC32();
+        headerCrc.update(m0);
+        headerCrc.update(m1);
+        if (headerByte(headerCrc) != 8) {
             throw corrupt("unknown compression method (only deflate is defined)");
         }
-        int flags = requireByte("the gzip header");
+        int flags = headerByte(headerCrc);
         if ((flags & 0xE0) != 0) {
             throw corrupt("reserved header flags are set");
         }
         for (int i = 0; i < 6; i++) {
-            requireByte("the gzip header");
+            headerByte(headerCrc);
         }
         if ((flags & FEXTRA) != 0) {
-            int len = requireByte("the gzip header") | requireByte("the gzip header") << 8;
+            int len = headerByte(headerCrc) | headerByte(headerCrc) << 8;
             for (int i = 0; i < len; i++) {
-                requireByte("the gzip header");
+                headerByte(headerCrc);
             }
         }
         for (int flag : new int[] {FNAME, FCOMMENT}) {
             if ((flags & flag) != 0) {
-                while (requireByte("the gzip header") != 0) {
+                while (headerByte(headerCrc) != 0) {
                     // zero-terminated field
                 }
             }
         }
         if ((flags & FHCRC) != 0) {
-            requireByte("the gzip header");
-            requireByte("the gzip header");
+            int expected = requireByte("the gzip header") | requireByte("the gzip header") << 8;
+            int actual = (int) (headerCrc.getValue() & 0xFFFF);
+            if (expected != actual) {
+                throw corrupt(String.format(java.util.Locale.ROOT, "header CRC-16 mismatch (header says %04x, header bytes give %04x)",
+                        expected, actual));
+            }
         }
         inflater.reset();
         crc.reset();

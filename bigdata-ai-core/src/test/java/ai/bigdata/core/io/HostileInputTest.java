@@ -119,12 +119,23 @@ class HostileInputTest {
         withFields.write(gz, 4, 6);
         withFields.write(new byte[] {2, 0, 'x', 'y'});
         withFields.write("data.csv\0a comment\0".getBytes(StandardCharsets.ISO_8859_1));
-        withFields.write(new byte[] {0x12, 0x34});
+        byte[] header = withFields.toByteArray();
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(header);
+        int crc16 = (int) (crc.getValue() & 0xFFFF);
+        withFields.write(new byte[] {(byte) crc16, (byte) (crc16 >>> 8)});
         withFields.write(gz, 10, gz.length - 10);
-        Path f = write(dir, "fields.gz", withFields.toByteArray());
+        byte[] good = withFields.toByteArray();
+        Path f = write(dir, "fields.gz", good);
         try (Dataset d = Dataset.readCsv(f).read()) {
             assertThat(column(d, "b")).containsExactly(2);
         }
+        // a changed byte in the file name field is caught by the header CRC (the data's CRC-32 cannot see it)
+        byte[] renamed = good.clone();
+        renamed[header.length - 15] ^= 0x01;
+        Path bad = write(dir, "renamed.gz", renamed);
+        assertThatThrownBy(() -> Dataset.readCsv(bad).read()).isInstanceOf(DataFormatException.class)
+                .hasMessageContaining("renamed.gz").hasMessageContaining("header CRC-16 mismatch");
     }
 
     @Test
