@@ -60,7 +60,6 @@ public final class JsonLinesReader {
         private Path quarantine;
         private final Map<String, ColumnType> types = new HashMap<>();
         private final Map<String, ColumnRole> roles = new HashMap<>();
-        private final List<ColumnTypeReport> columnReports = new ArrayList<>();
 
         Builder(Path file) {
             this.file = file;
@@ -128,8 +127,9 @@ public final class JsonLinesReader {
                 quarantine = file.resolveSibling(file.getFileName() + ".quarantine.jsonl");
             }
             try {
-                Schema schema = inferSchema();
-                return readAll(schema);
+                List<ColumnTypeReport> columnReports = new ArrayList<>(); // per read: a builder may read again
+                Schema schema = inferSchema(columnReports);
+                return readAll(schema, columnReports);
             } catch (NoSuchFileException e) {
                 throw new DataFormatException(file.toString(), "file does not exist", e);
             } catch (IOException e) {
@@ -137,7 +137,8 @@ public final class JsonLinesReader {
             }
         }
 
-        private Schema inferSchema() throws IOException {
+        /** The schema from a sample of lines; each column's type and why go to {@code columnReports}. */
+        private Schema inferSchema(List<ColumnTypeReport> columnReports) throws IOException {
             Map<String, JsonColumnSample> seen = new LinkedHashMap<>();
             int sampled = 0;
             long lineNo = 0;
@@ -204,7 +205,7 @@ public final class JsonLinesReader {
             return new Schema(cols);
         }
 
-        private ReadResult readAll(Schema schema) throws IOException {
+        private ReadResult readAll(Schema schema, List<ColumnTypeReport> columnReports) throws IOException {
             ChunkAssembler out = new ChunkAssembler(schema, Memory.newChild("jsonl:" + file.getFileName()), chunkRows);
             Set<String> asText = textColumns(schema);
             long read = 0;

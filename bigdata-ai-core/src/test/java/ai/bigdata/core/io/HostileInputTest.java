@@ -248,6 +248,16 @@ class HostileInputTest {
         }
     }
 
+    @Test
+    void aJsonLinesBuilderReadTwiceReportsEachColumnOnce() throws IOException {
+        Path f = write(dir, "twice.jsonl", "{\"a\":1,\"b\":\"x\"}\n{\"a\":2,\"b\":\"y\"}\n");
+        JsonLinesReader.Builder b = Dataset.readJsonLines(f);
+        try (ReadResult first = b.readWithReport(); ReadResult second = b.readWithReport()) {
+            assertThat(first.report().columns()).extracting(ColumnTypeReport::column).containsExactly("a", "b");
+            assertThat(second.report().columns()).extracting(ColumnTypeReport::column).containsExactly("a", "b");
+        }
+    }
+
     // ---- non-finite values ----
 
     @Test
