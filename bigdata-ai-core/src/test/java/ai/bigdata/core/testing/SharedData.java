@@ -50,14 +50,35 @@ public final class SharedData {
                 return candidate;
             }
         }
-        String message = "data set '" + relative + "' not found; looked in " + folders
-                + " (set BIGDATA_AI_DATA to the folder of the shared data sets, see README)";
+        String message = "data set " + name(relative) + " ('" + relative + "') not found; looked in " + folders
+                + " (BIGDATA_AI_DATA " + (System.getenv("BIGDATA_AI_DATA") == null ? "unset" : "set")
+                + ", no shared/data above " + Path.of("").toAbsolutePath()
+                + " holds it); set BIGDATA_AI_DATA to the folder of the shared data sets (see README)";
         if (required()) {
             throw new IllegalStateException(message + "; " + REQUIRE_ENV + " / -D" + REQUIRE_PROPERTY
                     + " says data must not be skipped");
         }
         Assumptions.abort(message);
         throw new AssertionError("unreachable");
+    }
+
+    /** The data set's usual name, from its folder. */
+    static String name(String relative) {
+        String folder = relative.contains("/") ? relative.substring(0, relative.indexOf('/')) : relative;
+        switch (folder) {
+            case "fashion-mnist":
+                return "Fashion-MNIST";
+            case "movielens-small":
+                return "MovieLens latest-small";
+            case "spamassassin":
+                return "SpamAssassin public corpus";
+            case "cmudict":
+                return "CMUdict";
+            case "tabular":
+                return "dslabs tables";
+            default:
+                return folder;
+        }
     }
 
     /** Whether a missing data set fails the test instead of skipping it. */

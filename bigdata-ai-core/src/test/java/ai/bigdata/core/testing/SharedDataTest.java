@@ -34,7 +34,7 @@ class SharedDataTest {
             return;
         }
         assertThatThrownBy(() -> SharedData.file(MISSING)).isInstanceOf(TestAbortedException.class)
-                .hasMessageContaining("data set '" + MISSING + "' not found")
+                .hasMessageContaining("data set no-such-data-set ('" + MISSING + "') not found")
                 .hasMessageContaining("BIGDATA_AI_DATA");
     }
 
@@ -42,8 +42,14 @@ class SharedDataTest {
     void theSwitchTurnsTheSkipIntoAFailure() {
         System.setProperty(SharedData.REQUIRE_PROPERTY, "true");
         assertThatThrownBy(() -> SharedData.file(MISSING)).isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("data set '" + MISSING + "' not found")
+                .hasMessageContaining("data set no-such-data-set ('" + MISSING + "') not found")
                 .hasMessageContaining(SharedData.REQUIRE_ENV);
+    }
+
+    @Test
+    void theSkipNamesTheDataSet() {
+        assertThat(SharedData.name("movielens-small/ratings.csv")).isEqualTo("MovieLens latest-small");
+        assertThat(SharedData.name("fashion-mnist")).isEqualTo("Fashion-MNIST");
     }
 
     @Test
