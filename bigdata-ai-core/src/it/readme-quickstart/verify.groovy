@@ -16,4 +16,20 @@ assert first.startsWith('Exception in thread "main" ai.bigdata.core.data.Missing
 assert first.contains('--add-opens=java.base/java.nio=ALL-UNNAMED') : without
 assert without.contains('JDK_JAVA_OPTIONS=--add-opens=java.base/java.nio=ALL-UNNAMED') : without
 assert !without.contains('CONSUMER') : without
+
+// the code between the markers is what README shows (as ReadmeQuickStartTest checks for its copy)
+def dir = basedir
+while (dir != null && !(new File(dir, 'README.md').isFile() && new File(dir, 'README.md').getText('UTF-8').startsWith('# bigdata-ai'))) {
+    dir = dir.parentFile
+}
+assert dir != null : 'README.md of bigdata-ai not found above ' + basedir
+def readme = new File(dir, 'README.md').getText('UTF-8')
+def source = new File(basedir, 'src/main/java/consumer/QuickStart.java').readLines('UTF-8')
+['README', 'README-PREP', 'README-MODEL'].each { marker ->
+    def begin = source.findIndexOf { it.trim() == '// ' + marker + '-BEGIN' }
+    def end = source.findIndexOf { it.trim() == '// ' + marker + '-END' }
+    assert begin >= 0 && end > begin : marker
+    def block = source.subList(begin + 1, end).collect { it.length() >= 8 ? it.substring(8) : it.trim() }.join('\n')
+    assert readme.contains(block) : marker + ' block of QuickStart.java is not in README.md:\n' + block
+}
 return true

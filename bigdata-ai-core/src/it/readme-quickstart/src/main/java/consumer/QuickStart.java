@@ -28,7 +28,8 @@ import java.util.Map;
 
 /**
  * The README quick start, copied as a user would copy it into an application. Arguments: olive.csv,
- * gapminder.csv and a folder to write into. Prints one CONSUMER line per block for verify.groovy.
+ * gapminder.csv and a folder to write into. Prints one CONSUMER line per block for verify.groovy, which
+ * also checks that README shows the code between the README markers.
  */
 public final class QuickStart {
     public static void main(String[] args) throws Exception {
@@ -39,6 +40,7 @@ public final class QuickStart {
         Path csv = oliveCsv;
         Path arrowFile = out.resolve("olive.arrow");
         long batches = 0;
+        // README-BEGIN
         try (ReadResult read = Dataset.readCsv(csv).label("area").onError(ErrorPolicy.SKIP).readWithReport();
              Dataset olive = read.dataset().drop("region")) {
             System.out.println(read.report());          // rows read = kept + rejected
@@ -53,6 +55,7 @@ public final class QuickStart {
                 }
             }
         }
+        // README-END
         try (Dataset back = Dataset.readArrow(arrowFile)) {
             System.out.println("CONSUMER quick start: " + batches + " batches, " + back.rowCount() + " rows back from Arrow");
         }
@@ -60,6 +63,7 @@ public final class QuickStart {
         csv = gapminderCsv;
         Schema schema;
         String json;
+        // README-PREP-BEGIN
         try (Dataset gapminder = Dataset.readCsv(csv).label("continent").read();
              Dataset data = gapminder.drop("country", "region");
              Split split = data.split().train(0.8).test(0.2).stratifyBy("continent").seed(42).build()) {
@@ -70,12 +74,14 @@ public final class QuickStart {
                 schema = test.schema();                 // [continent:categorical(label), features:tensor[12]]
             }
         }
+        // README-PREP-END
         System.out.println("CONSUMER preprocessing: " + schema);
 
         csv = oliveCsv;
         Path bundle = out.resolve("olive.bundle");
         ClassificationReport report;
         Prediction p;
+        // README-MODEL-BEGIN
         try (Dataset raw = Dataset.readCsv(csv).label("area").read();
              Dataset olive = raw.drop("region");
              Split split = olive.split().train(0.7).validation(0.15).test(0.15).stratifyBy("area").seed(42).build()) {
@@ -94,6 +100,7 @@ public final class QuickStart {
         Predictor predictor = Predictor.load(bundle);             // thread-safe; raw rows in, checksums verified
         p = predictor.predict(Map.of("palmitic", 10.75, "palmitoleic", 0.75, "stearic", 2.26, "oleic", 78.23,
                 "linoleic", 6.72, "linolenic", 0.36, "arachidic", 0.60, "eicosenoic", 0.29));
+        // README-MODEL-END
         System.out.println("CONSUMER model: accuracy " + report.accuracy() + ", prediction " + p.label());
     }
 }
