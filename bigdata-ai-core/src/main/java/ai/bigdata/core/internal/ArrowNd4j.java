@@ -30,9 +30,10 @@ public final class ArrowNd4j {
         if (bytes > Integer.MAX_VALUE) {
             throw new IllegalArgumentException("cannot wrap more than 2 GiB in one array; use smaller chunks");
         }
-        FloatPointer p = new FloatPointer(buf.nioBuffer(first * 4, (int) bytes).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer());
-        DataBuffer db = Nd4j.createBuffer(p, DataType.FLOAT, count, FloatIndexer.create(p));
-        return Nd4j.create(db, shape);
+        if (first < 0 || count < 0 || first * 4 + bytes > buf.capacity()) {
+            throw new IndexOutOfBoundsException("floats [" + first + ", " + (first + count) + ") outside a buffer of " + buf.capacity() + " bytes");
+        }
+        return Nd4j.create(wrapAddress(buf.memoryAddress() + first * 4, count), shape);
     }
 
     /**

@@ -17,7 +17,6 @@ import org.apache.arrow.flatbuf.RecordBatch;
 import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.ForeignAllocation;
-import org.apache.arrow.memory.util.MemoryUtil;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorLoader;
 import org.apache.arrow.vector.VectorSchemaRoot;
@@ -185,7 +184,7 @@ public final class MappedArrowFileSource extends ChunkSource {
 
     private ArrowBuf map(FileChannel ch, long offset, long length) throws IOException {
         MappedByteBuffer mapped = ch.map(FileChannel.MapMode.READ_ONLY, offset, length);
-        long address = MemoryUtil.getByteBufferAddress(mapped);
+        long address = NativeMemory.address(mapped);
         return allocator.wrapForeignAllocation(new ForeignAllocation(length, address) {
             @Override
             protected void release0() {
