@@ -3,6 +3,7 @@ package ai.bigdata.core.prep;
 import ai.bigdata.core.data.ColumnType;
 import ai.bigdata.core.data.Dataset;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -109,7 +110,7 @@ public final class Impute implements Preprocessor {
 
     @Override
     public Transform fit(Dataset data) {
-        String step = strategy.name().toLowerCase().replace('_', '-') + " imputation";
+        String step = strategy.name().toLowerCase(Locale.ROOT).replace('_', '-') + " imputation";
         List<String> cols = Statistics.choose(data.schema(), columns, t -> t.isNumeric() || columns != null && t == ColumnType.BOOLEAN,
                 "numeric", step);
         Statistics.requireRows(data, step);

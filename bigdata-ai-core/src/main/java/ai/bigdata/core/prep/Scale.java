@@ -3,6 +3,7 @@ package ai.bigdata.core.prep;
 import ai.bigdata.core.data.ColumnType;
 import ai.bigdata.core.data.Dataset;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -61,7 +62,7 @@ public final class Scale implements Preprocessor {
 
     @Override
     public Transform fit(Dataset data) {
-        String step = kind.name().toLowerCase().replace('_', '-') + " scaling";
+        String step = kind.name().toLowerCase(Locale.ROOT).replace('_', '-') + " scaling";
         List<String> cols = Statistics.choose(data.schema(), columns, t -> t.isNumeric() || columns != null && t == ColumnType.BOOLEAN,
                 "numeric", step);
         if (kind == Kind.LOG1P) {
