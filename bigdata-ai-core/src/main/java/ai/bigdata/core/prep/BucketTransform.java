@@ -86,4 +86,9 @@ public final class BucketTransform extends ListedColumnsTransform {
         }
         return new BucketTransform((List<String>) p.get("columns"), cuts);
     }
+
+    @Override
+    public String toString() {
+        return "bucketising of " + columns;
+    }
 }

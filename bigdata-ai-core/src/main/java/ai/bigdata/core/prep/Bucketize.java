@@ -43,8 +43,9 @@ public final class Bucketize implements Preprocessor {
         return new Bucketize(fixed, quantiles, List.of(names));
     }
 
+    /** Fits the cut points; the result tells them through {@link BucketTransform#cuts(String)}. */
     @Override
-    public Transform fit(Dataset data) {
+    public BucketTransform fit(Dataset data) {
         List<String> cols = Statistics.choose(data.schema(), columns, t -> t.isNumeric(), "numeric", "bucketising");
         List<double[]> cuts = new ArrayList<>();
         if (fixed != null) {

@@ -133,8 +133,9 @@ public final class Clean {
             return new Outliers(zScore, width, List.of(names));
         }
 
+        /** Fits the bounds; the result tells them through {@link ClipTransform#bounds(String)}. */
         @Override
-        public Transform fit(Dataset data) {
+        public ClipTransform fit(Dataset data) {
             String step = zScore ? "z-score clipping" : "IQR clipping";
             List<String> cols = Statistics.choose(data.schema(), columns, t -> t.isNumeric(), "numeric", step);
             Statistics.requireRows(data, step);

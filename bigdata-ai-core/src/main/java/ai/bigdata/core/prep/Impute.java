@@ -54,48 +54,16 @@ public final class Impute implements Preprocessor {
      * Categorical columns (the named ones, or every categorical feature column): missing values become
      * the most frequent category of the fitted data (ties to the first by name).
      */
-    public static Preprocessor mostFrequentCategory(String... names) {
-        return categories(null, names);
+    public static CategoryImpute mostFrequentCategory(String... names) {
+        return new CategoryImpute(null, names.length == 0 ? null : List.of(names), false);
     }
 
     /** Categorical columns: missing values become {@code category} (added to the categories if new). */
-    public static Preprocessor constantCategory(String category, String... names) {
+    public static CategoryImpute constantCategory(String category, String... names) {
         if (category == null) {
             throw new IllegalArgumentException("the constant category must not be null");
         }
-        return categories(category, names);
-    }
-
-    private static Preprocessor categories(String constant, String... names) {
-        return data -> {
-            List<String> cols = Statistics.choose(data.schema(), names.length == 0 ? null : List.of(names),
-                    t -> t == ColumnType.CATEGORICAL, "categorical", "category imputation");
-            Statistics.requireRows(data, "category imputation");
-            List<String> values = new java.util.ArrayList<>();
-            for (String c : cols) {
-                if (constant != null) {
-                    values.add(constant);
-                    continue;
-                }
-                Map<String, Long> counts = new java.util.TreeMap<>();
-                data.forEachRow(r -> {
-                    if (!r.isNull(c)) {
-                        counts.merge(r.getString(c), 1L, Long::sum);
-                    }
-                });
-                if (counts.isEmpty()) {
-                    throw new PreprocessingException(c, "category imputation found no present value: every row is missing");
-                }
-                String best = null;
-                for (Map.Entry<String, Long> e : counts.entrySet()) {
-                    if (best == null || e.getValue() > counts.get(best)) {
-                        best = e.getKey();
-                    }
-                }
-                values.add(best);
-            }
-            return new CategoryImputeTransform(cols, values);
-        };
+        return new CategoryImpute(category, names.length == 0 ? null : List.of(names), false);
     }
 
     /** Only these columns. */
@@ -108,8 +76,9 @@ public final class Impute implements Preprocessor {
         return new Impute(strategy, constant, columns, true);
     }
 
+    /** Fits the value per column; the result tells them through {@link ImputeTransform#value(String)}. */
     @Override
-    public Transform fit(Dataset data) {
+    public ImputeTransform fit(Dataset data) {
         String step = strategy.name().toLowerCase(Locale.ROOT).replace('_', '-') + " imputation";
         List<String> cols = Statistics.choose(data.schema(), columns, t -> t.isNumeric() || columns != null && t == ColumnType.BOOLEAN,
                 "numeric", step);

@@ -1,15 +1,12 @@
 package ai.bigdata.core.prep;
 
 import ai.bigdata.core.data.Column;
-import ai.bigdata.core.data.ColumnType;
 import ai.bigdata.core.data.Schema;
 import ai.bigdata.core.internal.Chunk;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.arrow.memory.BufferAllocator;
-import org.apache.arrow.vector.BitVector;
 import org.apache.arrow.vector.FieldVector;
 
 /** Fitted imputation: each listed column's nulls become its fitted value; optional missing indicators. */
@@ -42,34 +39,19 @@ public final class ImputeTransform extends NumericColumnsTransform {
         return values[i];
     }
 
+    /** Every fitted column's value, in column order. */
+    public Map<String, Double> values() {
+        return AffineTransform.byColumn(columns, values);
+    }
+
     @Override
     List<Column> extraColumns() {
-        List<Column> out = new ArrayList<>();
-        if (indicators) {
-            for (String c : columns) {
-                out.add(Column.of(c + "_missing", ColumnType.BOOLEAN));
-            }
-        }
-        return out;
+        return indicators ? MissingIndicators.columns(columns) : List.of();
     }
 
     @Override
     List<FieldVector> extraVectors(Schema input, Chunk chunk, BufferAllocator allocator) {
-        List<FieldVector> out = new ArrayList<>();
-        if (!indicators) {
-            return out;
-        }
-        for (String c : columns) {
-            FieldVector v = chunk.vector(input.indexOf(c));
-            BitVector missing = new BitVector(c + "_missing", allocator);
-            out.add(missing);
-            missing.allocateNew(Math.max(chunk.rowCount(), 1));
-            for (int row = 0; row < chunk.rowCount(); row++) {
-                missing.set(row, v.isNull(row) ? 1 : 0);
-            }
-            missing.setValueCount(chunk.rowCount());
-        }
-        return out;
+        return indicators ? MissingIndicators.vectors(columns, input, chunk, allocator) : List.of();
     }
 
     @Override
@@ -94,6 +76,6 @@ public final class ImputeTransform extends NumericColumnsTransform {
 
     @Override
     public String toString() {
-        return "imputation of " + columns;
+        return "imputation of " + columns + (indicators ? " with missing indicators" : "");
     }
 }

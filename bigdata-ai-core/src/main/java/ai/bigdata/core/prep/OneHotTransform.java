@@ -105,4 +105,9 @@ public final class OneHotTransform extends ListedColumnsTransform {
         return new OneHotTransform((List<String>) p.get("columns"), (List<List<String>>) p.get("categories"),
                 Unknown.valueOf((String) p.get("unknown")), (Boolean) p.get("other"));
     }
+
+    @Override
+    public String toString() {
+        return "one-hot encoding of " + columns;
+    }
 }

@@ -75,4 +75,9 @@ public final class OrdinalTransform extends ListedColumnsTransform {
         return new OrdinalTransform((List<String>) p.get("columns"), (List<List<String>>) p.get("categories"),
                 Unknown.valueOf((String) p.get("unknown")));
     }
+
+    @Override
+    public String toString() {
+        return "ordinal encoding of " + columns;
+    }
 }

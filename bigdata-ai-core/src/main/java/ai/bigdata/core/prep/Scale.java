@@ -8,12 +8,12 @@ import java.util.Map;
 
 /**
  * Scalers, as unfitted values: standard (z-score, population standard deviation), min-max, robust
- * (median and interquartile range), max-abs and log1p. They apply to the named columns or, by default,
+ * (median and interquartile range), max-abs and log1p ({@link Log1pScale}). They apply to the named columns or, by default,
  * to every numeric (not boolean) feature column. A column whose scale is zero (a constant) is an error unless
  * {@link #allowConstant()} is set, which then leaves its scale at 1 as scikit-learn does.
  */
 public final class Scale implements Preprocessor {
-    private enum Kind { STANDARD, MIN_MAX, ROBUST, MAX_ABS, LOG1P }
+    private enum Kind { STANDARD, MIN_MAX, ROBUST, MAX_ABS }
 
     private final Kind kind;
     private final List<String> columns;
@@ -46,8 +46,8 @@ public final class Scale implements Preprocessor {
     }
 
     /** {@code log(1 + x)}; needs no fitting. */
-    public static Scale log1p() {
-        return new Scale(Kind.LOG1P, null, false);
+    public static Log1pScale log1p() {
+        return new Log1pScale(null);
     }
 
     /** Only these columns. */
@@ -60,14 +60,12 @@ public final class Scale implements Preprocessor {
         return new Scale(kind, columns, true);
     }
 
+    /** Fits centre and scale per column; the result tells them through {@link AffineTransform#center(String)} and friends. */
     @Override
-    public Transform fit(Dataset data) {
+    public AffineTransform fit(Dataset data) {
         String step = kind.name().toLowerCase(Locale.ROOT).replace('_', '-') + " scaling";
         List<String> cols = Statistics.choose(data.schema(), columns, t -> t.isNumeric() || columns != null && t == ColumnType.BOOLEAN,
                 "numeric", step);
-        if (kind == Kind.LOG1P) {
-            return new Log1pTransform(cols);
-        }
         Statistics.requireRows(data, step);
         Map<String, NumericStatistics> stats = Statistics.numeric(data, cols, kind == Kind.ROBUST);
         double[] center = new double[cols.size()];
