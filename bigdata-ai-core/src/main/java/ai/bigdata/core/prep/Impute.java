@@ -94,6 +94,10 @@ public final class Impute implements Preprocessor {
                     throw new PreprocessingException(cols.get(i), step + " found no present value: every row is missing");
                 }
                 values[i] = strategy == Strategy.MEAN ? s.mean() : strategy == Strategy.MEDIAN ? s.quantile(0.5) : s.mostFrequent();
+                if (!Double.isFinite(values[i])) {
+                    throw new PreprocessingException(cols.get(i), step + " found " + values[i] + " (values from " + s.min()
+                            + " to " + s.max() + " overflow double arithmetic); rescale the column first");
+                }
             }
         }
         return new ImputeTransform(cols, values, indicators);

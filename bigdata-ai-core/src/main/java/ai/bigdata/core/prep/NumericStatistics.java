@@ -189,7 +189,10 @@ public final class NumericStatistics {
         double pos = q * (size - 1);
         int lo = (int) Math.floor(pos);
         int hi = Math.min(lo + 1, size - 1);
-        return values[lo] + (pos - lo) * (values[hi] - values[lo]);
+        double t = pos - lo;
+        double gap = values[hi] - values[lo];
+        // the gap between two finite values can overflow (-1e308 and 1e308): interpolate without it
+        return Double.isFinite(gap) ? values[lo] + t * gap : (1 - t) * values[lo] + t * values[hi];
     }
 
     /** The most frequent present value; ties go to the smallest (as scikit-learn's imputer). */

@@ -93,6 +93,10 @@ public final class Scale implements Preprocessor {
                     scale[i] = s.maxAbs();
                     break;
             }
+            if (!Double.isFinite(center[i]) || !Double.isFinite(scale[i])) {
+                throw new PreprocessingException(cols.get(i), step + " found centre " + center[i] + " and scale " + scale[i]
+                        + " (values from " + s.min() + " to " + s.max() + " overflow double arithmetic); rescale the column first");
+            }
             if (!(scale[i] > 0)) {
                 if (!allowConstant) {
                     throw new PreprocessingException(cols.get(i), step + " found a constant column (scale " + scale[i]
