@@ -139,7 +139,8 @@ public final class Clean {
             String step = zScore ? "z-score clipping" : "IQR clipping";
             List<String> cols = Statistics.choose(data.schema(), columns, t -> t.isNumeric(), "numeric", step);
             Statistics.requireRows(data, step);
-            Map<String, NumericStatistics> stats = Statistics.numeric(data, cols, !zScore);
+            Map<String, NumericStatistics> stats = Statistics.numeric(data, cols, zScore ? Statistics.Quantiles.NONE
+                    : Statistics.Quantiles.exact(step, "Clean.clipZScore(z) (no quantiles needed)"));
             double[] low = new double[cols.size()];
             double[] high = new double[cols.size()];
             for (int i = 0; i < cols.size(); i++) {

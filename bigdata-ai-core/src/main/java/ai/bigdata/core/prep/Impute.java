@@ -19,12 +19,18 @@ public final class Impute implements Preprocessor {
     private final double constant;
     private final List<String> columns;
     private final boolean indicators;
+    private final int sketchK;
 
     private Impute(Strategy strategy, double constant, List<String> columns, boolean indicators) {
+        this(strategy, constant, columns, indicators, 0);
+    }
+
+    private Impute(Strategy strategy, double constant, List<String> columns, boolean indicators, int sketchK) {
         this.strategy = strategy;
         this.constant = constant;
         this.columns = columns;
         this.indicators = indicators;
+        this.sketchK = sketchK;
     }
 
     /** The mean of present values. */
@@ -32,7 +38,10 @@ public final class Impute implements Preprocessor {
         return new Impute(Strategy.MEAN, 0, null, false);
     }
 
-    /** The median of present values (exact). */
+    /**
+     * The median of present values, exact: every value is kept on the heap (8 bytes per row and column;
+     * fitting fails early, with a message, when that cannot fit). See {@link #sketch()}.
+     */
     public static Impute median() {
         return new Impute(Strategy.MEDIAN, 0, null, false);
     }
@@ -68,12 +77,28 @@ public final class Impute implements Preprocessor {
 
     /** Only these columns. */
     public Impute columns(String... names) {
-        return new Impute(strategy, constant, List.of(names), indicators);
+        return new Impute(strategy, constant, List.of(names), indicators, sketchK);
     }
 
     /** Also adds a boolean {@code <column>_missing} column per imputed column. */
     public Impute withIndicators() {
-        return new Impute(strategy, constant, columns, true);
+        return new Impute(strategy, constant, columns, true, sketchK);
+    }
+
+    /**
+     * The median from a KLL quantile sketch (k = 200, rank error about 1.65 %) instead of exactly: fixed
+     * memory whatever the row count, for data larger than the heap. The fitted step's JSON says so.
+     */
+    public Impute sketch() {
+        return sketch(QuantileSketch.DEFAULT_K);
+    }
+
+    /** As {@link #sketch()} with the sketch's parameter k (8 to 65535; larger is more accurate). */
+    public Impute sketch(int k) {
+        if (strategy != Strategy.MEDIAN) {
+            throw new IllegalArgumentException("only median imputation can use a quantile sketch, not " + this);
+        }
+        return new Impute(strategy, constant, columns, indicators, QuantileSketch.checkK(k));
     }
 
     /** Fits the value per column; the result tells them through {@link ImputeTransform#value(String)}. */
@@ -87,7 +112,9 @@ public final class Impute implements Preprocessor {
         if (strategy == Strategy.CONSTANT) {
             java.util.Arrays.fill(values, constant);
         } else {
-            Map<String, NumericStatistics> stats = Statistics.numeric(data, cols, strategy != Strategy.MEAN);
+            Map<String, NumericStatistics> stats = Statistics.numeric(data, cols, strategy == Strategy.MEAN
+                    ? Statistics.Quantiles.NONE
+                    : Statistics.Quantiles.of(sketchK, step, strategy == Strategy.MEDIAN ? "Impute.median().sketch() (a fixed-size KLL sketch, approximate)" : "Impute.mean() or Impute.median().sketch()"));
             for (int i = 0; i < cols.size(); i++) {
                 NumericStatistics s = stats.get(cols.get(i));
                 if (s.count() == 0) {
@@ -100,7 +127,7 @@ public final class Impute implements Preprocessor {
                 }
             }
         }
-        return new ImputeTransform(cols, values, indicators);
+        return new ImputeTransform(cols, values, indicators, QuantileSketch.describe(sketchK));
     }
 
     @Override

@@ -13,11 +13,18 @@ import org.apache.arrow.vector.FieldVector;
 public final class ImputeTransform extends NumericColumnsTransform {
     private final double[] values;
     private final boolean indicators;
+    private final String approximation;
 
-    ImputeTransform(List<String> columns, double[] values, boolean indicators) {
+    ImputeTransform(List<String> columns, double[] values, boolean indicators, String approximation) {
         super(columns);
         this.values = values.clone();
         this.indicators = indicators;
+        this.approximation = approximation;
+    }
+
+    /** How the values were approximated (for example {@code "KLL sketch, k=200"}), or null when exact. */
+    public String approximation() {
+        return approximation;
     }
 
     @Override
@@ -65,17 +72,21 @@ public final class ImputeTransform extends NumericColumnsTransform {
         p.put("columns", columns);
         p.put("values", AffineTransform.toList(values));
         p.put("indicators", indicators);
+        if (approximation != null) {
+            p.put("approximation", approximation);
+        }
         return p;
     }
 
     @SuppressWarnings("unchecked")
     static ImputeTransform fromParameters(Map<String, Object> p) {
         return new ImputeTransform((List<String>) p.get("columns"), AffineTransform.toArray((List<Number>) p.get("values")),
-                (Boolean) p.get("indicators"));
+                (Boolean) p.get("indicators"), (String) p.get("approximation"));
     }
 
     @Override
     public String toString() {
-        return "imputation of " + columns + (indicators ? " with missing indicators" : "");
+        return "imputation of " + columns + (indicators ? " with missing indicators" : "")
+                + (approximation == null ? "" : " (" + approximation + ")");
     }
 }

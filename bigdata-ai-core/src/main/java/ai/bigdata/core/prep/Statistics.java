@@ -61,11 +61,30 @@ final class Statistics {
         }
     }
 
-    /** One pass over the numeric columns. */
-    static Map<String, NumericStatistics> numeric(Dataset data, List<String> columns, boolean keepValues) {
+    /** How a pass finds quantiles: none, exact (values kept, checked against the heap first), or a KLL sketch. */
+    record Quantiles(boolean exact, int sketchK, String step, String option) {
+        static final Quantiles NONE = new Quantiles(false, 0, null, null);
+
+        /** Exact quantiles for {@code step}; {@code option} names the sketch alternative in the error. */
+        static Quantiles exact(String step, String option) {
+            return new Quantiles(true, 0, step, option);
+        }
+
+        /** Exact quantiles when {@code sketchK} is 0, else a KLL sketch with that k. */
+        static Quantiles of(int sketchK, String step, String option) {
+            return sketchK == 0 ? exact(step, option) : new Quantiles(false, sketchK, step, option);
+        }
+    }
+
+    /** One pass over the numeric columns, finding quantiles as {@code quantiles} says. */
+    static Map<String, NumericStatistics> numeric(Dataset data, List<String> columns, Quantiles quantiles) {
+        if (quantiles.exact() && !columns.isEmpty()) {
+            QuantileSketch.requireExactFits(data.rowCount(), columns.size(), quantiles.step(), columns.get(0), quantiles.option());
+        }
         Map<String, NumericStatistics> out = new LinkedHashMap<>();
         for (String c : columns) {
-            out.put(c, new NumericStatistics(keepValues));
+            out.put(c, quantiles.sketchK() > 0 ? NumericStatistics.sketched(quantiles.sketchK())
+                    : new NumericStatistics(quantiles.exact()));
         }
         ChunkSource src = data.source();
         Schema s = src.schema();
