@@ -187,7 +187,8 @@ class SplitTest {
             for (int i = 0; i < 5; i++) {
                 try (Split f = folds.fold(i)) {
                     assertThat(f.train().rowCount() + f.validation().rowCount()).isEqualTo(572);
-                    assertThat(f.validation().rowCount()).isBetween(113L, 116L);
+                    // round-robin across strata: 572 rows in 5 folds of 114 or 115
+                    assertThat(f.validation().rowCount()).isBetween(114L, 115L);
                     total += f.validation().rowCount();
                 }
             }
