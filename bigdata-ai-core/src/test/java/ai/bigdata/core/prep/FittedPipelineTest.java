@@ -102,6 +102,10 @@ class FittedPipelineTest {
             // a and b twice each: ties go to the first by name
             assertThat(Impute.mostFrequentCategory().fit(d).values()).containsExactly(Map.entry("c", "a"));
             assertThat(Bucketize.edges(2, 5).columns("x").fit(d).cuts("x")).containsExactly(2, 5);
+            try (Dataset filled = Impute.mostFrequentCategory().fit(d).apply(d)) {
+                assertThat(Encode.oneHot().fit(filled).categories("c")).containsExactly("a", "b");
+                assertThat(Encode.ordinal().fit(filled).categories("c")).containsExactly("a", "b");
+            }
             assertThat(Clean.clipZScore(3).columns("x").fit(d).bounds("x")[0]).isEqualTo(3.75 - 3 * Math.sqrt(18.75 / 4));
 
             FittedPipeline p = Pipeline.of(Impute.mean().columns("x"), Scale.maxAbs().columns("x")).fit(d);
