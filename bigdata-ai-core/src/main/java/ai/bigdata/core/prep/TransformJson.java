@@ -77,12 +77,17 @@ public final class TransformJson {
             if (cl == null) {
                 continue;
             }
-            for (TransformKind k : ServiceLoader.load(TransformKind.class, cl)) {
-                TransformKind before = found.putIfAbsent(k.kind(), k);
-                if (before != null && before.getClass() != k.getClass()) {
-                    throw new IllegalArgumentException("transform kind '" + k.kind() + "' is claimed by both "
-                            + before.getClass().getName() + " and " + k.getClass().getName());
+            try {
+                for (TransformKind k : ServiceLoader.load(TransformKind.class, cl)) {
+                    TransformKind before = found.putIfAbsent(k.kind(), k);
+                    if (before != null && before.getClass() != k.getClass()) {
+                        throw new IllegalArgumentException("transform kind '" + k.kind() + "' is claimed by both "
+                                + before.getClass().getName() + " and " + k.getClass().getName());
+                    }
                 }
+            } catch (java.util.ServiceConfigurationError e) {
+                throw new IllegalArgumentException("cannot load the TransformKind services (reading kind '" + kind + "'): "
+                        + e.getMessage(), e);
             }
         }
         TransformKind k = found.get(kind);
