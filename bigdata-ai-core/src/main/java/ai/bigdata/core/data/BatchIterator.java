@@ -31,10 +31,6 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * never holds more than one chunk. Each {@link #reset()} starts a new epoch with a new, seeded order.
  */
 public final class BatchIterator implements Iterator<Batch>, AutoCloseable {
-    static {
-        Engine.start();
-    }
-
     private final ChunkSource source;
     private final ChunkReader reader;
     private final Column[] featureCols;
@@ -482,6 +478,9 @@ public final class BatchIterator implements Iterator<Batch>, AutoCloseable {
 
         /** The iterator; close it when done. */
         public BatchIterator build() {
+            // here rather than in a static initialiser: a bad engine setting is then an ordinary,
+            // recoverable exception instead of an ExceptionInInitializerError for the JVM's life
+            Engine.start();
             return new BatchIterator(this);
         }
     }

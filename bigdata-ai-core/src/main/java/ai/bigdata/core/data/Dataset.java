@@ -52,7 +52,7 @@ public final class Dataset implements AutoCloseable {
     }
 
     private final ChunkSource source;
-    private boolean closed;
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
     private Dataset(ChunkSource source) {
         this.source = source;
@@ -355,7 +355,7 @@ public final class Dataset implements AutoCloseable {
 
     /** The first rows as a table, for logs and the REPL. */
     public String preview(int rows) {
-        if (closed) {
+        if (closed.get()) {
             return "Dataset[closed]";
         }
         Schema s = schema();
@@ -402,16 +402,15 @@ public final class Dataset implements AutoCloseable {
     }
 
     private void checkOpen() {
-        if (closed) {
+        if (closed.get()) {
             throw new IllegalStateException("dataset is closed");
         }
     }
 
-    /** Releases this dataset's hold on its memory; idempotent. */
+    /** Releases this dataset's hold on its memory; idempotent and safe to call from several threads at once. */
     @Override
     public void close() {
-        if (!closed) {
-            closed = true;
+        if (closed.compareAndSet(false, true)) {
             source.release();
         }
     }

@@ -127,4 +127,9 @@ public final class AssembleTransform implements Transform {
     static AssembleTransform fromParameters(Map<String, Object> p) {
         return new AssembleTransform((String) p.get("output"), (List<String>) p.get("columns"), (List<String>) p.get("slots"));
     }
+
+    @Override
+    public String toString() {
+        return "assembling " + columns + " into '" + output + "'";
+    }
 }

@@ -116,4 +116,9 @@ public final class InvalidToNullTransform implements Transform {
         return new InvalidToNullTransform((String) p.get("column"), lo == null ? 0 : ((Number) lo).doubleValue(),
                 hi == null ? 0 : ((Number) hi).doubleValue(), (String) p.get("pattern"));
     }
+
+    @Override
+    public String toString() {
+        return "invalid values to null in '" + column + "' (" + (pattern != null ? "not matching " + pattern : "outside [" + low + ", " + high + "]") + ")";
+    }
 }

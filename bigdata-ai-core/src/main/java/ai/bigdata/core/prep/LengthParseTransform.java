@@ -128,4 +128,9 @@ public final class LengthParseTransform implements Transform {
     static LengthParseTransform fromParameters(Map<String, Object> p) {
         return new LengthParseTransform((String) p.get("column"), (String) p.get("output"));
     }
+
+    @Override
+    public String toString() {
+        return "length parsing of '" + column + "' into '" + output + "'";
+    }
 }

@@ -68,12 +68,39 @@ abstract class NumericColumnsTransform implements Transform {
         }
     }
 
-    /** Maps a chunk of column {@code i} without nulls into {@code out} (override with a fused loop for speed). */
+    /**
+     * Maps a chunk of column {@code i} without nulls into {@code out}. A non-finite input, or a result
+     * that is not finite (an overflow), is an error naming the column and row: nothing silently becomes
+     * NaN or infinite.
+     */
     void mapPresent(int i, Column col, FieldVector in, Float8Vector out, int rows, long firstRow) {
         double[] x = NumericColumn.scratch(rows);
         NumericColumn.read(col, in, rows, x);
+        for (int k = 0; k < rows; k++) {
+            if (!Double.isFinite(x[k])) {
+                check(i, x[k], x[k], firstRow + k);
+            }
+        }
         mapAll(i, x, rows, firstRow);
+        for (int k = 0; k < rows; k++) {
+            if (!Double.isFinite(x[k])) {
+                check(i, Cells.asDouble(col, in, k), x[k], firstRow + k);
+            }
+        }
         NumericColumn.writeAllPresent(out, x, rows);
+    }
+
+    /** {@code y}, the result for input {@code x} of listed column {@code i} in {@code row}, if both are finite. */
+    final double check(int i, double x, double y, long row) {
+        if (!Double.isFinite(x)) {
+            throw new PreprocessingException(columns.get(i), this + " cannot take the non-finite value " + x + " in row " + row
+                    + "; refuse such values when reading, or replace them first");
+        }
+        if (!Double.isFinite(y)) {
+            throw new PreprocessingException(columns.get(i), this + " turns " + x + " in row " + row + " into " + y
+                    + " (outside the range of double)");
+        }
+        return y;
     }
 
     @Override
@@ -106,7 +133,8 @@ abstract class NumericColumnsTransform implements Transform {
                             o.set(row, fill);
                         }
                     } else {
-                        o.set(row, map(i, Cells.asDouble(col, v, row), firstRow + row));
+                        double x = Cells.asDouble(col, v, row);
+                        o.set(row, check(i, x, map(i, x, firstRow + row), firstRow + row));
                     }
                 }
             }
