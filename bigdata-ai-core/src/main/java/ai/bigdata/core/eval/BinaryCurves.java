@@ -34,35 +34,34 @@ public final class BinaryCurves {
         if (positive.length != n) {
             throw new IllegalArgumentException(n + " scores but " + positive.length + " labels");
         }
-        Scores pos = Scores.doubles();
-        Scores neg = Scores.doubles();
+        ClassScores s = ClassScores.doubles(n);
         for (int i = 0; i < n; i++) {
             if (!Double.isFinite(scores[i])) {
                 throw new IllegalArgumentException("score " + i + " is " + scores[i]);
             }
-            (positive[i] ? pos : neg).add(scores[i]);
+            s.add(positive[i], scores[i]);
         }
-        pos.sort();
-        neg.sort();
-        return of(pos, neg, false, true);
+        s.sort();
+        return of(s, false, true);
     }
 
     /**
-     * The curves of sorted (ascending) positive and negative scores, walked from the highest threshold
-     * down; {@code negate} ranks by the negated scores instead. Without {@code points} only the areas are
-     * computed (no per-threshold arrays).
+     * The curves of sorted scores, walked from the highest threshold down; {@code swap} takes the other
+     * rows as the positives and ranks by the negated scores (class 0 of a two-class problem whose store
+     * holds class 1's probability). Without {@code points} only the areas are computed (no per-threshold
+     * arrays).
      */
-    static BinaryCurves of(Scores pos, Scores neg, boolean negate, boolean points) {
-        long totalPos = pos.size();
-        long totalNeg = neg.size();
+    static BinaryCurves of(ClassScores s, boolean swap, boolean points) {
+        long totalPos = swap ? s.negatives() : s.positives();
+        long totalNeg = swap ? s.positives() : s.negatives();
         if (totalPos == 0 || totalNeg == 0) {
             throw new IllegalArgumentException("ROC and PR curves need both classes; got " + totalPos + " positive and "
                     + totalNeg + " negative rows");
         }
-        int i = pos.size() - 1;
-        int j = neg.size() - 1;
+        int i = (int) totalPos - 1;
+        int j = (int) totalNeg - 1;
         int distinct = 0;
-        double[] fpr = points ? new double[pos.size() + neg.size() + 1] : null;
+        double[] fpr = points ? new double[(int) (totalPos + totalNeg) + 1] : null;
         double[] tpr = points ? new double[fpr.length] : null;
         double[] prec = points ? new double[fpr.length - 1] : null;
         double[] rec = points ? new double[fpr.length - 1] : null;
@@ -74,12 +73,13 @@ public final class BinaryCurves {
         double ap = 0;
         double prevRecall = 0;
         while (i >= 0 || j >= 0) {
-            double threshold = i < 0 ? at(neg, j, negate) : j < 0 ? at(pos, i, negate) : Math.max(at(pos, i, negate), at(neg, j, negate));
-            while (i >= 0 && at(pos, i, negate) == threshold) {
+            double threshold = i < 0 ? negativeAt(s, j, swap) : j < 0 ? positiveAt(s, i, swap)
+                    : Math.max(positiveAt(s, i, swap), negativeAt(s, j, swap));
+            while (i >= 0 && positiveAt(s, i, swap) == threshold) {
                 tp++;
                 i--;
             }
-            while (j >= 0 && at(neg, j, negate) == threshold) {
+            while (j >= 0 && negativeAt(s, j, swap) == threshold) {
                 fp++;
                 j--;
             }
@@ -109,9 +109,14 @@ public final class BinaryCurves {
                 Arrays.copyOf(rec, distinct), auc, ap);
     }
 
-    /** The i-th of the scores in ascending order, or of their negations. */
-    private static double at(Scores s, int i, boolean negate) {
-        return negate ? -s.get(s.size() - 1 - i) : s.get(i);
+    /** The i-th positive score in ascending order (swapped: the negated negatives). */
+    private static double positiveAt(ClassScores s, int i, boolean swap) {
+        return swap ? -s.negative(s.negatives() - 1 - i) : s.positive(i);
+    }
+
+    /** The i-th negative score in ascending order (swapped: the negated positives). */
+    private static double negativeAt(ClassScores s, int i, boolean swap) {
+        return swap ? -s.positive(s.positives() - 1 - i) : s.negative(i);
     }
 
     /** Area under the ROC curve. */

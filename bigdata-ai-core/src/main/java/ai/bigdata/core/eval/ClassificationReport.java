@@ -46,7 +46,7 @@ public final class ClassificationReport implements Report {
     }
 
     private static ClassificationTally tallyOf(List<String> classes, int[] truth, double[][] probabilities) {
-        ClassificationTally t = new ClassificationTally(classes, true, false);
+        ClassificationTally t = new ClassificationTally(classes, true, false, truth.length);
         int k = classes.size();
         if (probabilities.length != truth.length) {
             throw new IllegalArgumentException(truth.length + " true classes but " + probabilities.length + " predictions");
@@ -176,7 +176,7 @@ public final class ClassificationReport implements Report {
 
     /** Whether the scores were kept, so that curves and AUCs exist (see {@link Evaluator#withoutCurves()}). */
     public boolean hasCurves() {
-        return tally.positives != null;
+        return tally.scores != null;
     }
 
     /**
@@ -198,18 +198,17 @@ public final class ClassificationReport implements Report {
             throw new IllegalStateException("this evaluation kept no scores (Evaluator.withoutCurves()): no ROC or PR curves");
         }
         if (!sorted) {
-            for (int c = 0; c < classes.size(); c++) {
-                if (tally.positives[c] != null) {
-                    tally.positives[c].sort();
-                    tally.negatives[c].sort();
+            for (ClassScores s : tally.scores) {
+                if (s != null) {
+                    s.sort();
                 }
             }
             sorted = true;
         }
         if (classes.size() == 2 && positiveClass == 0) {
-            return BinaryCurves.of(tally.negatives[1], tally.positives[1], true, points);
+            return BinaryCurves.of(tally.scores[1], true, points);
         }
-        return BinaryCurves.of(tally.positives[positiveClass], tally.negatives[positiveClass], false, points);
+        return BinaryCurves.of(tally.scores[positiveClass], false, points);
     }
 
     /**

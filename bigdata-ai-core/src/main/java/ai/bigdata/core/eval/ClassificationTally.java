@@ -15,18 +15,16 @@ final class ClassificationTally {
     final long[][] confusion;
     /** rankCounts[a]: rows whose true class had {@code a} classes ranked above it. */
     final long[] rankCounts;
-    /** Scores of class c on rows of class c (index 1 only for two classes); null without curves. */
-    final Scores[] positives;
-    /** Scores of class c on rows of other classes; null without curves. */
-    final Scores[] negatives;
+    /** Scores of class c (index 1 only for two classes); null without curves. */
+    final ClassScores[] scores;
     double logLossSum;
     int rows;
 
     /**
      * An empty tally over {@code classes}; {@code curves} keeps the scores, as float32 when
-     * {@code floatScores} (model outputs) or float64.
+     * {@code floatScores} (model outputs) or float64, in stores sized for {@code expectedRows}.
      */
-    ClassificationTally(List<String> classes, boolean curves, boolean floatScores) {
+    ClassificationTally(List<String> classes, boolean curves, boolean floatScores, int expectedRows) {
         int k = classes.size();
         if (k < 2) {
             throw new IllegalArgumentException("classification needs at least 2 classes, got " + classes);
@@ -35,15 +33,12 @@ final class ClassificationTally {
         this.confusion = new long[k][k];
         this.rankCounts = new long[k];
         if (curves) {
-            positives = new Scores[k];
-            negatives = new Scores[k];
+            scores = new ClassScores[k];
             for (int c = k == 2 ? 1 : 0; c < k; c++) {
-                positives[c] = floatScores ? Scores.floats() : Scores.doubles();
-                negatives[c] = floatScores ? Scores.floats() : Scores.doubles();
+                scores[c] = floatScores ? ClassScores.floats(expectedRows) : ClassScores.doubles(expectedRows);
             }
         } else {
-            positives = null;
-            negatives = null;
+            scores = null;
         }
     }
 
@@ -80,9 +75,9 @@ final class ClassificationTally {
             }
         }
         rankCounts[above]++;
-        if (positives != null) {
+        if (scores != null) {
             for (int c = k == 2 ? 1 : 0; c < k; c++) {
-                (truth == c ? positives[c] : negatives[c]).add(p[c]);
+                scores[c].add(truth == c, p[c]);
             }
         }
         rows++;

@@ -132,7 +132,7 @@ public final class Evaluator<R extends Report> {
         ModelSignature sig = model.signature();
         int[] toModel = classIndices(sig, label);
         int k = sig.classNames().size();
-        ClassificationTally tally = new ClassificationTally(sig.classNames(), curves, true);
+        ClassificationTally tally = new ClassificationTally(sig.classNames(), curves, true, (int) Math.min(data.rowCount(), Integer.MAX_VALUE - 8));
         FloatRows out = new FloatRows();
         FloatRows truth = new FloatRows();
         double[] p = new double[k];
