@@ -72,6 +72,8 @@ public final class BenchmarkRunner {
                     "TrainerBenchmark.trainerEpochTwoWorkers", "TrainerBenchmark.trainerEpoch", "information (> 1x: parallel helps)"),
             new Comparison("MLP 784-256-128-10 epoch, Fashion-MNIST 60k, batch 128: our Trainer vs scikit-learn MLPClassifier",
                     "TrainerBenchmark.trainerEpoch[rows=60000]", "peer.sklearn.MLPClassifier.epoch", "<= 1.5x sklearn (>= 0.67x)"),
+            new Comparison("classification report of 1M rows from a memory-mapped Arrow file vs Model.output on them",
+                    "EvaluationBenchmark.evaluate", "EvaluationBenchmark.modelOutput", "<= 1.2x Model.output (>= 0.83x)"),
             new Comparison("single-row prediction p50: Predictor on a raw olive row vs DL4J output() on one row",
                     "PredictorLatencyBenchmark.predictor:p50", "PredictorLatencyBenchmark.dl4jOutput:p50", "<= 1.2x (>= 0.83x)"),
             new Comparison("single-row prediction p99: Predictor on a raw olive row vs DL4J output() on one row",
