@@ -32,6 +32,8 @@ public final class ClassificationReport implements Report {
     private final double accuracy;
     /** Whether the scores were sorted for the curves (once, in place). */
     private boolean sorted;
+    /** Each class's ROC-AUC and average precision (no curve points), computed once in one walk. */
+    private BinaryCurves[] areas;
     /** The headline metrics, computed once on first use (the curves sort every class's scores). */
     private Map<String, Double> metrics;
 
@@ -238,15 +240,25 @@ public final class ClassificationReport implements Report {
             return Double.NaN;
         }
         if (classes.size() == 2) {
-            BinaryCurves c = curves(1, false);
+            BinaryCurves c = areas(1);
             return roc ? c.rocAuc() : c.averagePrecision();
         }
         double sum = 0;
         for (int c = 0; c < classes.size(); c++) {
-            BinaryCurves cv = curves(c, false);
+            BinaryCurves cv = areas(c);
             sum += roc ? cv.rocAuc() : cv.averagePrecision();
         }
         return sum / classes.size();
+    }
+
+    private synchronized BinaryCurves areas(int c) {
+        if (areas == null) {
+            areas = new BinaryCurves[classes.size()];
+        }
+        if (areas[c] == null) {
+            areas[c] = curves(c, false);
+        }
+        return areas[c];
     }
 
     /** Mean negative log-likelihood of the true class, probabilities clipped to [eps, 1-eps] and renormalised. */
