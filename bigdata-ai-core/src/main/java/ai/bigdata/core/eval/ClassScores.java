@@ -100,7 +100,7 @@ abstract class ClassScores {
 
         @Override
         void sortRange(int from, int to) {
-            Arrays.sort(values, from, to);
+            FloatRadixSort.sort(values, from, to);
         }
 
         @Override
