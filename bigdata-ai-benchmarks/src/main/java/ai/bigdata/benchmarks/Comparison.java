@@ -100,6 +100,8 @@ record Comparison(String what, String ours, String baseline, String goal, double
                     "TrainerBenchmark.trainerEpoch", "information (> 1x: parallel helps)"),
             new Comparison("MLP 784-256-128-10 epoch, Fashion-MNIST 60k, batch 128: our Trainer vs scikit-learn MLPClassifier, equal threads",
                     "TrainerBenchmark.trainerEpoch[rows=60000]", "peer.sklearn.MLPClassifier.epoch", "<= 1.5x sklearn's time (>= 0.67x)", 0.67),
+            new Comparison("classification report (ROC-AUC included) of 1M rows from a memory-mapped Arrow file vs Model.output on them",
+                    "EvaluationBenchmark.evaluate", "EvaluationBenchmark.modelOutput", "<= 1.2x Model.output's time (>= 0.83x)", 0.83),
             info("single-row prediction p50: Predictor (raw row: validation, transform, plain-Java small-row path) vs the same network's plain-Java forward pass on a scaled row",
                     "PredictorLatencyBenchmark.predictor:p50", "PredictorLatencyBenchmark.plainForward:p50",
                     "information (the Predictor's own overhead)"),
