@@ -38,7 +38,7 @@ import org.openjdk.jmh.annotations.TearDown;
  * is measured).
  */
 @State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
+@BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 public class EvaluationBenchmark {
     static final int FEATURES = 20;
