@@ -20,6 +20,7 @@ import org.apache.arrow.memory.ForeignAllocation;
 import org.apache.arrow.memory.util.MemoryUtil;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorLoader;
+import org.apache.arrow.vector.complex.FixedSizeListVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.ipc.ReadChannel;
 import org.apache.arrow.vector.ipc.message.ArrowBlock;
@@ -60,7 +61,10 @@ public final class MappedArrowFileSource extends ChunkSource {
     private final MessageMetadataResult[] metadata;
     private final BufferAllocator allocator;
 
-    /** A source over {@code blocks} of {@code file}; reads each block's metadata now. Owns {@code allocator}. */
+    /**
+     * A source over {@code blocks} of {@code file}; reads each block's metadata now. Owns {@code allocator}
+     * once constructed; when the constructor throws, the caller still owns (and closes) it.
+     */
     public MappedArrowFileSource(Path file, Schema schema, org.apache.arrow.vector.types.pojo.Schema arrowSchema,
                                  List<ArrowBlock> blocks, BufferAllocator allocator) {
         this.file = file;
@@ -74,7 +78,12 @@ public final class MappedArrowFileSource extends ChunkSource {
             long size = ch.size();
             for (int i = 0; i < blocks.size(); i++) {
                 ArrowBlock b = blocks.get(i);
-                if (b.getOffset() < 0 || b.getOffset() + b.getMetadataLength() + b.getBodyLength() > size) {
+                if (b.getMetadataLength() < 8 || b.getBodyLength() < 0) {
+                    throw new DataFormatException(file.toString(), "record batch " + i + " has a damaged block entry"
+                            + " (metadata length " + b.getMetadataLength() + ", body length " + b.getBodyLength() + ")");
+                }
+                if (b.getOffset() < 0 || b.getOffset() > size || b.getMetadataLength() > size - b.getOffset()
+                        || b.getBodyLength() > size - b.getOffset() - b.getMetadataLength()) {
                     throw new DataFormatException(file.toString(), "record batch " + i + " lies past the end of the file ("
                             + size + " bytes): the file is truncated");
                 }
@@ -98,11 +107,7 @@ public final class MappedArrowFileSource extends ChunkSource {
                 metadata[i] = meta;
             }
         } catch (IOException e) {
-            allocator.close();
             throw new DataFormatException(file.toString(), "cannot read record batch headers: " + e.getMessage(), e);
-        } catch (RuntimeException e) {
-            allocator.close();
-            throw e;
         }
     }
 
@@ -145,7 +150,14 @@ public final class MappedArrowFileSource extends ChunkSource {
             @Override
             public Chunk chunk(int index) {
                 if (index != loaded) {
-                    load(index);
+                    loaded = -1;
+                    try {
+                        load(index);
+                    } catch (Throwable t) {
+                        // a batch that failed part way frees what it mapped and is never handed out
+                        root.clear();
+                        throw t;
+                    }
                     loaded = index;
                 }
                 return new Chunk(schema, root.getFieldVectors(), rows[index]);
@@ -159,16 +171,51 @@ public final class MappedArrowFileSource extends ChunkSource {
                     body = b.getBodyLength() == 0 ? allocator.getEmpty() : map(ch, bodyOffset, b.getBodyLength());
                 } catch (IOException e) {
                     throw new UncheckedIOException("cannot map record batch " + index + " of " + file, e);
+                } catch (RuntimeException e) {
+                    throw damaged(index, e);
                 }
-                // deserializeRecordBatch takes over (and releases) our reference to the body
-                try (ArrowRecordBatch batch = MessageSerializer.deserializeRecordBatch(metadata[index], body)) {
-                    loader.load(batch);
-                    for (FieldVector v : root.getFieldVectors()) {
-                        ValueVectorUtility.validate(v);
+                ArrowRecordBatch batch;
+                try {
+                    // takes over (and releases) our reference to the body when it succeeds
+                    batch = MessageSerializer.deserializeRecordBatch(metadata[index], body);
+                } catch (Throwable t) {
+                    if (body.refCnt() > 0) {
+                        body.getReferenceManager().release();
                     }
-                } catch (IOException | RuntimeException e) {
-                    throw new DataFormatException(file.toString(), "record batch " + index + " is damaged: " + e.getMessage(), e);
+                    throw damaged(index, t);
                 }
+                try (batch) {
+                    loader.load(batch);
+                    Chunk c = new Chunk(schema, root.getFieldVectors(), rows[index]);
+                    if (root.getRowCount() != rows[index]) {
+                        throw new DataFormatException(file.toString(), "record batch " + index + " holds "
+                                + root.getRowCount() + " rows, its header " + rows[index]);
+                    }
+                    for (FieldVector v : root.getFieldVectors()) {
+                        validateFull(v);
+                    }
+                    String bad = ChunkChecks.badCategoryCode(c);
+                    if (bad != null) {
+                        long first = 0;
+                        for (int k = 0; k < index; k++) {
+                            first += rows[k];
+                        }
+                        throw new DataFormatException(file.toString(), "record batch " + index + " (dataset rows from "
+                                + first + "), " + bad);
+                    }
+                } catch (DataFormatException e) {
+                    throw e;
+                } catch (Throwable t) {
+                    throw damaged(index, t);
+                }
+            }
+
+            /** A typed error for a batch Arrow could not load or validate; errors other than exceptions pass on. */
+            private RuntimeException damaged(int index, Throwable t) {
+                if (t instanceof Error && !(t instanceof OutOfMemoryError)) {
+                    throw (Error) t;
+                }
+                return new DataFormatException(file.toString(), "record batch " + index + " is damaged: " + t, t);
             }
 
             @Override
@@ -181,6 +228,20 @@ public final class MappedArrowFileSource extends ChunkSource {
                 }
             }
         };
+    }
+
+    /**
+     * Arrow's full validation (buffer sizes, offsets, UTF-8 where it checks it). Arrow 19 cannot run it on
+     * a fixed-size list (it asks the list for an offset buffer, which it has none of), so such a vector
+     * gets the structural check and its values vector the full one.
+     */
+    private static void validateFull(FieldVector v) {
+        if (v instanceof FixedSizeListVector) {
+            ValueVectorUtility.validate(v);
+            ValueVectorUtility.validateFull(((FixedSizeListVector) v).getDataVector());
+        } else {
+            ValueVectorUtility.validateFull(v);
+        }
     }
 
     private ArrowBuf map(FileChannel ch, long offset, long length) throws IOException {
