@@ -31,9 +31,12 @@ public final class CollectableAllocator {
     private CollectableAllocator() {
     }
 
-    /** A new root allocator over garbage-collected memory; close it when the read is done. */
-    public static BufferAllocator create() {
-        return new RootAllocator(RootAllocator.configBuilder().maxAllocation(Integer.MAX_VALUE)
+    /**
+     * A new root allocator over garbage-collected memory that hands out at most {@code limit} bytes in
+     * all (for a file: its size, which no honest header exceeds); close it when the read is done.
+     */
+    public static BufferAllocator create(long limit) {
+        return new RootAllocator(RootAllocator.configBuilder().maxAllocation(Math.min(limit, Integer.MAX_VALUE))
                 .allocationManagerFactory(FACTORY).build());
     }
 

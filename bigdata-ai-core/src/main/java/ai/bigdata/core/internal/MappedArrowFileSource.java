@@ -20,6 +20,7 @@ import org.apache.arrow.memory.ForeignAllocation;
 import org.apache.arrow.memory.util.MemoryUtil;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorLoader;
+import org.apache.arrow.vector.ipc.message.ArrowFieldNode;
 import org.apache.arrow.vector.complex.FixedSizeListVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.ipc.ReadChannel;
@@ -185,6 +186,7 @@ public final class MappedArrowFileSource extends ChunkSource {
                     throw damaged(index, t);
                 }
                 try (batch) {
+                    checkFieldLengths(index, batch);
                     loader.load(batch);
                     Chunk c = new Chunk(schema, root.getFieldVectors(), rows[index]);
                     if (root.getRowCount() != rows[index]) {
@@ -210,6 +212,27 @@ public final class MappedArrowFileSource extends ChunkSource {
                 }
             }
 
+            /**
+             * Every top-level field node must have the batch's row count: a damaged count would make Arrow
+             * grow the vectors to it (allocating and zero-filling) and invent rows.
+             */
+            private void checkFieldLengths(int index, ArrowRecordBatch batch) {
+                List<ArrowFieldNode> nodes = batch.getNodes();
+                int n = 0;
+                for (org.apache.arrow.vector.types.pojo.Field f : arrowSchema.getFields()) {
+                    if (n >= nodes.size()) {
+                        throw new DataFormatException(file.toString(), "record batch " + index + " has " + nodes.size()
+                                + " field nodes, too few for the schema");
+                    }
+                    if (nodes.get(n).getLength() != batch.getLength()) {
+                        throw new DataFormatException(file.toString(), "record batch " + index + " claims "
+                                + batch.getLength() + " rows but field '" + f.getName() + "' holds "
+                                + nodes.get(n).getLength());
+                    }
+                    n += nodeCount(f);
+                }
+            }
+
             /** A typed error for a batch Arrow could not load or validate; errors other than exceptions pass on. */
             private RuntimeException damaged(int index, Throwable t) {
                 if (t instanceof Error && !(t instanceof OutOfMemoryError)) {
@@ -228,6 +251,15 @@ public final class MappedArrowFileSource extends ChunkSource {
                 }
             }
         };
+    }
+
+    /** Field nodes of a field in a record batch: itself and, depth first, its children. */
+    private static int nodeCount(org.apache.arrow.vector.types.pojo.Field f) {
+        int n = 1;
+        for (org.apache.arrow.vector.types.pojo.Field c : f.getChildren()) {
+            n += nodeCount(c);
+        }
+        return n;
     }
 
     /**

@@ -120,9 +120,11 @@ public final class ArrowIpc {
     public static Dataset readFile(Path file) {
         String src = file.toString();
         // schema and dictionaries are read with collectable memory: Arrow loses buffers when a dictionary is damaged
-        BufferAllocator headers = CollectableAllocator.create();
+        BufferAllocator headers = null;
         BufferAllocator alloc = null;
         try {
+            // a header or dictionary buffer never exceeds the file (Arrow rounds buffers up to powers of two)
+            headers = CollectableAllocator.create(2 * Math.max(Files.size(file), 1024) + 4096);
             Schema schema;
             org.apache.arrow.vector.types.pojo.Schema arrowSchema;
             List<org.apache.arrow.vector.ipc.message.ArrowBlock> blocks;
@@ -140,7 +142,9 @@ public final class ArrowIpc {
             alloc = Memory.newChild("arrow-file:" + file.getFileName());
             return Dataset.wrap(new MappedArrowFileSource(file, schema, arrowSchema, blocks, alloc));
         } catch (Throwable t) {
-            closeAfterFailure(headers, t);
+            if (headers != null) {
+                closeAfterFailure(headers, t);
+            }
             if (alloc != null) {
                 closeAfterFailure(alloc, t);
             }
