@@ -68,6 +68,10 @@ public final class BenchmarkRunner {
                     "TrainerBenchmark.trainerEpoch", "TrainerBenchmark.bareDl4jEpoch", "overhead <= 5% (>= 0.95x)"),
             new Comparison("MLP 784-256-128-10 epoch, batch 128: our Trainer (fused Adam) vs DL4J's own fit with its stock Adam",
                     "TrainerBenchmark.trainerEpoch", "TrainerBenchmark.bareDl4jEpochStockAdam", "information (> 1x: faster than DL4J)"),
+            new Comparison("MLP 20-64-32-3 epoch, batch 128: streamed from a memory-mapped Arrow file through a lazy filter"
+                    + " and standard scaling vs the same rows filtered, scaled and held in memory",
+                    "StreamedTrainingBenchmark.streamedEpoch", "StreamedTrainingBenchmark.inMemoryEpoch",
+                    ">= 0.8x the in-memory speed"),
             new Comparison("MLP epoch throughput, Trainer workers(2) vs workers(1), 2 cores",
                     "TrainerBenchmark.trainerEpochTwoWorkers", "TrainerBenchmark.trainerEpoch", "information (> 1x: parallel helps)"),
             new Comparison("MLP 784-256-128-10 epoch, Fashion-MNIST 60k, batch 128: our Trainer vs scikit-learn MLPClassifier",
