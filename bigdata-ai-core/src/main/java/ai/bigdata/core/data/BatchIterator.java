@@ -30,6 +30,10 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * arrays that are allocated once and reused. With shuffling, an in-memory dataset is shuffled over all
  * rows; a streamed one visits its chunks in shuffled order and shuffles rows inside each chunk, so it
  * never holds more than one chunk. Each {@link #reset()} starts a new epoch with a new, seeded order.
+ *
+ * <p>The iterator asks its reader for a chunk once per visit, however many batches the chunk feeds, and
+ * checks its float columns then: a value that float32 cannot hold (NaN, +-Infinity, 1e39) fails with
+ * the column and row, as does a null or a category code outside the label's classes.
  */
 public final class BatchIterator implements Iterator<Batch>, AutoCloseable {
     static {
@@ -62,6 +66,8 @@ public final class BatchIterator implements Iterator<Batch>, AutoCloseable {
     private Chunk held;
     /** A wrap of the held chunk's tensor memory, or null; dropped whenever the reader moves to another chunk. */
     private org.nd4j.linalg.api.buffer.DataBuffer viewBuffer;
+    /** In-memory chunks never change, so their float columns are checked once, not on every visit. */
+    private final boolean[] checked;
     private final INDArray labelBuffer;
 
     private int epoch;
@@ -140,6 +146,7 @@ public final class BatchIterator implements Iterator<Batch>, AutoCloseable {
         reader = source.open();
         columnMajor = Arrays.stream(featureCols).noneMatch(c -> c.type() == ColumnType.TENSOR);
         nullCounts = new int[source.chunkCount()][];
+        checked = new boolean[source.chunkCount()];
         featureBuffer = Nd4j.createUninitialized(DataType.FLOAT, shapeOf(batchSize, featureShape), columnMajor ? 'f' : 'c');
         labelBuffer = labelCol == null ? null : Nd4j.createUninitialized(DataType.FLOAT, batchSize, labelWidth);
         epoch = b.startEpoch;
@@ -257,7 +264,8 @@ public final class BatchIterator implements Iterator<Batch>, AutoCloseable {
     /**
      * Chunk {@code k}, produced by the reader only when it moves to another chunk, so that a chunk is
      * made once per visit however many batches it feeds. A new chunk drops the view wrap of the previous
-     * one and has its float columns checked once.
+     * one and has its float columns checked: on every visit for a streamed source (whose chunks are
+     * produced anew), once for an in-memory one (whose shuffled batches jump between chunks).
      */
     private Chunk chunk(int k) {
         if (k != heldIndex) {
@@ -265,11 +273,14 @@ public final class BatchIterator implements Iterator<Batch>, AutoCloseable {
             held = null;
             viewBuffer = null;
             Chunk c = reader.chunk(k);
-            for (int f = 0; f < featureCols.length; f++) {
-                ChunkChecks.requireFloat32Finite(featureCols[f], c.vector(featureIdx[f]), c.rowCount(), chunkStart[k]);
-            }
-            if (labelCol != null) {
-                ChunkChecks.requireFloat32Finite(labelCol, c.vector(labelIdx), c.rowCount(), chunkStart[k]);
+            if (!checked[k]) {
+                for (int f = 0; f < featureCols.length; f++) {
+                    ChunkChecks.requireFloat32Finite(featureCols[f], c.vector(featureIdx[f]), c.rowCount(), chunkStart[k]);
+                }
+                if (labelCol != null) {
+                    ChunkChecks.requireFloat32Finite(labelCol, c.vector(labelIdx), c.rowCount(), chunkStart[k]);
+                }
+                checked[k] = source.inMemory();
             }
             held = c;
             heldIndex = k;

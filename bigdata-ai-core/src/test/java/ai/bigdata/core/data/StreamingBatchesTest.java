@@ -293,6 +293,9 @@ class StreamingBatchesTest {
                 assertThat(first.labels().getRow(1).toFloatVector()).containsExactly(0f, 1f, 0f);
                 assertThatThrownBy(it::next).isInstanceOf(IllegalStateException.class)
                         .hasMessage("column 'y' holds category code " + code + " in row 2, outside its 3 categories [0, 3)");
+                assertThatThrownBy(() -> d.forEachRow(r -> r.get("y"))).isInstanceOf(IllegalStateException.class)
+                        .hasMessage("chunk 0 (dataset rows from 0), column 'y', row 2: category code " + code
+                                + " is outside the column's 3 categories [0, 3)");
             }
         }
     }
