@@ -44,7 +44,7 @@ public class StreamedTrainingBenchmark {
     private static final List<String> CLASSES = List.of("a", "b", "c");
 
     /** Rows in the file (the smoke run passes fewer). */
-    @Param({"500000"})
+    @Param({"100000"})
     public int rows;
 
     private Path dir;

@@ -6,10 +6,13 @@ import ai.bigdata.core.data.Schema;
 import org.apache.arrow.memory.util.MemoryUtil;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.IntVector;
+import org.apache.arrow.vector.complex.FixedSizeListVector;
+import org.apache.arrow.vector.util.ValueVectorUtility;
 
 /**
- * Checks on a chunk's values that native code relies on: category codes inside their dictionary, and
- * numbers that float32 can hold. Each check is one tight loop over a column, run once per chunk visit.
+ * Checks on a chunk's values that native code relies on: Arrow's full validation of a vector read from
+ * outside, category codes inside their dictionary, and numbers that float32 can hold. Each check is one
+ * loop over a column, run when a chunk is visited.
  */
 public final class ChunkChecks {
     private ChunkChecks() {
@@ -96,6 +99,20 @@ public final class ChunkChecks {
             String why = Double.isFinite(value) ? "overflows float32 (largest " + Float.MAX_VALUE + ")" : "is not finite";
             throw new IllegalStateException("column '" + col.name() + "' holds " + value + " in row " + (firstRow + bad)
                     + ", which " + why + "; batches are float32: scale, clip or filter the value before batching");
+        }
+    }
+
+    /**
+     * Arrow's full validation (buffer sizes, offsets, UTF-8 where it checks it). Arrow 19 cannot run it on
+     * a fixed-size list (it asks the list for an offset buffer, which it has none of), so such a vector
+     * gets the structural check and its values vector the full one.
+     */
+    public static void validateFull(FieldVector v) {
+        if (v instanceof FixedSizeListVector) {
+            ValueVectorUtility.validate(v);
+            ValueVectorUtility.validateFull(((FixedSizeListVector) v).getDataVector());
+        } else {
+            ValueVectorUtility.validateFull(v);
         }
     }
 }

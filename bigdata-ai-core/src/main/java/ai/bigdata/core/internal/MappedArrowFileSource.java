@@ -21,14 +21,12 @@ import org.apache.arrow.memory.util.MemoryUtil;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorLoader;
 import org.apache.arrow.vector.ipc.message.ArrowFieldNode;
-import org.apache.arrow.vector.complex.FixedSizeListVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.ipc.ReadChannel;
 import org.apache.arrow.vector.ipc.message.ArrowBlock;
 import org.apache.arrow.vector.ipc.message.ArrowRecordBatch;
 import org.apache.arrow.vector.ipc.message.MessageMetadataResult;
 import org.apache.arrow.vector.ipc.message.MessageSerializer;
-import org.apache.arrow.vector.util.ValueVectorUtility;
 
 /**
  * The record batches of an Arrow IPC file, memory-mapped: a chunk's body is mapped when it is read and
@@ -88,6 +86,7 @@ public final class MappedArrowFileSource extends ChunkSource {
                     throw new DataFormatException(file.toString(), "record batch " + i + " lies past the end of the file ("
                             + size + " bytes): the file is truncated");
                 }
+                checkMessageLength(ch, b, i);
                 ch.position(b.getOffset());
                 MessageMetadataResult meta = MessageSerializer.readMessage(new ReadChannel(ch));
                 if (meta == null) {
@@ -109,6 +108,22 @@ public final class MappedArrowFileSource extends ChunkSource {
             }
         } catch (IOException e) {
             throw new DataFormatException(file.toString(), "cannot read record batch headers: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The length prefix of a block's message must fit in the block's metadata: Arrow allocates a heap
+     * buffer of whatever length the prefix claims, so a damaged prefix would ask for up to 2 GiB.
+     */
+    private void checkMessageLength(FileChannel ch, ArrowBlock b, int i) throws IOException {
+        ByteBuffer prefix = ByteBuffer.allocate(8).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        ch.read(prefix, b.getOffset());
+        int first = prefix.getInt(0);
+        int length = first == MessageSerializer.IPC_CONTINUATION_TOKEN ? prefix.getInt(4) : first;
+        int prefixBytes = first == MessageSerializer.IPC_CONTINUATION_TOKEN ? 8 : 4;
+        if (length <= 0 || length > b.getMetadataLength() - prefixBytes) {
+            throw new DataFormatException(file.toString(), "record batch " + i + " has a message of " + length
+                    + " bytes in a block of " + b.getMetadataLength() + " metadata bytes: the file is damaged");
         }
     }
 
@@ -194,7 +209,7 @@ public final class MappedArrowFileSource extends ChunkSource {
                                 + root.getRowCount() + " rows, its header " + rows[index]);
                     }
                     for (FieldVector v : root.getFieldVectors()) {
-                        validateFull(v);
+                        ChunkChecks.validateFull(v);
                     }
                     String bad = ChunkChecks.badCategoryCode(c);
                     if (bad != null) {
@@ -260,20 +275,6 @@ public final class MappedArrowFileSource extends ChunkSource {
             n += nodeCount(c);
         }
         return n;
-    }
-
-    /**
-     * Arrow's full validation (buffer sizes, offsets, UTF-8 where it checks it). Arrow 19 cannot run it on
-     * a fixed-size list (it asks the list for an offset buffer, which it has none of), so such a vector
-     * gets the structural check and its values vector the full one.
-     */
-    private static void validateFull(FieldVector v) {
-        if (v instanceof FixedSizeListVector) {
-            ValueVectorUtility.validate(v);
-            ValueVectorUtility.validateFull(((FixedSizeListVector) v).getDataVector());
-        } else {
-            ValueVectorUtility.validateFull(v);
-        }
     }
 
     private ArrowBuf map(FileChannel ch, long offset, long length) throws IOException {

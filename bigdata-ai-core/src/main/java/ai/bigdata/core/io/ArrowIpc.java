@@ -7,6 +7,7 @@ import ai.bigdata.core.data.Schema;
 import ai.bigdata.core.internal.ArrowColumns;
 import ai.bigdata.core.internal.AtomicFiles;
 import ai.bigdata.core.internal.Chunk;
+import ai.bigdata.core.internal.ChunkChecks;
 import ai.bigdata.core.internal.ChunkReader;
 import ai.bigdata.core.internal.ChunkSource;
 import ai.bigdata.core.internal.CollectableAllocator;
@@ -211,19 +212,30 @@ public final class ArrowIpc {
                     tp.transfer();
                     owned.add((FieldVector) tp.getTo());
                 }
-                chunks.add(new Chunk(schema, owned, root.getRowCount()));
+                Chunk chunk = new Chunk(schema, owned, root.getRowCount());
+                chunks.add(chunk);
+                for (FieldVector v : owned) {
+                    ChunkChecks.validateFull(v);
+                }
+                String bad = ChunkChecks.badCategoryCode(chunk);
+                if (bad != null) {
+                    throw new DataFormatException(name, "record batch " + (chunks.size() - 1) + ", " + bad);
+                }
             }
             if (schema == null) {
                 schema = toSchema(root.getSchema(), reader, name);
             }
             return Dataset.wrap(new MemorySource(schema, chunks, alloc));
-        } catch (IOException | RuntimeException e) {
+        } catch (Throwable t) {
             chunks.forEach(Chunk::closeVectors);
-            alloc.close();
-            if (e instanceof DataFormatException) {
-                throw (DataFormatException) e;
+            closeAfterFailure(alloc, t);
+            if (t instanceof DataFormatException) {
+                throw (DataFormatException) t;
             }
-            throw new DataFormatException(name, "not a readable Arrow IPC stream: " + e.getMessage(), e);
+            if (t instanceof Error && !(t instanceof OutOfMemoryError)) {
+                throw (Error) t;
+            }
+            throw new DataFormatException(name, "not a readable Arrow IPC stream: " + t, t);
         }
     }
 

@@ -8,6 +8,8 @@ import ai.bigdata.core.data.BatchIterator;
 import ai.bigdata.core.data.Dataset;
 import ai.bigdata.core.data.Memory;
 import ai.bigdata.core.testing.ArrowLeakCheck;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -24,6 +26,8 @@ import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.dictionary.Dictionary;
 import org.apache.arrow.vector.dictionary.DictionaryProvider;
 import org.apache.arrow.vector.ipc.ArrowFileWriter;
+import org.apache.arrow.vector.ipc.ArrowStreamWriter;
+import org.apache.arrow.vector.ipc.ArrowWriter;
 import org.apache.arrow.vector.types.FloatingPointPrecision;
 import org.apache.arrow.vector.types.pojo.ArrowType;
 import org.apache.arrow.vector.types.pojo.DictionaryEncoding;
@@ -47,13 +51,30 @@ class ArrowCategoryCodesTest {
     /** Two record batches of 3 rows: x = row, label codes {0, 1, 2} then {2, bad, 0}; 3 classes. */
     private Path fileWithCode(int bad) throws IOException {
         Path f = dir.resolve("codes" + bad + ".arrow");
+        try (FileChannel ch = FileChannel.open(f, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+            write(bad, (root, dicts) -> new ArrowFileWriter(root, dicts, ch));
+        }
+        return f;
+    }
+
+    /** The same rows as an Arrow IPC stream. */
+    private static byte[] streamWithCode(int bad) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        write(bad, (root, dicts) -> new ArrowStreamWriter(root, dicts, out));
+        return out.toByteArray();
+    }
+
+    private interface Writers {
+        ArrowWriter open(VectorSchemaRoot root, DictionaryProvider dicts) throws IOException;
+    }
+
+    private static void write(int bad, Writers writers) throws IOException {
         DictionaryEncoding enc = new DictionaryEncoding(7, false, new ArrowType.Int(32, true));
         Field x = new Field("x", FieldType.nullable(new ArrowType.FloatingPoint(FloatingPointPrecision.DOUBLE)), null);
         Field y = new Field("y", new FieldType(true, new ArrowType.Int(32, true), enc, Map.of("bigdata.role", "label")), null);
         try (BufferAllocator alloc = Memory.newChild("write-codes");
              VarCharVector classes = new VarCharVector("classes", alloc);
-             VectorSchemaRoot root = VectorSchemaRoot.create(new Schema(List.of(x, y)), alloc);
-             FileChannel ch = FileChannel.open(f, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+             VectorSchemaRoot root = VectorSchemaRoot.create(new Schema(List.of(x, y)), alloc)) {
             classes.allocateNew(3);
             for (int i = 0; i < 3; i++) {
                 classes.set(i, ("class" + i).getBytes(StandardCharsets.UTF_8));
@@ -61,7 +82,7 @@ class ArrowCategoryCodesTest {
             classes.setValueCount(3);
             DictionaryProvider.MapDictionaryProvider dicts = new DictionaryProvider.MapDictionaryProvider();
             dicts.put(new Dictionary(classes, enc));
-            try (ArrowFileWriter w = new ArrowFileWriter(root, dicts, ch)) {
+            try (ArrowWriter w = writers.open(root, dicts)) {
                 w.start();
                 int[][] codes = {{0, 1, 2}, {2, bad, 0}};
                 for (int b = 0; b < 2; b++) {
@@ -79,7 +100,6 @@ class ArrowCategoryCodesTest {
                 w.end();
             }
         }
-        return f;
     }
 
     @Test
@@ -100,6 +120,20 @@ class ArrowCategoryCodesTest {
                 assertThat(labels).containsExactly("class0", "class1", "class2");
             }
             assertThat(Memory.allocatedBytes()).isZero();
+        }
+    }
+
+    @Test
+    void outOfRangeCodesInAStreamAreRefusedWhenRead() throws IOException {
+        for (int bad : new int[] {3, -1_000_000}) {
+            byte[] bytes = streamWithCode(bad);
+            assertThatThrownBy(() -> Dataset.readArrowStream(new ByteArrayInputStream(bytes)))
+                    .isInstanceOf(DataFormatException.class)
+                    .hasMessageEndingWith(": record batch 1, column 'y', row 1: category code " + bad
+                            + " is outside the column's 3 categories [0, 3)");
+        }
+        try (Dataset d = Dataset.readArrowStream(new ByteArrayInputStream(streamWithCode(2)))) {
+            assertThat(d.rowCount()).isEqualTo(6);
         }
     }
 

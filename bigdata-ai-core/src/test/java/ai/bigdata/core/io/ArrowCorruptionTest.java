@@ -1,6 +1,7 @@
 package ai.bigdata.core.io;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.fail;
 
 import ai.bigdata.core.data.Batch;
@@ -13,6 +14,10 @@ import ai.bigdata.core.data.Memory;
 import ai.bigdata.core.data.Schema;
 import ai.bigdata.core.testing.ArrowLeakCheck;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,6 +25,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.ipc.ArrowFileReader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -116,7 +123,7 @@ class ArrowCorruptionTest {
         assertThat(attempt(good, "unchanged.arrow")).isEqualTo("ok");
         Random rnd = new Random(20261130L);
         Map<String, Integer> outcomes = new LinkedHashMap<>();
-        for (int trial = 0; trial < 300; trial++) {
+        for (int trial = 0; trial < 200; trial++) {
             byte[] bad = good.clone();
             int at = rnd.nextInt(bad.length);
             bad[at] ^= (byte) (1 + rnd.nextInt(255));
@@ -131,5 +138,34 @@ class ArrowCorruptionTest {
         }
         // both outcomes occur: flips in values read as other values, flips in structure are refused
         assertThat(outcomes).containsKeys("ok", DataFormatException.class.getSimpleName());
+    }
+
+    @Test
+    void aMessageLengthClaimingGigabytesIsRefusedWithoutAllocatingIt() throws IOException {
+        byte[] good = original();
+        Path probe = dir.resolve("probe.arrow");
+        Files.write(probe, good);
+        long at;
+        try (FileChannel ch = FileChannel.open(probe, StandardOpenOption.READ);
+             BufferAllocator a = Memory.newChild("probe");
+             ArrowFileReader r = new ArrowFileReader(ch, a)) {
+            at = r.getRecordBlocks().get(1).getOffset();
+        }
+        byte[] bad = good.clone();
+        // the message after the continuation token claims 2^31 - 1 bytes of metadata
+        ByteBuffer.wrap(bad).order(ByteOrder.LITTLE_ENDIAN).putInt((int) at + 4, Integer.MAX_VALUE);
+        Path f = dir.resolve("huge.arrow");
+        Files.write(f, bad);
+        assertThatThrownBy(() -> Dataset.readArrow(f)).isInstanceOf(DataFormatException.class)
+                .hasMessage(f + ": record batch 1 has a message of 2147483647 bytes in a block of "
+                        + blockMetadata(probe, 1) + " metadata bytes: the file is damaged");
+    }
+
+    private static int blockMetadata(Path file, int block) throws IOException {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ);
+             BufferAllocator a = Memory.newChild("probe");
+             ArrowFileReader r = new ArrowFileReader(ch, a)) {
+            return r.getRecordBlocks().get(block).getMetadataLength();
+        }
     }
 }
