@@ -96,6 +96,8 @@ record Comparison(String what, String ours, String baseline, String goal, double
                     "TrainerBenchmark.trainerEpoch", "TrainerBenchmark.bareDl4jEpoch", "overhead <= 5% (>= 0.95x)", 0.95),
             info("MLP epoch: our Trainer (fused Adam) vs DL4J's own fit with its stock Adam, equal threads",
                     "TrainerBenchmark.trainerEpoch", "TrainerBenchmark.bareDl4jEpochStockAdam", "information (> 1x: faster than DL4J)"),
+            new Comparison("MLP epoch from a memory-mapped Arrow file through a lazy filter and a fitted scaling vs the same rows in memory",
+                    "StreamedTrainingBenchmark.streamedEpoch", "StreamedTrainingBenchmark.inMemoryEpoch", ">= 0.8x the in-memory speed", 0.8),
             info("MLP epoch throughput, Trainer workers(2) vs workers(1)", "TrainerBenchmark.trainerEpochTwoWorkers",
                     "TrainerBenchmark.trainerEpoch", "information (> 1x: parallel helps)"),
             new Comparison("MLP 784-256-128-10 epoch, Fashion-MNIST 60k, batch 128: our Trainer vs scikit-learn MLPClassifier, equal threads",

@@ -6,6 +6,7 @@ import ai.bigdata.core.internal.Cells;
 import ai.bigdata.core.internal.Chunk;
 import ai.bigdata.core.internal.ChunkAssembler;
 import ai.bigdata.core.internal.ChunkMapper;
+import ai.bigdata.core.internal.ChunkChecks;
 import ai.bigdata.core.internal.ChunkReader;
 import ai.bigdata.core.internal.ChunkSource;
 import ai.bigdata.core.internal.ConcatSource;
@@ -192,8 +193,14 @@ public final class Dataset implements AutoCloseable {
         checkOpen();
         ChunkRow row = new ChunkRow();
         try (ChunkReader r = source.open()) {
+            long first = 0;
             for (int k = 0; k < source.chunkCount(); k++) {
                 Chunk c = r.chunk(k);
+                String bad = ChunkChecks.badCategoryCode(c);
+                if (bad != null) {
+                    throw new IllegalStateException("chunk " + k + " (dataset rows from " + first + "), " + bad);
+                }
+                first += c.rowCount();
                 for (int i = 0; i < c.rowCount(); i++) {
                     row.at(c, i);
                     action.accept(row);
