@@ -4,7 +4,6 @@ import ai.bigdata.core.engine.Engine;
 import ai.bigdata.core.internal.ArrowColumns;
 import ai.bigdata.core.internal.Cells;
 import ai.bigdata.core.internal.Chunk;
-import ai.bigdata.core.internal.ChunkAssembler;
 import ai.bigdata.core.internal.ChunkMapper;
 import ai.bigdata.core.internal.ChunkChecks;
 import ai.bigdata.core.internal.ChunkReader;
@@ -87,6 +86,19 @@ public final class Dataset implements AutoCloseable {
     /** A builder of an in-memory dataset from Java values, row by row. */
     public static RowsBuilder builder(Schema schema) {
         return new RowsBuilder(schema);
+    }
+
+    /**
+     * A writer of an in-memory dataset, typed values column by column straight into Arrow memory, in
+     * chunks of {@value DatasetWriter#DEFAULT_CHUNK_ROWS} rows (fewer for wide tensors).
+     */
+    public static DatasetWriter writer(Schema schema) {
+        return new DatasetWriter(schema, DatasetWriter.DEFAULT_CHUNK_ROWS);
+    }
+
+    /** A writer of an in-memory dataset in chunks of {@code chunkRows} rows (fewer for wide tensors). */
+    public static DatasetWriter writer(Schema schema, int chunkRows) {
+        return new DatasetWriter(schema, chunkRows);
     }
 
     /** The chunk source; for the library's own modules (the batch bridge, writers). */
@@ -451,25 +463,17 @@ public final class Dataset implements AutoCloseable {
             return this;
         }
 
-        /** The dataset. */
+        /** The dataset; a value that does not fit its column is an {@link InvalidValueException}. */
         public Dataset build() {
-            ChunkAssembler a = new ChunkAssembler(schema, Memory.newChild("rows"), Math.max(1, Math.min(chunkRows, rows.size())));
-            try {
-                for (int r = 0; r < rows.size(); r++) {
-                    for (int c = 0; c < schema.size(); c++) {
-                        try {
-                            a.append(c, rows.get(r)[c]);
-                        } catch (IllegalArgumentException e) {
-                            throw new IllegalArgumentException("row " + r + ", column '" + schema.column(c).name() + "': "
-                                    + e.getMessage(), e);
-                        }
+            try (DatasetWriter w = new DatasetWriter(schema, Math.max(1, Math.min(chunkRows, rows.size())))) {
+                List<ColumnWriter> columns = w.columns();
+                for (Object[] row : rows) {
+                    for (int c = 0; c < row.length; c++) {
+                        columns.get(c).append(row[c]);
                     }
-                    a.endRow();
+                    w.endRow();
                 }
-                return new Dataset(a.build());
-            } catch (RuntimeException e) {
-                a.close();
-                throw e;
+                return w.build();
             }
         }
     }
