@@ -8,6 +8,7 @@ import ai.bigdata.core.internal.ChunkMapper;
 import ai.bigdata.core.internal.ChunkChecks;
 import ai.bigdata.core.internal.ChunkReader;
 import ai.bigdata.core.internal.ChunkSource;
+import ai.bigdata.core.internal.Datasets;
 import ai.bigdata.core.internal.ConcatSource;
 import ai.bigdata.core.internal.MapSource;
 import ai.bigdata.core.internal.MemorySource;
@@ -49,6 +50,22 @@ public final class Dataset implements AutoCloseable {
     static {
         // pick the native build and switch DL4J's oneDNN helpers on before anything loads ND4J
         Engine.configure();
+        Datasets.register(new Datasets.Access() {
+            @Override
+            public Dataset wrap(ChunkSource source) {
+                return new Dataset(source);
+            }
+
+            @Override
+            public ChunkSource source(Dataset data) {
+                return data.source();
+            }
+
+            @Override
+            public Dataset mapChunks(Dataset data, Schema schema, ChunkMapper mapper) {
+                return data.mapChunks(schema, mapper);
+            }
+        });
     }
 
     private final ChunkSource source;
@@ -58,8 +75,8 @@ public final class Dataset implements AutoCloseable {
         this.source = source;
     }
 
-    /** Wraps a chunk source, taking over its reference. For the library's own modules. */
-    public static Dataset wrap(ChunkSource source) {
+    /** Wraps a chunk source, taking over its reference (the library's own code reaches it through {@code Datasets}). */
+    static Dataset wrap(ChunkSource source) {
         return new Dataset(source);
     }
 
@@ -102,7 +119,7 @@ public final class Dataset implements AutoCloseable {
     }
 
     /** The chunk source; for the library's own modules (the batch bridge, writers). */
-    public ChunkSource source() {
+    ChunkSource source() {
         checkOpen();
         return source;
     }
@@ -324,7 +341,7 @@ public final class Dataset implements AutoCloseable {
      * {@code schema}. In memory inputs give an in-memory result; streamed inputs a lazy one. For the
      * library's own transforms.
      */
-    public Dataset mapChunks(Schema schema, ChunkMapper mapper) {
+    Dataset mapChunks(Schema schema, ChunkMapper mapper) {
         checkOpen();
         if (!source.inMemory()) {
             return new Dataset(new MapSource(source, schema, mapper, Memory.newChild("map")));

@@ -4,6 +4,7 @@ import ai.bigdata.core.data.Column;
 import ai.bigdata.core.data.Dataset;
 import ai.bigdata.core.data.Memory;
 import ai.bigdata.core.data.Schema;
+import ai.bigdata.core.internal.Datasets;
 import ai.bigdata.core.internal.ArrowColumns;
 import ai.bigdata.core.internal.AtomicFiles;
 import ai.bigdata.core.internal.Chunk;
@@ -94,7 +95,7 @@ public final class ArrowIpc {
             DictionaryProvider.MapDictionaryProvider dicts = ArrowColumns.dictionaries(s, alloc);
             try (ArrowWriter writer = factory.create(new WriteRoot(root, dicts))) {
                 writer.start();
-                ChunkSource src = data.source();
+                ChunkSource src = Datasets.source(data);
                 VectorLoader loader = new VectorLoader(root);
                 try (ChunkReader r = src.open()) {
                     for (int k = 0; k < src.chunkCount(); k++) {
@@ -141,7 +142,7 @@ public final class ArrowIpc {
             }
             headers.close();
             alloc = Memory.newChild("arrow-file:" + file.getFileName());
-            return Dataset.wrap(new MappedArrowFileSource(file, schema, arrowSchema, blocks, alloc));
+            return Datasets.wrap(new MappedArrowFileSource(file, schema, arrowSchema, blocks, alloc));
         } catch (Throwable t) {
             if (headers != null) {
                 closeAfterFailure(headers, t);
@@ -225,7 +226,7 @@ public final class ArrowIpc {
             if (schema == null) {
                 schema = toSchema(root.getSchema(), reader, name);
             }
-            return Dataset.wrap(new MemorySource(schema, chunks, alloc));
+            return Datasets.wrap(new MemorySource(schema, chunks, alloc));
         } catch (Throwable t) {
             chunks.forEach(Chunk::closeVectors);
             closeAfterFailure(alloc, t);

@@ -5,6 +5,8 @@ import ai.bigdata.core.data.ColumnRole;
 import ai.bigdata.core.data.ColumnType;
 import ai.bigdata.core.data.Dataset;
 import ai.bigdata.core.data.Schema;
+import ai.bigdata.core.internal.FeatureMatrix;
+import ai.bigdata.core.internal.Datasets;
 import ai.bigdata.core.internal.ArrowColumns;
 import ai.bigdata.core.internal.FloatRows;
 import ai.bigdata.core.internal.Vectors;
@@ -44,7 +46,7 @@ final class Predictions {
         List<Column> cols = new ArrayList<>(in.columns());
         cols.addAll(added);
         Schema out = new Schema(cols);
-        return data.mapChunks(out, (chunk, firstRow, alloc, vs) -> {
+        return Datasets.mapChunks(data, out, (chunk, firstRow, alloc, vs) -> {
             for (int c = 0; c < in.size(); c++) {
                 vs.add(Vectors.share(chunk.vector(c), alloc));
             }

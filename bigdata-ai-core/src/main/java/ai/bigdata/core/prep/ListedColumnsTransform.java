@@ -4,6 +4,7 @@ import ai.bigdata.core.data.Column;
 import ai.bigdata.core.data.ColumnType;
 import ai.bigdata.core.data.Dataset;
 import ai.bigdata.core.data.Schema;
+import ai.bigdata.core.internal.Datasets;
 import ai.bigdata.core.internal.Chunk;
 import java.util.List;
 import java.util.function.Predicate;
@@ -35,7 +36,7 @@ abstract class ListedColumnsTransform implements Transform {
     public Dataset apply(Dataset data) {
         Schema in = data.schema();
         Schema out = outputSchema(in);
-        return data.mapChunks(out, (chunk, firstRow, alloc, vs) -> {
+        return Datasets.mapChunks(data, out, (chunk, firstRow, alloc, vs) -> {
             for (int c = 0; c < in.size(); c++) {
                 int i = columns.indexOf(in.column(c).name());
                 if (i < 0) {

@@ -4,6 +4,7 @@ import ai.bigdata.core.data.Column;
 import ai.bigdata.core.data.ColumnType;
 import ai.bigdata.core.data.Dataset;
 import ai.bigdata.core.data.Schema;
+import ai.bigdata.core.internal.Datasets;
 import ai.bigdata.core.internal.Cells;
 import ai.bigdata.core.internal.Chunk;
 import ai.bigdata.core.internal.ChunkMapper;
@@ -111,7 +112,7 @@ abstract class NumericColumnsTransform implements Transform {
         for (int c = 0; c < in.size(); c++) {
             listed[c] = columns.indexOf(in.column(c).name());
         }
-        return data.mapChunks(out, ChunkMapper.threadSafe((chunk, firstRow, alloc, vs) -> {
+        return Datasets.mapChunks(data, out, ChunkMapper.threadSafe((chunk, firstRow, alloc, vs) -> {
             for (int c = 0; c < in.size(); c++) {
                 FieldVector v = chunk.vector(c);
                 if (listed[c] < 0) {

@@ -5,6 +5,7 @@ import ai.bigdata.core.data.ColumnRole;
 import ai.bigdata.core.data.ColumnType;
 import ai.bigdata.core.data.Dataset;
 import ai.bigdata.core.data.Schema;
+import ai.bigdata.core.internal.Datasets;
 import ai.bigdata.core.internal.Cells;
 import ai.bigdata.core.internal.Chunk;
 import ai.bigdata.core.internal.ChunkReader;
@@ -86,7 +87,7 @@ final class Statistics {
             out.put(c, quantiles.sketchK() > 0 ? NumericStatistics.sketched(quantiles.sketchK())
                     : new NumericStatistics(quantiles.exact()));
         }
-        ChunkSource src = data.source();
+        ChunkSource src = Datasets.source(data);
         Schema s = src.schema();
         int[] idx = columns.stream().mapToInt(s::indexOf).toArray();
         long[] firstRow = new long[src.chunkCount()];
@@ -151,7 +152,7 @@ final class Statistics {
     /** One pass counting each category (by name, sorted) of categorical columns; nulls under the key null. */
     static Map<String, TreeMap<String, Long>> categories(Dataset data, List<String> columns) {
         Map<String, TreeMap<String, Long>> out = new LinkedHashMap<>();
-        ChunkSource src = data.source();
+        ChunkSource src = Datasets.source(data);
         Schema s = src.schema();
         for (String c : columns) {
             out.put(c, new TreeMap<>());
