@@ -1,7 +1,7 @@
 """Computes the scikit-learn reference values that PreprocessingGoldenTest compares against.
 
 Run once (Debian: apt-get install python3-sklearn python3-pandas) from bigdata-ai-core:
-    /usr/bin/python3 src/test/python/sklearn_golden.py ../../shared/data/tabular src/test/resources/golden
+    /usr/bin/python3 src/test/python/sklearn_golden.py src/test/resources/ai/bigdata/core/testing/data/tabular src/test/resources/golden
 It writes olive.json and gapminder.json, every double with all the digits it needs to round-trip
 (json.dump uses repr), so the Java test can compare to 1e-13. scikit-learn 1.2.1 produced the committed
 files; Debian bookworm's python3-sklearn 1.2.1 (numpy 1.24.2, pandas 1.5.3) reproduces them byte for byte.

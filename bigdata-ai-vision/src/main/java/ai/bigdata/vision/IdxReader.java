@@ -2,13 +2,12 @@ package ai.bigdata.vision;
 
 import ai.bigdata.core.data.Column;
 import ai.bigdata.core.data.ColumnRole;
+import ai.bigdata.core.data.ColumnWriter;
 import ai.bigdata.core.data.Dataset;
-import ai.bigdata.core.data.Memory;
+import ai.bigdata.core.data.DatasetWriter;
 import ai.bigdata.core.data.Schema;
-import ai.bigdata.core.internal.ChunkAssembler;
-import ai.bigdata.core.internal.ColumnSink;
-import ai.bigdata.core.internal.CompressedInput;
 import ai.bigdata.core.io.DataFormatException;
+import ai.bigdata.core.io.Decompression;
 import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.EOFException;
@@ -20,7 +19,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.arrow.memory.util.MemoryUtil;
 
 /**
  * Reads IDX image and label files (the MNIST / Fashion-MNIST format, gzipped or not) into a dataset
@@ -28,7 +26,7 @@ import org.apache.arrow.memory.util.MemoryUtil;
  * column {@code label}. Pixels are decoded straight into Arrow memory, divided by {@link Builder#divideBy} (255 by default).
  * Gzip (and zstd) files are told apart by their magic bytes and checked whole: every CRC, and nothing
  * after the data. A damaged file is a {@link DataFormatException} naming it: wrong magic number,
- * image and label counts that differ, an image size beyond {@link ColumnSink#MAX_CELL_BYTES} (checked
+ * image and label counts that differ, an image size beyond {@link DatasetWriter#MAX_TENSOR_CELL_BYTES} (checked
  * before anything is allocated), an uncompressed file whose size is not what its header claims,
  * truncation, or extra data.
  */
@@ -128,10 +126,11 @@ public final class IdxReader {
                 int rows = dims[1];
                 int cols = dims[2];
                 long pixelsPerImage = (long) rows * cols;
-                if (4L * pixelsPerImage > ColumnSink.MAX_CELL_BYTES) {
+                long maxCell = DatasetWriter.MAX_TENSOR_CELL_BYTES;
+                if (4L * pixelsPerImage > maxCell) {
                     throw new DataFormatException(imagesName, "the header claims images of " + rows + " x " + cols + " = "
-                            + pixelsPerImage + " pixels, more than the limit of " + ColumnSink.MAX_CELL_BYTES / 4
-                            + " pixels per image (" + ColumnSink.MAX_CELL_BYTES + " bytes as float32); the header is"
+                            + pixelsPerImage + " pixels, more than the limit of " + maxCell / 4
+                            + " pixels per image (" + maxCell + " bytes as float32); the header is"
                             + " probably damaged");
                 }
                 checkPlainFileSize(imagesFile, imagesName, 16, dims[0], pixelsPerImage, "images of " + rows + " x " + cols);
@@ -140,23 +139,14 @@ public final class IdxReader {
                 List<String> names = classNames != null ? classNames : defaultNames(10);
                 Schema schema = Schema.of(Column.tensor("image", rows, cols),
                         Column.categorical("label", ColumnRole.LABEL, names));
-                ChunkAssembler out = new ChunkAssembler(schema, Memory.newChild("idx"), chunkRows);
-                boolean done = false;
-                try {
-                    ColumnSink image = out.sink(0);
-                    ColumnSink label = out.sink(1);
+                // try-with-resources frees the writer's memory on any throwable (also an OutOfMemoryError)
+                try (DatasetWriter out = Dataset.writer(schema, chunkRows)) {
+                    ColumnWriter image = out.column(0);
+                    ColumnWriter label = out.column(1);
                     byte[] pixels = new byte[(int) pixelsPerImage];
-                    int[] bits = new int[256];
-                    for (int v = 0; v < 256; v++) {
-                        bits[v] = Float.floatToRawIntBits(v / divisor);
-                    }
                     for (long i = 0; i < count; i++) {
                         readFully(img, pixels, imagesName, 16 + i * pixels.length);
-                        long at = image.nextTensorAddress();
-                        for (int p = 0; p < pixels.length; p++) {
-                            MemoryUtil.putInt(at + 4L * p, bits[pixels[p] & 0xFF]);
-                        }
-                        image.commitTensor();
+                        image.appendUnsignedBytes(pixels, 0, divisor);
                         int code = lab.read();
                         if (code < 0) {
                             throw new DataFormatException(labelsName, "truncated: label " + i + " is missing (byte offset "
@@ -166,18 +156,12 @@ public final class IdxReader {
                             throw new DataFormatException(labelsName, "label " + i + " is " + code + " but only "
                                     + names.size() + " class names are known");
                         }
-                        label.appendText(names.get(code));
+                        label.appendCategory(names.get(code));
                         out.endRow();
                     }
                     skipAndCheckEnd(img, imagesName, (dims[0] - count) * pixelsPerImage, "images");
                     skipAndCheckEnd(lab, labelsName, dims[0] - count, "labels");
-                    Dataset result = Dataset.wrap(out.build());
-                    done = true;
-                    return result;
-                } finally {
-                    if (!done) {
-                        out.close(); // also on an Error such as OutOfMemoryError
-                    }
+                    return out.build();
                 }
             } catch (NoSuchFileException e) {
                 throw new DataFormatException(e.getFile(), "file does not exist", e);
@@ -238,9 +222,9 @@ public final class IdxReader {
         return out;
     }
 
-    /** The decompressed stream (gzip or zstd by magic bytes, every CRC checked; see CompressedInput). */
+    /** The decompressed stream (gzip or zstd by magic bytes, every CRC checked; see Decompression). */
     private static DataInputStream open(Source s, String name) throws IOException {
-        return new DataInputStream(new BufferedInputStream(CompressedInput.wrap(s.open(), name), 1 << 16));
+        return new DataInputStream(new BufferedInputStream(Decompression.wrap(s.open(), name), 1 << 16));
     }
 
     private static int[] header(DataInputStream in, String name, int magic, int dimensions) throws IOException {

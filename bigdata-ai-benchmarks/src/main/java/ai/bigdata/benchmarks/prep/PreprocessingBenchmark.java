@@ -4,9 +4,8 @@ import ai.bigdata.core.data.Column;
 import ai.bigdata.core.data.ColumnRole;
 import ai.bigdata.core.data.ColumnType;
 import ai.bigdata.core.data.Dataset;
-import ai.bigdata.core.data.Memory;
+import ai.bigdata.core.data.DatasetWriter;
 import ai.bigdata.core.data.Schema;
-import ai.bigdata.core.internal.ChunkAssembler;
 import ai.bigdata.core.prep.Encode;
 import ai.bigdata.core.prep.Scale;
 import java.util.ArrayList;
@@ -62,22 +61,22 @@ public class PreprocessingBenchmark {
         for (int k = 0; k < CATEGORIES; k++) {
             names.add("cat" + k);
         }
-        ChunkAssembler a = new ChunkAssembler(new Schema(cols), Memory.newChild("bench-numeric"), 65_536);
-        ChunkAssembler b = new ChunkAssembler(Schema.of(Column.categorical("c", ColumnRole.FEATURE, names)),
-                Memory.newChild("bench-categorical"), 65_536);
-        for (int r = 0; r < ROWS; r++) {
-            for (int c = 0; c < COLUMNS; c++) {
-                double v = rnd.nextGaussian() * (c + 1) + c;
-                values[c][r] = v;
-                a.sink(c).appendDouble(v);
+        try (DatasetWriter a = Dataset.writer(new Schema(cols), 65_536);
+                DatasetWriter b = Dataset.writer(Schema.of(Column.categorical("c", ColumnRole.FEATURE, names)), 65_536)) {
+            for (int r = 0; r < ROWS; r++) {
+                for (int c = 0; c < COLUMNS; c++) {
+                    double v = rnd.nextGaussian() * (c + 1) + c;
+                    values[c][r] = v;
+                    a.column(c).appendDouble(v);
+                }
+                a.endRow();
+                codes[r] = rnd.nextInt(CATEGORIES);
+                b.column(0).appendCategory(names.get(codes[r]));
+                b.endRow();
             }
-            a.endRow();
-            codes[r] = rnd.nextInt(CATEGORIES);
-            b.sink(0).appendText(names.get(codes[r]));
-            b.endRow();
+            numeric = a.build();
+            categorical = b.build();
         }
-        numeric = Dataset.wrap(a.build());
-        categorical = Dataset.wrap(b.build());
         System.gc();
     }
 

@@ -3,6 +3,7 @@ package ai.bigdata.core.data;
 import ai.bigdata.core.engine.Engine;
 import ai.bigdata.core.internal.ArrowNd4j;
 import ai.bigdata.core.internal.Chunk;
+import ai.bigdata.core.internal.ChunkChecks;
 import ai.bigdata.core.internal.ChunkReader;
 import ai.bigdata.core.internal.ChunkSource;
 import ai.bigdata.core.internal.ColumnPacker;
@@ -29,12 +30,12 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * arrays that are allocated once and reused. With shuffling, an in-memory dataset is shuffled over all
  * rows; a streamed one visits its chunks in shuffled order and shuffles rows inside each chunk, so it
  * never holds more than one chunk. Each {@link #reset()} starts a new epoch with a new, seeded order.
+ *
+ * <p>The iterator asks its reader for a chunk once per visit, however many batches the chunk feeds, and
+ * checks its float columns then: a value that float32 cannot hold (NaN, +-Infinity, 1e39) fails with
+ * the column and row, as does a null or a category code outside the label's classes.
  */
 public final class BatchIterator implements Iterator<Batch>, AutoCloseable {
-    static {
-        Engine.start();
-    }
-
     private final ChunkSource source;
     private final ChunkReader reader;
     private final Column[] featureCols;
@@ -56,8 +57,13 @@ public final class BatchIterator implements Iterator<Batch>, AutoCloseable {
     private final boolean columnMajor;
     /** Null counts per chunk and column, -1 until first needed (a vector's null count costs a scan). */
     private final int[][] nullCounts;
-    private int viewChunk = -1;
+    /** The chunk the reader gave last (valid until the reader's next call), and its position; -1 before any. */
+    private int heldIndex = -1;
+    private Chunk held;
+    /** A wrap of the held chunk's tensor memory, or null; dropped whenever the reader moves to another chunk. */
     private org.nd4j.linalg.api.buffer.DataBuffer viewBuffer;
+    /** In-memory chunks never change, so their float columns are checked once, not on every visit. */
+    private final boolean[] checked;
     private final INDArray labelBuffer;
 
     private int epoch;
@@ -136,6 +142,7 @@ public final class BatchIterator implements Iterator<Batch>, AutoCloseable {
         reader = source.open();
         columnMajor = Arrays.stream(featureCols).noneMatch(c -> c.type() == ColumnType.TENSOR);
         nullCounts = new int[source.chunkCount()][];
+        checked = new boolean[source.chunkCount()];
         featureBuffer = Nd4j.createUninitialized(DataType.FLOAT, shapeOf(batchSize, featureShape), columnMajor ? 'f' : 'c');
         labelBuffer = labelCol == null ? null : Nd4j.createUninitialized(DataType.FLOAT, batchSize, labelWidth);
         epoch = b.startEpoch;
@@ -250,16 +257,47 @@ public final class BatchIterator implements Iterator<Batch>, AutoCloseable {
         return -k - 2;
     }
 
+    /**
+     * Chunk {@code k}, produced by the reader only when it moves to another chunk, so that a chunk is
+     * made once per visit however many batches it feeds. A new chunk drops the view wrap of the previous
+     * one and has its float columns checked: on every visit for a streamed source (whose chunks are
+     * produced anew), once for an in-memory one (whose shuffled batches jump between chunks).
+     */
+    private Chunk chunk(int k) {
+        if (k != heldIndex) {
+            heldIndex = -1;
+            held = null;
+            viewBuffer = null;
+            Chunk c = reader.chunk(k);
+            if (!checked[k]) {
+                for (int f = 0; f < featureCols.length; f++) {
+                    ChunkChecks.requireFloat32Finite(featureCols[f], c.vector(featureIdx[f]), c.rowCount(), chunkStart[k]);
+                }
+                if (labelCol != null) {
+                    ChunkChecks.requireFloat32Finite(labelCol, c.vector(labelIdx), c.rowCount(), chunkStart[k]);
+                }
+                checked[k] = source.inMemory();
+            }
+            held = c;
+            heldIndex = k;
+        }
+        return held;
+    }
+
     private Batch viewBatch(int k, int from, int n) {
-        Chunk c = reader.chunk(k);
+        Chunk c = chunk(k);
         FieldVector v = c.vector(featureIdx[0]);
         checkNoNulls(featureCols[0], featureIdx[0], v, k, null, from, n);
         long w = featureWidth;
-        if (viewChunk != k) {
-            // one wrap per chunk; every batch of the chunk is then an O(1) view with an offset
-            viewBuffer = ArrowNd4j.wrapAddress(((FixedSizeListVector) v).getDataVector().getDataBuffer().memoryAddress(),
-                    (long) c.rowCount() * w);
-            viewChunk = k;
+        if (viewBuffer == null) {
+            // one wrap per chunk visit; every batch of the chunk is then an O(1) view with an offset
+            FieldVector values = ((FixedSizeListVector) v).getDataVector();
+            long floats = (long) c.rowCount() * w;
+            if (values.getDataBuffer().capacity() < 4L * floats) {
+                throw new IllegalStateException("tensor column '" + featureCols[0].name() + "' holds "
+                        + values.getDataBuffer().capacity() + " bytes for " + c.rowCount() + " rows of " + w + " floats");
+            }
+            viewBuffer = ArrowNd4j.wrapAddress(values.getDataBuffer().memoryAddress(), floats);
         }
         INDArray features = ArrowNd4j.view(viewBuffer, from * w, shapeOf(n, featureShape));
         INDArray labels = null;
@@ -268,7 +306,7 @@ public final class BatchIterator implements Iterator<Batch>, AutoCloseable {
             if (labelCol.type() == ColumnType.CATEGORICAL) {
                 MemoryUtil.setMemory(ArrowNd4j.address(labels), 4L * n * labelWidth, (byte) 0);
             }
-            packLabels(c, k, null, from, n, ArrowNd4j.address(labels));
+            packLabels(c, k, null, from, n, ArrowNd4j.address(labels), 4L * n * labelWidth);
         }
         position += n;
         return new Batch(features, labels, null, null, true);
@@ -313,21 +351,21 @@ public final class BatchIterator implements Iterator<Batch>, AutoCloseable {
                 len = (int) Math.min(n - done, chunkStart[k + 1] - position);
                 rowsInChunk = null;
             }
-            Chunk c = reader.chunk(k);
+            Chunk c = chunk(k);
             for (int f = 0; f < featureCols.length; f++) {
                 FieldVector v = c.vector(featureIdx[f]);
                 checkNoNulls(featureCols[f], featureIdx[f], v, k, rowsInChunk, from, len);
                 if (columnMajor) {
                     // column f lives at [f * batchSize, (f + 1) * batchSize) of the reused buffer
-                    ColumnPacker.pack(featureCols[f], v, rowsInChunk, from, len, fAddr, 1,
+                    ColumnPacker.pack(featureCols[f], v, rowsInChunk, from, len, fAddr, 4L * batchSize * featureWidth, 1,
                             featureOffset[f] * batchSize + done);
                 } else {
                     ColumnPacker.pack(featureCols[f], v, rowsInChunk, from, len, fAddr + 4L * done * featureWidth,
-                            featureWidth, featureOffset[f]);
+                            4L * (batchSize - done) * featureWidth, featureWidth, featureOffset[f]);
                 }
             }
             if (labels != null) {
-                packLabels(c, k, rowsInChunk, from, len, lAddr + 4L * done * labelWidth);
+                packLabels(c, k, rowsInChunk, from, len, lAddr + 4L * done * labelWidth, 4L * (batchSize - done) * labelWidth);
             }
             done += len;
             position += len;
@@ -353,13 +391,13 @@ public final class BatchIterator implements Iterator<Batch>, AutoCloseable {
         throw new IllegalStateException("position " + pos + " past the end of " + rows + " rows");
     }
 
-    private void packLabels(Chunk c, int k, int[] rowsInChunk, int from, int len, long dst) {
+    private void packLabels(Chunk c, int k, int[] rowsInChunk, int from, int len, long dst, long dstBytes) {
         FieldVector v = c.vector(labelIdx);
         checkNoNulls(labelCol, labelIdx, v, k, rowsInChunk, from, len);
         if (labelCol.type() == ColumnType.CATEGORICAL) {
-            ColumnPacker.oneHot(v, rowsInChunk, from, len, dst, labelWidth);
+            ColumnPacker.oneHot(v, rowsInChunk, from, len, dst, dstBytes, labelWidth, chunkStart[k]);
         } else {
-            ColumnPacker.pack(labelCol, v, rowsInChunk, from, len, dst, labelWidth, 0);
+            ColumnPacker.pack(labelCol, v, rowsInChunk, from, len, dst, dstBytes, labelWidth, 0);
         }
     }
 
@@ -482,6 +520,9 @@ public final class BatchIterator implements Iterator<Batch>, AutoCloseable {
 
         /** The iterator; close it when done. */
         public BatchIterator build() {
+            // here rather than in a static initialiser: a bad engine setting is then an ordinary,
+            // recoverable exception instead of an ExceptionInInitializerError for the JVM's life
+            Engine.start();
             return new BatchIterator(this);
         }
     }

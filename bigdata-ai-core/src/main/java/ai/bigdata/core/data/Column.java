@@ -2,6 +2,7 @@ package ai.bigdata.core.data;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -131,7 +132,7 @@ public final class Column {
 
     @Override
     public String toString() {
-        String t = type == ColumnType.TENSOR ? "tensor" + Arrays.toString(shape) : type.name().toLowerCase();
-        return name + ":" + t + (role == ColumnRole.FEATURE ? "" : "(" + role.name().toLowerCase() + ")");
+        String t = type == ColumnType.TENSOR ? "tensor" + Arrays.toString(shape) : type.name().toLowerCase(Locale.ROOT);
+        return name + ":" + t + (role == ColumnRole.FEATURE ? "" : "(" + role.name().toLowerCase(Locale.ROOT) + ")");
     }
 }

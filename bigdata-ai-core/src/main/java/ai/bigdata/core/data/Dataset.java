@@ -4,10 +4,11 @@ import ai.bigdata.core.engine.Engine;
 import ai.bigdata.core.internal.ArrowColumns;
 import ai.bigdata.core.internal.Cells;
 import ai.bigdata.core.internal.Chunk;
-import ai.bigdata.core.internal.ChunkAssembler;
 import ai.bigdata.core.internal.ChunkMapper;
+import ai.bigdata.core.internal.ChunkChecks;
 import ai.bigdata.core.internal.ChunkReader;
 import ai.bigdata.core.internal.ChunkSource;
+import ai.bigdata.core.internal.Datasets;
 import ai.bigdata.core.internal.ConcatSource;
 import ai.bigdata.core.internal.MapSource;
 import ai.bigdata.core.internal.MemorySource;
@@ -49,17 +50,33 @@ public final class Dataset implements AutoCloseable {
     static {
         // pick the native build and switch DL4J's oneDNN helpers on before anything loads ND4J
         Engine.configure();
+        Datasets.register(new Datasets.Access() {
+            @Override
+            public Dataset wrap(ChunkSource source) {
+                return new Dataset(source);
+            }
+
+            @Override
+            public ChunkSource source(Dataset data) {
+                return data.source();
+            }
+
+            @Override
+            public Dataset mapChunks(Dataset data, Schema schema, ChunkMapper mapper) {
+                return data.mapChunks(schema, mapper);
+            }
+        });
     }
 
     private final ChunkSource source;
-    private boolean closed;
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
     private Dataset(ChunkSource source) {
         this.source = source;
     }
 
-    /** Wraps a chunk source, taking over its reference. For the library's own modules. */
-    public static Dataset wrap(ChunkSource source) {
+    /** Wraps a chunk source, taking over its reference (the library's own code reaches it through {@code Datasets}). */
+    static Dataset wrap(ChunkSource source) {
         return new Dataset(source);
     }
 
@@ -88,8 +105,21 @@ public final class Dataset implements AutoCloseable {
         return new RowsBuilder(schema);
     }
 
+    /**
+     * A writer of an in-memory dataset, typed values column by column straight into Arrow memory, in
+     * chunks of {@value DatasetWriter#DEFAULT_CHUNK_ROWS} rows (fewer for wide tensors).
+     */
+    public static DatasetWriter writer(Schema schema) {
+        return new DatasetWriter(schema, DatasetWriter.DEFAULT_CHUNK_ROWS);
+    }
+
+    /** A writer of an in-memory dataset in chunks of {@code chunkRows} rows (fewer for wide tensors). */
+    public static DatasetWriter writer(Schema schema, int chunkRows) {
+        return new DatasetWriter(schema, chunkRows);
+    }
+
     /** The chunk source; for the library's own modules (the batch bridge, writers). */
-    public ChunkSource source() {
+    ChunkSource source() {
         checkOpen();
         return source;
     }
@@ -192,8 +222,14 @@ public final class Dataset implements AutoCloseable {
         checkOpen();
         ChunkRow row = new ChunkRow();
         try (ChunkReader r = source.open()) {
+            long first = 0;
             for (int k = 0; k < source.chunkCount(); k++) {
                 Chunk c = r.chunk(k);
+                String bad = ChunkChecks.badCategoryCode(c);
+                if (bad != null) {
+                    throw new IllegalStateException("chunk " + k + " (dataset rows from " + first + "), " + bad);
+                }
+                first += c.rowCount();
                 for (int i = 0; i < c.rowCount(); i++) {
                     row.at(c, i);
                     action.accept(row);
@@ -305,7 +341,7 @@ public final class Dataset implements AutoCloseable {
      * {@code schema}. In memory inputs give an in-memory result; streamed inputs a lazy one. For the
      * library's own transforms.
      */
-    public Dataset mapChunks(Schema schema, ChunkMapper mapper) {
+    Dataset mapChunks(Schema schema, ChunkMapper mapper) {
         checkOpen();
         if (!source.inMemory()) {
             return new Dataset(new MapSource(source, schema, mapper, Memory.newChild("map")));
@@ -355,7 +391,7 @@ public final class Dataset implements AutoCloseable {
 
     /** The first rows as a table, for logs and the REPL. */
     public String preview(int rows) {
-        if (closed) {
+        if (closed.get()) {
             return "Dataset[closed]";
         }
         Schema s = schema();
@@ -402,16 +438,15 @@ public final class Dataset implements AutoCloseable {
     }
 
     private void checkOpen() {
-        if (closed) {
+        if (closed.get()) {
             throw new IllegalStateException("dataset is closed");
         }
     }
 
-    /** Releases this dataset's hold on its memory; idempotent. */
+    /** Releases this dataset's hold on its memory; idempotent and safe to call from several threads at once. */
     @Override
     public void close() {
-        if (!closed) {
-            closed = true;
+        if (closed.compareAndSet(false, true)) {
             source.release();
         }
     }
@@ -445,25 +480,17 @@ public final class Dataset implements AutoCloseable {
             return this;
         }
 
-        /** The dataset. */
+        /** The dataset; a value that does not fit its column is an {@link InvalidValueException}. */
         public Dataset build() {
-            ChunkAssembler a = new ChunkAssembler(schema, Memory.newChild("rows"), Math.max(1, Math.min(chunkRows, rows.size())));
-            try {
-                for (int r = 0; r < rows.size(); r++) {
-                    for (int c = 0; c < schema.size(); c++) {
-                        try {
-                            a.append(c, rows.get(r)[c]);
-                        } catch (IllegalArgumentException e) {
-                            throw new IllegalArgumentException("row " + r + ", column '" + schema.column(c).name() + "': "
-                                    + e.getMessage(), e);
-                        }
+            try (DatasetWriter w = new DatasetWriter(schema, Math.max(1, Math.min(chunkRows, rows.size())))) {
+                List<ColumnWriter> columns = w.columns();
+                for (Object[] row : rows) {
+                    for (int c = 0; c < row.length; c++) {
+                        columns.get(c).append(row[c]);
                     }
-                    a.endRow();
+                    w.endRow();
                 }
-                return new Dataset(a.build());
-            } catch (RuntimeException e) {
-                a.close();
-                throw e;
+                return w.build();
             }
         }
     }

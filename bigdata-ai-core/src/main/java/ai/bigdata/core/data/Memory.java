@@ -17,13 +17,25 @@ public final class Memory {
     private Memory() {
     }
 
-    /** The root allocator (for users who want to bring their own child allocators). */
+    /**
+     * The root allocator (for users who want to bring their own child allocators).
+     *
+     * @throws MissingJvmOptionException when the JVM lacks {@code --add-opens=java.base/java.nio=ALL-UNNAMED},
+     *     which Arrow needs (checked once, at the first call of this or {@link #newChild})
+     */
     public static BufferAllocator root() {
+        ai.bigdata.core.internal.NioAccess.require();
         return ROOT;
     }
 
-    /** A new child allocator of the root, for one dataset. */
+    /**
+     * A new child allocator of the root, for one dataset.
+     *
+     * @throws MissingJvmOptionException when the JVM lacks {@code --add-opens=java.base/java.nio=ALL-UNNAMED},
+     *     which Arrow needs (every dataset allocates through here, so this is where a user first meets it)
+     */
     public static BufferAllocator newChild(String name) {
+        ai.bigdata.core.internal.NioAccess.require();
         return ROOT.newChildAllocator(name, 0, Long.MAX_VALUE);
     }
 

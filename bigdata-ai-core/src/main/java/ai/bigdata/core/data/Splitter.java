@@ -63,7 +63,10 @@ public final class Splitter {
             return this;
         }
 
-        /** Keeps each value's share of this column equal in every part. */
+        /**
+         * Keeps each value's share of this column equal in every part: each value's count in a part is
+         * within one row of its exact share, and the part sizes are those of a plain split.
+         */
         public Builder stratifyBy(String column) {
             data.schema().indexOf(column);
             this.stratify = column;
@@ -189,9 +192,16 @@ public final class Splitter {
 
         private static int[] stratified(RowKeys keys, double[] f, Random rnd) {
             int[] part = new int[keys.ids.length];
-            for (int[] members : RowAssignment.members(keys.ids, keys.groups)) {
+            int[][] strata = RowAssignment.members(keys.ids, keys.groups);
+            int[] counts = new int[strata.length];
+            for (int s = 0; s < strata.length; s++) {
+                counts[s] = strata[s].length;
+            }
+            int[][] allocation = StratifiedAllocation.allocate(counts, f, rnd);
+            for (int s = 0; s < strata.length; s++) {
+                int[] members = strata[s];
                 RowAssignment.shuffle(members, rnd);
-                int[] sizes = RowAssignment.sizes(members.length, f);
+                int[] sizes = allocation[s];
                 int at = 0;
                 for (int p = 0; p < 3; p++) {
                     for (int i = 0; i < sizes[p]; i++) {

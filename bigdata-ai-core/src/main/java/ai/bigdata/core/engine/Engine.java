@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.nd4j.linalg.factory.Nd4j;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,11 +44,15 @@ public final class Engine {
     private record Build(String extension, Set<String> needs) {
     }
 
-    /** Native builds in order of preference, as measured (README, "Engine"); the last needs nothing. */
+    /**
+     * Native builds in order of preference (README, "Engine"): the CPU-specific oneDNN builds first, when
+     * their jar is present and this CPU has their instruction sets, then the generic {@code -onednn}
+     * build that runs on every x86-64 CPU, then the plain build; the last two need nothing.
+     */
     private static final List<Build> PREFERENCE = List.of(
-            new Build("-onednn", Set.of()),
             new Build("-onednn-avx512", Set.of("avx512f", "avx512bw", "avx512vl", "avx512dq")),
             new Build("-onednn-avx2", Set.of("avx2", "fma")),
+            new Build("-onednn", Set.of()),
             new Build("", Set.of()));
 
     private static String chosenBuild = "";
@@ -68,20 +73,31 @@ public final class Engine {
         if (userChoice != null) {
             chosenBuild = platform + userChoice;
         } else if (!platform.isEmpty()) {
-            Set<String> flags = CpuFeatures.flags();
-            for (Build b : PREFERENCE) {
-                if (flags.containsAll(b.needs()) && present(platform + b.extension())) {
-                    if (!b.extension().isEmpty()) {
-                        System.setProperty(EXTENSION, b.extension());
-                    }
-                    chosenBuild = platform + b.extension();
-                    break;
+            String extension = chooseExtension(platform, CpuFeatures.flags(), Engine::present);
+            if (extension != null) {
+                if (!extension.isEmpty()) {
+                    System.setProperty(EXTENSION, extension);
                 }
+                chosenBuild = platform + extension;
             }
         }
         if (System.getProperty(HELPERS_DISABLE) == null) {
             System.setProperty(HELPERS_DISABLE, "false");
         }
+    }
+
+    /**
+     * The extension of the first native build, in order of preference, whose jar is present (as told by
+     * {@code present}, given the full build name such as {@code linux-x86_64-onednn-avx2}) and whose
+     * instruction sets are all among {@code cpuFlags}; {@code ""} for the plain build, null if none is present.
+     */
+    static String chooseExtension(String platform, Set<String> cpuFlags, Predicate<String> present) {
+        for (Build b : PREFERENCE) {
+            if (cpuFlags.containsAll(b.needs()) && present.test(platform + b.extension())) {
+                return b.extension();
+            }
+        }
+        return null;
     }
 
     /** System property that sets the native engine's threads (OpenMP and BLAS); see {@link #defaultThreads}. */
@@ -167,9 +183,11 @@ public final class Engine {
         }
         synchronized (Engine.class) {
             if (info == null) {
+                // a bad thread setting fails here, before anything loads, and the next call tries again
+                int threads = defaultThreads();
                 configure();
                 Nd4j.getBackend();
-                applyThreads(defaultThreads());
+                applyThreads(threads);
                 info = inspect();
                 if (info.build().contains("onednn") && !(info.oneDnn() && info.layerHelpers())) {
                     LOG.warn("bigdata-ai engine: {} was chosen but oneDNN is not really on ({}); convolutions run on"
@@ -180,6 +198,11 @@ public final class Engine {
             }
             return info;
         }
+    }
+
+    /** Forgets that the engine started, so that the next {@link #start()} reads its settings again (tests only). */
+    static synchronized void forgetStartForTests() {
+        info = null;
     }
 
     private static EngineInfo inspect() {

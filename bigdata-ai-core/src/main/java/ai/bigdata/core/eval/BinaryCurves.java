@@ -1,8 +1,6 @@
 package ai.bigdata.core.eval;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 
 /**
  * ROC and precision-recall curves of one binary problem (scores against 0/1 truth), with their areas
@@ -36,57 +34,89 @@ public final class BinaryCurves {
         if (positive.length != n) {
             throw new IllegalArgumentException(n + " scores but " + positive.length + " labels");
         }
-        Integer[] order = new Integer[n];
+        ClassScores s = ClassScores.doubles(n);
         for (int i = 0; i < n; i++) {
-            order[i] = i;
             if (!Double.isFinite(scores[i])) {
                 throw new IllegalArgumentException("score " + i + " is " + scores[i]);
             }
+            s.add(positive[i], scores[i]);
         }
-        Arrays.sort(order, (a, b) -> Double.compare(scores[b], scores[a]));
-        long totalPos = 0;
-        for (boolean p : positive) {
-            totalPos += p ? 1 : 0;
-        }
-        long totalNeg = n - totalPos;
+        s.sort();
+        return of(s, false, true);
+    }
+
+    /**
+     * The curves of sorted scores, walked from the highest threshold down; {@code swap} takes the other
+     * rows as the positives and ranks by the negated scores (class 0 of a two-class problem whose store
+     * holds class 1's probability). Without {@code points} only the areas are computed (no per-threshold
+     * arrays).
+     */
+    static BinaryCurves of(ClassScores s, boolean swap, boolean points) {
+        long totalPos = swap ? s.negatives() : s.positives();
+        long totalNeg = swap ? s.positives() : s.negatives();
         if (totalPos == 0 || totalNeg == 0) {
             throw new IllegalArgumentException("ROC and PR curves need both classes; got " + totalPos + " positive and "
                     + totalNeg + " negative rows");
         }
-        List<double[]> points = new ArrayList<>(); // tp, fp at each distinct threshold
+        int i = (int) totalPos - 1;
+        int j = (int) totalNeg - 1;
+        int distinct = 0;
+        double[] fpr = points ? new double[(int) (totalPos + totalNeg) + 1] : null;
+        double[] tpr = points ? new double[fpr.length] : null;
+        double[] prec = points ? new double[fpr.length - 1] : null;
+        double[] rec = points ? new double[fpr.length - 1] : null;
         long tp = 0;
         long fp = 0;
-        for (int i = 0; i < n; i++) {
-            int r = order[i];
-            if (positive[r]) {
-                tp++;
-            } else {
-                fp++;
-            }
-            if (i == n - 1 || scores[order[i + 1]] != scores[r]) {
-                points.add(new double[] {tp, fp});
-            }
-        }
-        int m = points.size();
-        double[] fpr = new double[m + 1];
-        double[] tpr = new double[m + 1];
-        double[] prec = new double[m];
-        double[] rec = new double[m];
+        double lastFpr = 0;
+        double lastTpr = 0;
         double auc = 0;
         double ap = 0;
         double prevRecall = 0;
-        for (int k = 0; k < m; k++) {
-            double t = points.get(k)[0];
-            double f = points.get(k)[1];
-            fpr[k + 1] = f / totalNeg;
-            tpr[k + 1] = t / totalPos;
-            auc += (fpr[k + 1] - fpr[k]) * (tpr[k + 1] + tpr[k]) / 2;
-            prec[k] = t / (t + f);
-            rec[k] = t / totalPos;
-            ap += (rec[k] - prevRecall) * prec[k];
-            prevRecall = rec[k];
+        while (i >= 0 || j >= 0) {
+            double threshold = i < 0 ? negativeAt(s, j, swap) : j < 0 ? positiveAt(s, i, swap)
+                    : Math.max(positiveAt(s, i, swap), negativeAt(s, j, swap));
+            while (i >= 0 && positiveAt(s, i, swap) == threshold) {
+                tp++;
+                i--;
+            }
+            while (j >= 0 && negativeAt(s, j, swap) == threshold) {
+                fp++;
+                j--;
+            }
+            double t = tp;
+            double f = fp;
+            double x = f / totalNeg;
+            double y = t / totalPos;
+            auc += (x - lastFpr) * (y + lastTpr) / 2;
+            double p = t / (t + f);
+            double r = t / totalPos;
+            ap += (r - prevRecall) * p;
+            prevRecall = r;
+            lastFpr = x;
+            lastTpr = y;
+            if (points) {
+                fpr[distinct + 1] = x;
+                tpr[distinct + 1] = y;
+                prec[distinct] = p;
+                rec[distinct] = r;
+            }
+            distinct++;
         }
-        return new BinaryCurves(fpr, tpr, prec, rec, auc, ap);
+        if (!points) {
+            return new BinaryCurves(new double[0], new double[0], new double[0], new double[0], auc, ap);
+        }
+        return new BinaryCurves(Arrays.copyOf(fpr, distinct + 1), Arrays.copyOf(tpr, distinct + 1), Arrays.copyOf(prec, distinct),
+                Arrays.copyOf(rec, distinct), auc, ap);
+    }
+
+    /** The i-th positive score in ascending order (swapped: the negated negatives). */
+    private static double positiveAt(ClassScores s, int i, boolean swap) {
+        return swap ? -s.negative(s.negatives() - 1 - i) : s.positive(i);
+    }
+
+    /** The i-th negative score in ascending order (swapped: the negated positives). */
+    private static double negativeAt(ClassScores s, int i, boolean swap) {
+        return swap ? -s.positive(s.positives() - 1 - i) : s.negative(i);
     }
 
     /** Area under the ROC curve. */

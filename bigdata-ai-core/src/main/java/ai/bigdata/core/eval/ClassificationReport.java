@@ -14,20 +14,26 @@ import java.util.Map;
  * log loss and top-k accuracy. The definitions follow scikit-learn, including its edge cases (a class
  * never predicted has precision 0; log loss clips probabilities to [eps, 1 - eps] and renormalises).
  * Renders as text in the layout of scikit-learn's {@code classification_report}, as JSON and as HTML.
+ *
+ * <p>Memory: everything but the curves is a counter. Exact ROC and precision-recall curves need the
+ * scores: one float per row for two classes (the second class's probability), one per class and row
+ * for more. An evaluation {@link Evaluator#withoutCurves() without curves} keeps nothing per row and
+ * has no {@code roc_auc} / {@code pr_auc}.
  */
 public final class ClassificationReport implements Report {
-    private static final double EPS = Math.ulp(1.0);
-
     private final List<String> classes;
-    private final int[] truth;
-    private final double[][] probabilities;
-    private final int[] predicted;
+    private final ClassificationTally tally;
+    private final int rows;
     private final long[][] confusion;
     private final double[] precision;
     private final double[] recall;
     private final double[] f1;
     private final long[] support;
     private final double accuracy;
+    /** Whether the scores were sorted for the curves (once, in place). */
+    private boolean sorted;
+    /** Each class's ROC-AUC and average precision (no curve points), computed once in one walk. */
+    private BinaryCurves[] areas;
     /** The headline metrics, computed once on first use (the curves sort every class's scores). */
     private Map<String, Double> metrics;
 
@@ -38,21 +44,15 @@ public final class ClassificationReport implements Report {
      *     a probability that is not finite
      */
     public ClassificationReport(List<String> classes, int[] truth, double[][] probabilities) {
+        this(tallyOf(classes, truth, probabilities));
+    }
+
+    private static ClassificationTally tallyOf(List<String> classes, int[] truth, double[][] probabilities) {
+        ClassificationTally t = new ClassificationTally(classes, true, false, truth.length);
         int k = classes.size();
-        if (k < 2) {
-            throw new IllegalArgumentException("classification needs at least 2 classes, got " + classes);
-        }
-        if (truth.length == 0) {
-            throw new IllegalArgumentException("nothing to evaluate: 0 rows");
-        }
         if (probabilities.length != truth.length) {
             throw new IllegalArgumentException(truth.length + " true classes but " + probabilities.length + " predictions");
         }
-        this.classes = List.copyOf(classes);
-        this.truth = truth.clone();
-        this.probabilities = new double[truth.length][];
-        this.predicted = new int[truth.length];
-        this.confusion = new long[k][k];
         for (int i = 0; i < truth.length; i++) {
             double[] p = probabilities[i];
             if (p.length != k) {
@@ -61,15 +61,21 @@ public final class ClassificationReport implements Report {
             if (truth[i] < 0 || truth[i] >= k) {
                 throw new IllegalArgumentException("row " + i + " has class index " + truth[i] + ", outside 0.." + (k - 1));
             }
-            for (double v : p) {
-                if (!Double.isFinite(v)) {
-                    throw new IllegalArgumentException("row " + i + " has a probability of " + v);
-                }
-            }
-            this.probabilities[i] = p.clone();
-            predicted[i] = argMax(p);
-            confusion[truth[i]][predicted[i]]++;
+            t.add(truth[i], p, i);
         }
+        return t;
+    }
+
+    /** The report of a finished tally (the streaming path of the {@link Evaluator}). */
+    ClassificationReport(ClassificationTally tally) {
+        if (tally.rows == 0) {
+            throw new IllegalArgumentException("nothing to evaluate: 0 rows");
+        }
+        this.tally = tally;
+        this.classes = tally.classes;
+        this.rows = tally.rows;
+        this.confusion = tally.confusion;
+        int k = classes.size();
         precision = new double[k];
         recall = new double[k];
         f1 = new double[k];
@@ -89,17 +95,7 @@ public final class ClassificationReport implements Report {
             f1[c] = precision[c] + recall[c] == 0 ? 0 : 2 * precision[c] * recall[c] / (precision[c] + recall[c]);
             correct += tp;
         }
-        accuracy = (double) correct / truth.length;
-    }
-
-    static int argMax(double[] p) {
-        int best = 0;
-        for (int c = 1; c < p.length; c++) {
-            if (p[c] > p[best]) {
-                best = c;
-            }
-        }
-        return best;
+        accuracy = (double) correct / rows;
     }
 
     /** Class names, in index order. */
@@ -109,7 +105,7 @@ public final class ClassificationReport implements Report {
 
     /** Rows evaluated. */
     public int rows() {
-        return truth.length;
+        return rows;
     }
 
     /** Fraction of rows whose most probable class is the true one. */
@@ -158,7 +154,7 @@ public final class ClassificationReport implements Report {
         for (int c = 0; c < v.length; c++) {
             sum += v[c] * support[c];
         }
-        return sum / truth.length;
+        return sum / rows;
     }
 
     /** Micro-averaged precision, recall and F1; for single-label classification all equal accuracy. */
@@ -180,60 +176,94 @@ public final class ClassificationReport implements Report {
         return macro(2);
     }
 
-    /** The ROC and PR curves of one class against the rest. */
+    /** Whether the scores were kept, so that curves and AUCs exist (see {@link Evaluator#withoutCurves()}). */
+    public boolean hasCurves() {
+        return tally.scores != null;
+    }
+
+    /**
+     * The ROC and PR curves of one class against the rest. For two classes, only the second class's
+     * probability is kept, and class 0's curves rank the rows by it in reverse.
+     *
+     * @throws IllegalStateException when the evaluation kept no scores ({@link Evaluator#withoutCurves()})
+     * @throws IllegalArgumentException when the class has no true rows or all rows are of that class
+     */
     public BinaryCurves curves(int positiveClass) {
-        double[] scores = new double[truth.length];
-        boolean[] pos = new boolean[truth.length];
-        for (int i = 0; i < truth.length; i++) {
-            scores[i] = probabilities[i][positiveClass];
-            pos[i] = truth[i] == positiveClass;
+        return curves(positiveClass, true);
+    }
+
+    private synchronized BinaryCurves curves(int positiveClass, boolean points) {
+        if (positiveClass < 0 || positiveClass >= classes.size()) {
+            throw new IllegalArgumentException("class index " + positiveClass + " is outside 0.." + (classes.size() - 1));
         }
-        return BinaryCurves.of(scores, pos);
+        if (!hasCurves()) {
+            throw new IllegalStateException("this evaluation kept no scores (Evaluator.withoutCurves()): no ROC or PR curves");
+        }
+        if (!sorted) {
+            for (ClassScores s : tally.scores) {
+                if (s != null) {
+                    s.sort();
+                }
+            }
+            sorted = true;
+        }
+        if (classes.size() == 2 && positiveClass == 0) {
+            return BinaryCurves.of(tally.scores[1], true, points);
+        }
+        return BinaryCurves.of(tally.scores[positiveClass], false, points);
     }
 
     /**
      * ROC-AUC: for two classes, of the second class's probability; for more, the unweighted mean of the
      * one-vs-rest AUCs. NaN when a class has no true rows (the curve is undefined).
+     *
+     * @throws IllegalStateException when the evaluation kept no scores ({@link Evaluator#withoutCurves()})
      */
     public double rocAuc() {
         return averageOverClasses(true);
     }
 
-    /** PR-AUC as average precision, over the same classes as {@link #rocAuc()}; NaN when undefined. */
+    /**
+     * PR-AUC as average precision, over the same classes as {@link #rocAuc()}; NaN when undefined.
+     *
+     * @throws IllegalStateException when the evaluation kept no scores ({@link Evaluator#withoutCurves()})
+     */
     public double prAuc() {
         return averageOverClasses(false);
     }
 
     private double averageOverClasses(boolean roc) {
-        if (Arrays.stream(support).anyMatch(s -> s == 0 || s == truth.length)) {
+        if (!hasCurves()) {
+            throw new IllegalStateException("this evaluation kept no scores (Evaluator.withoutCurves()): no ROC-AUC or PR-AUC");
+        }
+        if (Arrays.stream(support).anyMatch(s -> s == 0 || s == rows)) {
             return Double.NaN;
         }
         if (classes.size() == 2) {
-            BinaryCurves c = curves(1);
+            BinaryCurves c = areas(1);
             return roc ? c.rocAuc() : c.averagePrecision();
         }
         double sum = 0;
         for (int c = 0; c < classes.size(); c++) {
-            BinaryCurves cv = curves(c);
+            BinaryCurves cv = areas(c);
             sum += roc ? cv.rocAuc() : cv.averagePrecision();
         }
         return sum / classes.size();
     }
 
+    private synchronized BinaryCurves areas(int c) {
+        if (areas == null) {
+            areas = new BinaryCurves[classes.size()];
+        }
+        if (areas[c] == null) {
+            areas[c] = curves(c, false);
+        }
+        return areas[c];
+    }
+
     /** Mean negative log-likelihood of the true class, probabilities clipped to [eps, 1-eps] and renormalised. */
     public double logLoss() {
-        double sum = 0;
-        for (int i = 0; i < truth.length; i++) {
-            double[] p = probabilities[i];
-            double total = 0;
-            double[] clipped = new double[p.length];
-            for (int c = 0; c < p.length; c++) {
-                clipped[c] = Math.min(Math.max(p[c], EPS), 1 - EPS);
-                total += clipped[c];
-            }
-            sum -= Math.log(clipped[truth[i]] / total);
-        }
-        return sum / truth.length;
+        return tally.logLossSum / rows;
     }
 
     /**
@@ -245,18 +275,10 @@ public final class ClassificationReport implements Report {
             throw new IllegalArgumentException("k must be >= 1, got " + k);
         }
         long hits = 0;
-        for (int i = 0; i < truth.length; i++) {
-            double[] p = probabilities[i];
-            double own = p[truth[i]];
-            int above = 0;
-            for (int c = 0; c < p.length; c++) {
-                if (p[c] > own || (p[c] == own && c > truth[i])) {
-                    above++;
-                }
-            }
-            hits += above < k ? 1 : 0;
+        for (int a = 0; a < Math.min(k, tally.rankCounts.length); a++) {
+            hits += tally.rankCounts[a];
         }
-        return (double) hits / truth.length;
+        return (double) hits / rows;
     }
 
     @Override
@@ -273,8 +295,10 @@ public final class ClassificationReport implements Report {
         m.put("recall_weighted", weighted(1));
         m.put("f1_weighted", weighted(2));
         m.put("f1_micro", micro());
-        m.put("roc_auc", rocAuc());
-        m.put("pr_auc", prAuc());
+        if (hasCurves()) {
+            m.put("roc_auc", rocAuc());
+            m.put("pr_auc", prAuc());
+        }
         m.put("log_loss", logLoss());
         if (classes.size() > 2) {
             m.put("top2_accuracy", topKAccuracy(2));
@@ -297,12 +321,16 @@ public final class ClassificationReport implements Report {
             s.append(String.format(Locale.ROOT, row, classes.get(c), precision[c], recall[c], f1[c], support[c]));
         }
         s.append(System.lineSeparator());
-        s.append(String.format(Locale.ROOT, "%" + width + "s  %9s %9s %9.4f %9d%n", "accuracy", "", "", accuracy, truth.length));
-        s.append(String.format(Locale.ROOT, row, "macro avg", macro(0), macro(1), macro(2), (long) truth.length));
-        s.append(String.format(Locale.ROOT, row, "weighted avg", weighted(0), weighted(1), weighted(2), (long) truth.length));
+        s.append(String.format(Locale.ROOT, "%" + width + "s  %9s %9s %9.4f %9d%n", "accuracy", "", "", accuracy, rows));
+        s.append(String.format(Locale.ROOT, row, "macro avg", macro(0), macro(1), macro(2), (long) rows));
+        s.append(String.format(Locale.ROOT, row, "weighted avg", weighted(0), weighted(1), weighted(2), (long) rows));
         Map<String, Double> m = metrics();
-        s.append(String.format(Locale.ROOT, "%nROC-AUC %.4f   PR-AUC %.4f   log loss %.4f%n", m.get("roc_auc"), m.get("pr_auc"),
-                m.get("log_loss")));
+        if (hasCurves()) {
+            s.append(String.format(Locale.ROOT, "%nROC-AUC %.4f   PR-AUC %.4f   log loss %.4f%n", m.get("roc_auc"), m.get("pr_auc"),
+                    m.get("log_loss")));
+        } else {
+            s.append(String.format(Locale.ROOT, "%nlog loss %.4f (no curves kept)%n", m.get("log_loss")));
+        }
         return s.toString();
     }
 
@@ -310,7 +338,7 @@ public final class ClassificationReport implements Report {
     public Map<String, Object> toMap() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("type", "classification");
-        m.put("rows", truth.length);
+        m.put("rows", rows);
         m.put("metrics", Reports.finiteOrNull(metrics()));
         List<Map<String, Object>> per = new ArrayList<>();
         for (int c = 0; c < classes.size(); c++) {

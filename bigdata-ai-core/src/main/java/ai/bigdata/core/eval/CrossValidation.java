@@ -72,7 +72,7 @@ public final class CrossValidation {
                 try (Dataset train = t.apply(split.train()); Dataset held = t.apply(split.validation())) {
                     NeuralNetwork m = model.get();
                     trainer.fit(m, train);
-                    reports.add(Evaluator.evaluate(m, held, 1024));
+                    reports.add(Evaluator.any().evaluate(m, held));
                 }
             }
         }

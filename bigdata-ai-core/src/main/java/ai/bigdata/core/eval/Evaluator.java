@@ -3,39 +3,60 @@ package ai.bigdata.core.eval;
 import ai.bigdata.core.data.Batch;
 import ai.bigdata.core.data.BatchIterator;
 import ai.bigdata.core.data.Column;
+import ai.bigdata.core.data.ColumnType;
 import ai.bigdata.core.data.Dataset;
+import ai.bigdata.core.internal.FloatRows;
 import ai.bigdata.core.model.Model;
 import ai.bigdata.core.model.ModelSignature;
 import ai.bigdata.core.model.SchemaMismatchException;
 import ai.bigdata.core.model.Task;
-import java.util.ArrayList;
 import java.util.List;
-import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * Evaluates a model on a labelled dataset: streams it in batches through the model and builds a
- * {@link ClassificationReport} or {@link RegressionReport}.
+ * Evaluates a model on a labelled dataset, the one way to do it:
+ * {@code Evaluator.classification().evaluate(model, test)} gives a {@link ClassificationReport},
+ * {@code Evaluator.regression().evaluate(model, test)} a {@link RegressionReport}, and
+ * {@code Evaluator.any().evaluate(model, test)} the report of whatever the model does.
+ *
+ * <p>It streams: the data goes through the model batch by batch ({@link #batchSize(int)}), each output
+ * is read from native memory in one bulk copy, and the metrics are running counters. The only memory
+ * kept per row is what exact ROC and precision-recall curves need (one float per row for two classes,
+ * one per class and row for more); {@link #withoutCurves()} keeps nothing per row, for data larger than
+ * the heap.
+ *
+ * <p>Classes are matched by name: the data's label may list the model's classes in another order, or
+ * only some of them.
+ *
+ * @param <R> the report type
  */
-public final class Evaluator {
+public final class Evaluator<R extends Report> {
     private final Task task;
+    private final Class<R> type;
     private int batchSize = 1024;
+    private boolean curves = true;
 
-    private Evaluator(Task task) {
+    private Evaluator(Task task, Class<R> type) {
         this.task = task;
+        this.type = type;
     }
 
     /** An evaluator of classifiers. */
-    public static Evaluator classification() {
-        return new Evaluator(Task.CLASSIFICATION);
+    public static Evaluator<ClassificationReport> classification() {
+        return new Evaluator<>(Task.CLASSIFICATION, ClassificationReport.class);
     }
 
     /** An evaluator of regressors. */
-    public static Evaluator regression() {
-        return new Evaluator(Task.REGRESSION);
+    public static Evaluator<RegressionReport> regression() {
+        return new Evaluator<>(Task.REGRESSION, RegressionReport.class);
+    }
+
+    /** An evaluator of the model's own task: a classification report for a classifier, a regression report for a regressor. */
+    public static Evaluator<Report> any() {
+        return new Evaluator<>(null, Report.class);
     }
 
     /** Rows per batch sent through the model (default 1024). */
-    public Evaluator batchSize(int n) {
+    public Evaluator<R> batchSize(int n) {
         if (n <= 0) {
             throw new IllegalArgumentException("batchSize must be positive, got " + n);
         }
@@ -43,72 +64,174 @@ public final class Evaluator {
         return this;
     }
 
-    /** The report of the model's task on this data (classification or regression). */
+    /**
+     * Keeps no scores: classification reports then have no ROC / PR curves and no {@code roc_auc} or
+     * {@code pr_auc}, and an evaluation keeps nothing per row (the rest are counters).
+     */
+    public Evaluator<R> withoutCurves() {
+        this.curves = false;
+        return this;
+    }
+
+    /**
+     * The report of the model's task on this data (classification or regression).
+     *
+     * @deprecated use {@code Evaluator.any().batchSize(batchSize).evaluate(model, data)}
+     */
+    @Deprecated
     public static Report evaluate(Model model, Dataset data, int batchSize) {
-        Task t = model.signature().task();
-        if (t == Task.RECONSTRUCTION) {
-            throw new IllegalArgumentException("reconstruction models have no labelled report; use predict(...) for"
-                    + " reconstruction_error");
+        return any().batchSize(batchSize).evaluate(model, data);
+    }
+
+    /**
+     * Evaluates a regressor on {@code data}.
+     *
+     * @deprecated use {@code Evaluator.regression().evaluate(model, data)}
+     */
+    @Deprecated
+    public RegressionReport evaluateRegression(Model model, Dataset data) {
+        if (task != Task.REGRESSION) {
+            throw new IllegalStateException("this is a classification evaluator; call evaluate");
         }
-        return new Evaluator(t).batchSize(batchSize).outputs(model, data);
+        return (RegressionReport) evaluate(model, data);
     }
 
     /**
      * Evaluates {@code model} on {@code data}, which must have the model's feature columns and its label.
      *
-     * @throws SchemaMismatchException when columns are missing, or the label's classes differ from the model's
+     * @throws SchemaMismatchException when a feature or the label is missing or retyped, or the label has
+     *     a class the model does not know (named)
+     * @throws IllegalArgumentException when the model's task is not this evaluator's, a reconstruction
+     *     model is given (it has no labelled report; use {@code predict} for its reconstruction error),
+     *     a feature is missing in a row or an output is not finite (row named), or the data is empty
      */
-    public ClassificationReport evaluate(Model model, Dataset data) {
-        if (task != Task.CLASSIFICATION) {
-            throw new IllegalStateException("this is a regression evaluator; call evaluateRegression");
-        }
-        return (ClassificationReport) outputs(model, data);
-    }
-
-    /** Evaluates a regressor on {@code data}. */
-    public RegressionReport evaluateRegression(Model model, Dataset data) {
-        if (task != Task.REGRESSION) {
-            throw new IllegalStateException("this is a classification evaluator; call evaluate");
-        }
-        return (RegressionReport) outputs(model, data);
-    }
-
-    private Report outputs(Model model, Dataset data) {
+    public R evaluate(Model model, Dataset data) {
         ModelSignature sig = model.signature();
-        if (sig.task() != task) {
-            throw new IllegalArgumentException("the model does " + sig.task() + " but this evaluator is for " + task);
+        Task t = sig.task();
+        if (t == Task.RECONSTRUCTION) {
+            throw new IllegalArgumentException("reconstruction models have no labelled report; use predict(...) for"
+                    + " reconstruction_error");
+        }
+        if (task != null && t != task) {
+            throw new IllegalArgumentException("the model does " + t + " but this evaluator is for " + task);
         }
         sig.check(data.schema());
         if (!data.schema().contains(sig.label())) {
             throw new SchemaMismatchException(List.of(sig.label()), "the data has no label column '" + sig.label() + "'");
         }
         Column label = data.schema().column(sig.label());
-        if (task == Task.CLASSIFICATION && !label.categories().equals(sig.classNames())) {
-            throw new SchemaMismatchException(List.of(sig.label()), "label '" + sig.label() + "' has classes " + label.categories()
-                    + " but the model was trained on " + sig.classNames());
-        }
-        List<double[]> truth = new ArrayList<>();
-        List<double[]> predicted = new ArrayList<>();
-        try (BatchIterator it = data.batches().features(sig.featureNames().toArray(String[]::new)).label(sig.label())
-                .batchSize(batchSize).build()) {
+        Report report = t == Task.CLASSIFICATION ? classify(model, data, label) : regress(model, data, label);
+        return type.cast(report);
+    }
+
+    private BatchIterator batches(ModelSignature sig, Dataset data) {
+        return data.batches().features(sig.featureNames().toArray(String[]::new)).label(sig.label()).batchSize(batchSize).build();
+    }
+
+    private ClassificationReport classify(Model model, Dataset data, Column label) {
+        ModelSignature sig = model.signature();
+        int[] toModel = classIndices(sig, label);
+        int k = sig.classNames().size();
+        ClassificationTally tally = new ClassificationTally(sig.classNames(), curves, true, (int) Math.min(data.rowCount(), Integer.MAX_VALUE - 8));
+        FloatRows out = new FloatRows();
+        FloatRows truth = new FloatRows();
+        double[] p = new double[k];
+        long row = 0;
+        try (BatchIterator it = batches(sig, data)) {
             while (it.hasNext()) {
                 Batch b = it.next();
-                INDArray out = model.output(b.features());
-                double[][] o = out.reshape(out.size(0), -1).toDoubleMatrix();
-                double[][] y = b.labels().toDoubleMatrix();
-                for (int i = 0; i < o.length; i++) {
-                    predicted.add(o[i]);
-                    truth.add(y[i]);
+                out.read(model.output(b.features()));
+                truth.read(b.labels());
+                checkOutputs(out, b.size(), k, row);
+                for (int r = 0; r < out.rows(); r++) {
+                    for (int c = 0; c < k; c++) {
+                        p[c] = out.get(r, c);
+                    }
+                    tally.add(toModel[hot(truth, r)], p, row + r);
                 }
+                row += out.rows();
             }
         }
-        if (task == Task.CLASSIFICATION) {
-            int[] cls = new int[truth.size()];
-            for (int i = 0; i < cls.length; i++) {
-                cls[i] = ClassificationReport.argMax(truth.get(i));
-            }
-            return new ClassificationReport(sig.classNames(), cls, predicted.toArray(double[][]::new));
+        return new ClassificationReport(tally);
+    }
+
+    private RegressionReport regress(Model model, Dataset data, Column label) {
+        ModelSignature sig = model.signature();
+        if (!(label.type().isNumeric() || label.type() == ColumnType.TENSOR) || label.width() != sig.outputWidth()) {
+            throw new SchemaMismatchException(List.of(sig.label()), "label '" + sig.label() + "' is " + label.type() + " of width "
+                    + label.width() + " but the model predicts " + sig.outputWidth() + " numeric value(s)");
         }
-        return new RegressionReport(truth.toArray(double[][]::new), predicted.toArray(double[][]::new));
+        RegressionTally tally = new RegressionTally(sig.outputWidth());
+        FloatRows out = new FloatRows();
+        FloatRows truth = new FloatRows();
+        RegressionTally.Block block = new RegressionTally.Block() {
+            @Override
+            public int rows() {
+                return out.rows();
+            }
+
+            @Override
+            public int outputs() {
+                return out.width();
+            }
+
+            @Override
+            public double truth(int r, int j) {
+                return truth.get(r, j);
+            }
+
+            @Override
+            public double predicted(int r, int j) {
+                return out.get(r, j);
+            }
+        };
+        long row = 0;
+        try (BatchIterator it = batches(sig, data)) {
+            while (it.hasNext()) {
+                Batch b = it.next();
+                out.read(model.output(b.features()));
+                truth.read(b.labels());
+                checkOutputs(out, b.size(), sig.outputWidth(), row);
+                tally.add(block, row);
+                row += out.rows();
+            }
+        }
+        return new RegressionReport(tally);
+    }
+
+    /** For each of the data's label categories, the model's class of that name. */
+    private static int[] classIndices(ModelSignature sig, Column label) {
+        if (label.type() != ColumnType.CATEGORICAL) {
+            throw new SchemaMismatchException(List.of(sig.label()), "label '" + sig.label() + "' is " + label.type()
+                    + " but the model classifies into " + sig.classNames());
+        }
+        List<String> names = label.categories();
+        int[] map = new int[names.size()];
+        for (int i = 0; i < map.length; i++) {
+            map[i] = sig.classNames().indexOf(names.get(i));
+            if (map[i] < 0) {
+                throw new SchemaMismatchException(List.of(sig.label()), "label '" + sig.label() + "' has the class '" + names.get(i)
+                        + "', which the model does not know; it was trained on " + sig.classNames());
+            }
+        }
+        return map;
+    }
+
+    /** The index of the one-hot value of row r. */
+    private static int hot(FloatRows labels, int r) {
+        int w = labels.width();
+        for (int c = 0; c < w; c++) {
+            if (labels.get(r, c) != 0) {
+                return c;
+            }
+        }
+        throw new IllegalStateException("label row " + r + " of a batch is not one-hot");
+    }
+
+    private static void checkOutputs(FloatRows out, int rows, int width, long firstRow) {
+        if (out.rows() != rows || out.width() != width) {
+            throw new IllegalStateException("the model gave " + out.rows() + " x " + out.width() + " outputs for the " + rows
+                    + " rows from row " + firstRow + "; its signature promises " + width + " per row");
+        }
     }
 }

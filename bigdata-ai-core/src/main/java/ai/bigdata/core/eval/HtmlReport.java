@@ -27,7 +27,7 @@ public final class HtmlReport {
         body.append("<h2>Per class</h2><pre>").append(Svg.escape(r.toString())).append("</pre>\n");
         body.append(lossCurves(curves));
         body.append("<h2>Confusion matrix</h2>").append(Svg.heatMap("confusion", "Confusion matrix", r.classes(), r.confusionMatrix()));
-        if (!Double.isNaN(r.metrics().get("roc_auc"))) {
+        if (r.hasCurves() && !Double.isNaN(r.metrics().get("roc_auc"))) {
             List<Svg.Series> roc = new ArrayList<>();
             List<Svg.Series> pr = new ArrayList<>();
             int from = r.classes().size() == 2 ? 1 : 0;
@@ -63,7 +63,8 @@ public final class HtmlReport {
             ps[k] = p[i];
         }
         body.append("<h2>Predicted against true</h2>")
-                .append(Svg.chart("scatter", "Predicted against true values" + (step > 1 ? " (every " + step + "th row)" : ""),
+                .append(Svg.chart("scatter", "Predicted against true values"
+                        + (step * r.sampleStride() > 1 ? " (every " + step * r.sampleStride() + "th row)" : ""),
                         "true", "predicted", List.of(new Svg.Series("rows", ys, ps)), true, null));
         return page("Regression report", body.toString());
     }

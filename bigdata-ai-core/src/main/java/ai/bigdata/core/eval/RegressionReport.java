@@ -8,10 +8,13 @@ import java.util.Map;
  * Regression metrics of one evaluation, as scikit-learn defines them (uniform average over outputs):
  * MSE, RMSE, MAE, R² (1 for a perfect fit of a constant target, 0 for an imperfect one) and MAPE
  * (absolute error over {@code max(|y|, eps)}, as a fraction).
+ *
+ * <p>Memory: every metric is a running sum (the target's variance for R² by blocks, merged with Chan's
+ * formula), so an evaluation keeps nothing per row; no quantile metric (such as the median absolute
+ * error) is offered, as it would need every value. The chart shows an evenly spaced sample of at most
+ * 4,096 rows.
  */
 public final class RegressionReport implements Report {
-    private static final double EPS = Math.ulp(1.0);
-
     private final int rows;
     private final double mse;
     private final double mae;
@@ -19,6 +22,7 @@ public final class RegressionReport implements Report {
     private final double mape;
     private final double[] truth;
     private final double[] predicted;
+    private final long sampleStride;
 
     /**
      * A report of {@code predicted[i][j]} against {@code truth[i][j]} (row i, output j).
@@ -26,6 +30,10 @@ public final class RegressionReport implements Report {
      * @throws IllegalArgumentException on empty or ragged input or a value that is not finite
      */
     public RegressionReport(double[][] truth, double[][] predicted) {
+        this(tallyOf(truth, predicted));
+    }
+
+    private static RegressionTally tallyOf(double[][] truth, double[][] predicted) {
         if (truth.length == 0) {
             throw new IllegalArgumentException("nothing to evaluate: 0 rows");
         }
@@ -33,58 +41,63 @@ public final class RegressionReport implements Report {
             throw new IllegalArgumentException(truth.length + " true values but " + predicted.length + " predictions");
         }
         int outputs = truth[0].length;
-        int n = truth.length;
+        for (int i = 0; i < truth.length; i++) {
+            if (truth[i].length != outputs || predicted[i].length != outputs) {
+                throw new IllegalArgumentException("row " + i + " has " + truth[i].length + " true and " + predicted[i].length
+                        + " predicted values, expected " + outputs);
+            }
+        }
+        RegressionTally t = new RegressionTally(outputs);
+        t.add(new RegressionTally.Block() {
+            @Override
+            public int rows() {
+                return truth.length;
+            }
+
+            @Override
+            public int outputs() {
+                return outputs;
+            }
+
+            @Override
+            public double truth(int r, int j) {
+                return truth[r][j];
+            }
+
+            @Override
+            public double predicted(int r, int j) {
+                return predicted[r][j];
+            }
+        }, 0);
+        return t;
+    }
+
+    /** The report of a finished tally (the streaming path of the {@link Evaluator}). */
+    RegressionReport(RegressionTally t) {
+        if (t.rows == 0) {
+            throw new IllegalArgumentException("nothing to evaluate: 0 rows");
+        }
+        int n = t.rows;
         double mseSum = 0;
         double maeSum = 0;
         double r2Sum = 0;
         double mapeSum = 0;
-        for (int j = 0; j < outputs; j++) {
-            double mean = 0;
-            for (int i = 0; i < n; i++) {
-                check(truth[i], predicted[i], outputs, i);
-                mean += truth[i][j];
-            }
-            mean /= n;
-            double ssRes = 0;
-            double ssTot = 0;
-            double abs = 0;
-            double pct = 0;
-            for (int i = 0; i < n; i++) {
-                double y = truth[i][j];
-                double e = y - predicted[i][j];
-                ssRes += e * e;
-                ssTot += (y - mean) * (y - mean);
-                abs += Math.abs(e);
-                pct += Math.abs(e) / Math.max(Math.abs(y), EPS);
-            }
+        for (int j = 0; j < t.outputs; j++) {
+            double ssRes = t.squared[j];
+            double ssTot = t.m2[j];
             mseSum += ssRes / n;
-            maeSum += abs / n;
-            mapeSum += pct / n;
+            maeSum += t.absolute[j] / n;
+            mapeSum += t.relative[j] / n;
             r2Sum += ssTot == 0 ? (ssRes == 0 ? 1 : 0) : 1 - ssRes / ssTot;
         }
         this.rows = n;
-        this.mse = mseSum / outputs;
-        this.mae = maeSum / outputs;
-        this.r2 = r2Sum / outputs;
-        this.mape = mapeSum / outputs;
-        this.truth = new double[n];
-        this.predicted = new double[n];
-        for (int i = 0; i < n; i++) {
-            this.truth[i] = truth[i][0];
-            this.predicted[i] = predicted[i][0];
-        }
-    }
-
-    private static void check(double[] y, double[] p, int outputs, int row) {
-        if (y.length != outputs || p.length != outputs) {
-            throw new IllegalArgumentException("row " + row + " has " + y.length + " true and " + p.length + " predicted values, "
-                    + "expected " + outputs);
-        }
-        for (int j = 0; j < outputs; j++) {
-            if (!Double.isFinite(y[j]) || !Double.isFinite(p[j])) {
-                throw new IllegalArgumentException("row " + row + " output " + j + ": true " + y[j] + ", predicted " + p[j]);
-            }
-        }
+        this.mse = mseSum / t.outputs;
+        this.mae = maeSum / t.outputs;
+        this.r2 = r2Sum / t.outputs;
+        this.mape = mapeSum / t.outputs;
+        this.truth = t.sampleTruth();
+        this.predicted = t.samplePredicted();
+        this.sampleStride = t.sampleStride;
     }
 
     /** Rows evaluated. */
@@ -117,14 +130,19 @@ public final class RegressionReport implements Report {
         return mape;
     }
 
-    /** True values of the first output (for charts). */
+    /** True values of the first output, every {@link #sampleStride()}-th row (for charts). */
     double[] truthOfFirstOutput() {
         return truth.clone();
     }
 
-    /** Predictions of the first output (for charts). */
+    /** Predictions of the first output, every {@link #sampleStride()}-th row (for charts). */
     double[] predictedOfFirstOutput() {
         return predicted.clone();
+    }
+
+    /** The rows kept for charts are every sampleStride-th row. */
+    long sampleStride() {
+        return sampleStride;
     }
 
     @Override

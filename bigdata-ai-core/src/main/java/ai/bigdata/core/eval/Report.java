@@ -6,7 +6,14 @@ import java.util.Map;
 
 /** An evaluation result that renders as text ({@code toString}), JSON and one self-contained HTML page. */
 public interface Report {
-    /** The headline metrics by name (NaN where undefined, for example ROC-AUC with one class present). */
+    /**
+     * The headline metrics by name (NaN where undefined, for example ROC-AUC with one class present).
+     * Classification: {@code accuracy}, {@code precision_macro}, {@code recall_macro}, {@code f1_macro},
+     * {@code precision_weighted}, {@code recall_weighted}, {@code f1_weighted}, {@code f1_micro},
+     * {@code roc_auc} and {@code pr_auc} (unless evaluated {@link Evaluator#withoutCurves() without curves}),
+     * {@code log_loss}, and {@code top2_accuracy} for three or more classes. Regression: {@code mse},
+     * {@code rmse}, {@code mae}, {@code r2}, {@code mape}.
+     */
     Map<String, Double> metrics();
 
     /** Everything in the report as plain maps, lists and numbers. */

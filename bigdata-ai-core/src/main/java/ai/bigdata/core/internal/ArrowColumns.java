@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.apache.arrow.memory.BufferAllocator;
@@ -63,8 +64,8 @@ public final class ArrowColumns {
 
     private static Map<String, String> metadata(Column c) {
         Map<String, String> m = new HashMap<>();
-        m.put(TYPE_KEY, c.type().name().toLowerCase());
-        m.put(ROLE_KEY, c.role().name().toLowerCase());
+        m.put(TYPE_KEY, c.type().name().toLowerCase(Locale.ROOT));
+        m.put(ROLE_KEY, c.role().name().toLowerCase(Locale.ROOT));
         if (c.type() == ColumnType.TENSOR) {
             m.put(SHAPE_KEY, Arrays.stream(c.shape()).mapToObj(Integer::toString).collect(Collectors.joining(",")));
         }
@@ -122,7 +123,7 @@ public final class ArrowColumns {
      */
     public static Column fromField(Field f, DictionaryProvider provider, String source) {
         Map<String, String> md = f.getMetadata() == null ? Map.of() : f.getMetadata();
-        ColumnRole role = md.containsKey(ROLE_KEY) ? ColumnRole.valueOf(md.get(ROLE_KEY).toUpperCase()) : ColumnRole.FEATURE;
+        ColumnRole role = md.containsKey(ROLE_KEY) ? ColumnRole.valueOf(md.get(ROLE_KEY).toUpperCase(Locale.ROOT)) : ColumnRole.FEATURE;
         ArrowType t = f.getType();
         DictionaryEncoding enc = f.getDictionary();
         if (enc != null) {

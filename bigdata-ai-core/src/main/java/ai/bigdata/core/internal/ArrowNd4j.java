@@ -1,6 +1,7 @@
 package ai.bigdata.core.internal;
 
 import java.nio.ByteOrder;
+import java.util.Arrays;
 import org.apache.arrow.memory.ArrowBuf;
 import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.javacpp.indexer.FloatIndexer;
@@ -26,13 +27,21 @@ public final class ArrowNd4j {
 
     /** A float32 array of {@code shape} over {@code count} floats of {@code buf}, starting at float {@code first}. */
     public static INDArray wrapFloats(ArrowBuf buf, long first, long count, long[] shape) {
+        if (first < 0 || count < 0 || first > buf.capacity() / 4 || count > buf.capacity() / 4 - first) {
+            throw new IndexOutOfBoundsException("floats " + first + ".." + (first + count) + " of a buffer of "
+                    + buf.capacity() + " bytes");
+        }
+        if (Arrays.stream(shape).reduce(1, Math::multiplyExact) != count) {
+            throw new IllegalArgumentException("shape " + Arrays.toString(shape) + " does not hold " + count + " floats");
+        }
         long bytes = count * 4;
         if (bytes > Integer.MAX_VALUE) {
             throw new IllegalArgumentException("cannot wrap more than 2 GiB in one array; use smaller chunks");
         }
-        FloatPointer p = new FloatPointer(buf.nioBuffer(first * 4, (int) bytes).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer());
-        DataBuffer db = Nd4j.createBuffer(p, DataType.FLOAT, count, FloatIndexer.create(p));
-        return Nd4j.create(db, shape);
+        if (first < 0 || count < 0 || first * 4 + bytes > buf.capacity()) {
+            throw new IndexOutOfBoundsException("floats [" + first + ", " + (first + count) + ") outside a buffer of " + buf.capacity() + " bytes");
+        }
+        return Nd4j.create(wrapAddress(buf.memoryAddress() + first * 4, count), shape);
     }
 
     /**
@@ -42,6 +51,9 @@ public final class ArrowNd4j {
     public static DataBuffer wrapAddress(long nativeAddress, long count) {
         if (nativeAddress == 0) {
             throw new IllegalArgumentException("cannot wrap a null address");
+        }
+        if (count < 0) {
+            throw new IllegalArgumentException("cannot wrap " + count + " floats");
         }
         // the parameter is not named "address": inside the subclass that name is Pointer's own field
         FloatPointer p = new FloatPointer() {
@@ -55,13 +67,24 @@ public final class ArrowNd4j {
         return Nd4j.createBuffer(p, DataType.FLOAT, count, FloatIndexer.create(p));
     }
 
-    /** A row-major view of {@code shape} over {@code buffer}, starting at element {@code offset}. O(1). */
+    /**
+     * A row-major view of {@code shape} over {@code buffer}, starting at element {@code offset}. O(1).
+     *
+     * @throws IndexOutOfBoundsException when the view would reach outside the buffer
+     */
     public static INDArray view(DataBuffer buffer, long offset, long[] shape) {
         long[] stride = new long[shape.length];
         long s = 1;
         for (int i = shape.length - 1; i >= 0; i--) {
+            if (shape[i] < 0) {
+                throw new IllegalArgumentException("negative dimension in shape " + Arrays.toString(shape));
+            }
             stride[i] = s;
-            s *= shape[i];
+            s = Math.multiplyExact(s, shape[i]);
+        }
+        if (offset < 0 || offset > buffer.length() || s > buffer.length() - offset) {
+            throw new IndexOutOfBoundsException("a view of " + s + " elements at " + offset + " lies outside a buffer of "
+                    + buffer.length());
         }
         return Nd4j.create(buffer, shape, stride, offset, 'c');
     }

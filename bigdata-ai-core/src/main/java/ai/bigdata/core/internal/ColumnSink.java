@@ -39,6 +39,8 @@ public final class ColumnSink {
     private long dataAddress;
     private long validityAddress;
     private int count;
+    private int[] byteTable;
+    private float byteTableDivisor;
 
     /** A sink for {@code column}, chunks of {@code capacity} rows. Given categories are fixed; else they grow. */
     public ColumnSink(Column column, BufferAllocator allocator, int capacity) {
@@ -277,6 +279,43 @@ public final class ColumnSink {
         java.nio.ByteBuffer bb = java.nio.ByteBuffer.allocate(values.length * 4).order(java.nio.ByteOrder.LITTLE_ENDIAN);
         bb.asFloatBuffer().put(values);
         return bb.array();
+    }
+
+    /**
+     * Appends a tensor cell from {@code column.width()} unsigned bytes of {@code src} starting at
+     * {@code offset}: value {@code i} is the float {@code (src[offset + i] & 0xFF) / divisor}, rounded
+     * once (a table of the 256 quotients, computed in float arithmetic). The divisor must be positive
+     * and finite and leave 255 / divisor finite; the region must lie inside {@code src}.
+     */
+    public void appendUnsignedBytes(byte[] src, int offset, float divisor) {
+        checkRoom();
+        if (column.type() != ColumnType.TENSOR) {
+            throw new IllegalArgumentException("unsigned bytes for a tensor cell are not a value of a " + column.type() + " column");
+        }
+        if (!(divisor > 0) || !Float.isFinite(divisor) || !Float.isFinite(255f / divisor)) {
+            throw new IllegalArgumentException("divisor must be positive and finite and leave 255 / divisor finite, got "
+                    + divisor);
+        }
+        int w = column.width();
+        if (offset < 0 || (long) offset + w > src.length) {
+            throw new IllegalArgumentException("a cell of " + w + " bytes from offset " + offset
+                    + " does not lie inside an array of " + src.length + " bytes");
+        }
+        if (byteTable == null || Float.floatToRawIntBits(divisor) != Float.floatToRawIntBits(byteTableDivisor)) {
+            int[] bits = new int[256];
+            for (int v = 0; v < 256; v++) {
+                bits[v] = Float.floatToRawIntBits(v / divisor);
+            }
+            byteTable = bits;
+            byteTableDivisor = divisor;
+        }
+        int[] bits = byteTable;
+        long at = dataAddress + 4L * w * count;
+        for (int p = 0; p < w; p++) {
+            MemoryUtil.putInt(at + 4L * p, bits[src[offset + p] & 0xFF]);
+        }
+        markValid();
+        count++;
     }
 
     /** Address of the next tensor cell, for readers that decode straight into memory (IDX images). */

@@ -5,7 +5,10 @@ import java.util.List;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.FieldVector;
 
-/** A lazy chunk-by-chunk mapping of another source; each visit computes the output chunk anew. */
+/**
+ * A lazy chunk-by-chunk mapping of another source. A reader computes a chunk when it moves to it and
+ * frees it when it moves on; asking the same reader for the same chunk again returns what it made.
+ */
 public final class MapSource extends ChunkSource {
     private final ChunkSource parent;
     private final Schema schema;
@@ -45,20 +48,28 @@ public final class MapSource extends ChunkSource {
         ChunkReader in = parent.open();
         return new ChunkReader() {
             private List<FieldVector> current = List.of();
+            private int index = -1;
+            private Chunk made;
 
             @Override
-            public Chunk chunk(int index) {
+            public Chunk chunk(int k) {
+                if (k == index) {
+                    return made;
+                }
+                index = -1;
+                made = null;
                 current.forEach(FieldVector::close);
                 current = List.of();
-                Chunk c = in.chunk(index);
-                List<FieldVector> out;
+                Chunk c = in.chunk(k);
                 long first = 0;
-                for (int k = 0; k < index; k++) {
-                    first += parent.chunkRows(k);
+                for (int i = 0; i < k; i++) {
+                    first += parent.chunkRows(i);
                 }
-                out = ChunkMapper.run(mapper, c, first, allocator);
+                List<FieldVector> out = ChunkMapper.run(mapper, c, first, allocator);
                 current = Vectors.ownedBy(out, c);
-                return new Chunk(schema, out, c.rowCount());
+                made = new Chunk(schema, out, c.rowCount());
+                index = k;
+                return made;
             }
 
             @Override

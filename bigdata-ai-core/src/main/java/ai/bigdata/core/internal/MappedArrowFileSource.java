@@ -17,16 +17,15 @@ import org.apache.arrow.flatbuf.RecordBatch;
 import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.ForeignAllocation;
-import org.apache.arrow.memory.util.MemoryUtil;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorLoader;
+import org.apache.arrow.vector.ipc.message.ArrowFieldNode;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.ipc.ReadChannel;
 import org.apache.arrow.vector.ipc.message.ArrowBlock;
 import org.apache.arrow.vector.ipc.message.ArrowRecordBatch;
 import org.apache.arrow.vector.ipc.message.MessageMetadataResult;
 import org.apache.arrow.vector.ipc.message.MessageSerializer;
-import org.apache.arrow.vector.util.ValueVectorUtility;
 
 /**
  * The record batches of an Arrow IPC file, memory-mapped: a chunk's body is mapped when it is read and
@@ -60,7 +59,10 @@ public final class MappedArrowFileSource extends ChunkSource {
     private final MessageMetadataResult[] metadata;
     private final BufferAllocator allocator;
 
-    /** A source over {@code blocks} of {@code file}; reads each block's metadata now. Owns {@code allocator}. */
+    /**
+     * A source over {@code blocks} of {@code file}; reads each block's metadata now. Owns {@code allocator}
+     * once constructed; when the constructor throws, the caller still owns (and closes) it.
+     */
     public MappedArrowFileSource(Path file, Schema schema, org.apache.arrow.vector.types.pojo.Schema arrowSchema,
                                  List<ArrowBlock> blocks, BufferAllocator allocator) {
         this.file = file;
@@ -74,10 +76,16 @@ public final class MappedArrowFileSource extends ChunkSource {
             long size = ch.size();
             for (int i = 0; i < blocks.size(); i++) {
                 ArrowBlock b = blocks.get(i);
-                if (b.getOffset() < 0 || b.getOffset() + b.getMetadataLength() + b.getBodyLength() > size) {
+                if (b.getMetadataLength() < 8 || b.getBodyLength() < 0) {
+                    throw new DataFormatException(file.toString(), "record batch " + i + " has a damaged block entry"
+                            + " (metadata length " + b.getMetadataLength() + ", body length " + b.getBodyLength() + ")");
+                }
+                if (b.getOffset() < 0 || b.getOffset() > size || b.getMetadataLength() > size - b.getOffset()
+                        || b.getBodyLength() > size - b.getOffset() - b.getMetadataLength()) {
                     throw new DataFormatException(file.toString(), "record batch " + i + " lies past the end of the file ("
                             + size + " bytes): the file is truncated");
                 }
+                checkMessageLength(ch, b, i);
                 ch.position(b.getOffset());
                 MessageMetadataResult meta = MessageSerializer.readMessage(new ReadChannel(ch));
                 if (meta == null) {
@@ -98,11 +106,23 @@ public final class MappedArrowFileSource extends ChunkSource {
                 metadata[i] = meta;
             }
         } catch (IOException e) {
-            allocator.close();
             throw new DataFormatException(file.toString(), "cannot read record batch headers: " + e.getMessage(), e);
-        } catch (RuntimeException e) {
-            allocator.close();
-            throw e;
+        }
+    }
+
+    /**
+     * The length prefix of a block's message must fit in the block's metadata: Arrow allocates a heap
+     * buffer of whatever length the prefix claims, so a damaged prefix would ask for up to 2 GiB.
+     */
+    private void checkMessageLength(FileChannel ch, ArrowBlock b, int i) throws IOException {
+        ByteBuffer prefix = ByteBuffer.allocate(8).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        ch.read(prefix, b.getOffset());
+        int first = prefix.getInt(0);
+        int length = first == MessageSerializer.IPC_CONTINUATION_TOKEN ? prefix.getInt(4) : first;
+        int prefixBytes = first == MessageSerializer.IPC_CONTINUATION_TOKEN ? 8 : 4;
+        if (length <= 0 || length > b.getMetadataLength() - prefixBytes) {
+            throw new DataFormatException(file.toString(), "record batch " + i + " has a message of " + length
+                    + " bytes in a block of " + b.getMetadataLength() + " metadata bytes: the file is damaged");
         }
     }
 
@@ -145,7 +165,14 @@ public final class MappedArrowFileSource extends ChunkSource {
             @Override
             public Chunk chunk(int index) {
                 if (index != loaded) {
-                    load(index);
+                    loaded = -1;
+                    try {
+                        load(index);
+                    } catch (Throwable t) {
+                        // a batch that failed part way frees what it mapped and is never handed out
+                        root.clear();
+                        throw t;
+                    }
                     loaded = index;
                 }
                 return new Chunk(schema, root.getFieldVectors(), rows[index]);
@@ -159,16 +186,73 @@ public final class MappedArrowFileSource extends ChunkSource {
                     body = b.getBodyLength() == 0 ? allocator.getEmpty() : map(ch, bodyOffset, b.getBodyLength());
                 } catch (IOException e) {
                     throw new UncheckedIOException("cannot map record batch " + index + " of " + file, e);
+                } catch (RuntimeException e) {
+                    throw damaged(index, e);
                 }
-                // deserializeRecordBatch takes over (and releases) our reference to the body
-                try (ArrowRecordBatch batch = MessageSerializer.deserializeRecordBatch(metadata[index], body)) {
-                    loader.load(batch);
-                    for (FieldVector v : root.getFieldVectors()) {
-                        ValueVectorUtility.validate(v);
+                ArrowRecordBatch batch;
+                try {
+                    // takes over (and releases) our reference to the body when it succeeds
+                    batch = MessageSerializer.deserializeRecordBatch(metadata[index], body);
+                } catch (Throwable t) {
+                    if (body.refCnt() > 0) {
+                        body.getReferenceManager().release();
                     }
-                } catch (IOException | RuntimeException e) {
-                    throw new DataFormatException(file.toString(), "record batch " + index + " is damaged: " + e.getMessage(), e);
+                    throw damaged(index, t);
                 }
+                try (batch) {
+                    checkFieldLengths(index, batch);
+                    loader.load(batch);
+                    Chunk c = new Chunk(schema, root.getFieldVectors(), rows[index]);
+                    if (root.getRowCount() != rows[index]) {
+                        throw new DataFormatException(file.toString(), "record batch " + index + " holds "
+                                + root.getRowCount() + " rows, its header " + rows[index]);
+                    }
+                    for (FieldVector v : root.getFieldVectors()) {
+                        ChunkChecks.validateFull(v);
+                    }
+                    String bad = ChunkChecks.badCategoryCode(c);
+                    if (bad != null) {
+                        long first = 0;
+                        for (int k = 0; k < index; k++) {
+                            first += rows[k];
+                        }
+                        throw new DataFormatException(file.toString(), "record batch " + index + " (dataset rows from "
+                                + first + "), " + bad);
+                    }
+                } catch (DataFormatException e) {
+                    throw e;
+                } catch (Throwable t) {
+                    throw damaged(index, t);
+                }
+            }
+
+            /**
+             * Every top-level field node must have the batch's row count: a damaged count would make Arrow
+             * grow the vectors to it (allocating and zero-filling) and invent rows.
+             */
+            private void checkFieldLengths(int index, ArrowRecordBatch batch) {
+                List<ArrowFieldNode> nodes = batch.getNodes();
+                int n = 0;
+                for (org.apache.arrow.vector.types.pojo.Field f : arrowSchema.getFields()) {
+                    if (n >= nodes.size()) {
+                        throw new DataFormatException(file.toString(), "record batch " + index + " has " + nodes.size()
+                                + " field nodes, too few for the schema");
+                    }
+                    if (nodes.get(n).getLength() != batch.getLength()) {
+                        throw new DataFormatException(file.toString(), "record batch " + index + " claims "
+                                + batch.getLength() + " rows but field '" + f.getName() + "' holds "
+                                + nodes.get(n).getLength());
+                    }
+                    n += nodeCount(f);
+                }
+            }
+
+            /** A typed error for a batch Arrow could not load or validate; errors other than exceptions pass on. */
+            private RuntimeException damaged(int index, Throwable t) {
+                if (t instanceof Error && !(t instanceof OutOfMemoryError)) {
+                    throw (Error) t;
+                }
+                return new DataFormatException(file.toString(), "record batch " + index + " is damaged: " + t, t);
             }
 
             @Override
@@ -183,9 +267,18 @@ public final class MappedArrowFileSource extends ChunkSource {
         };
     }
 
+    /** Field nodes of a field in a record batch: itself and, depth first, its children. */
+    private static int nodeCount(org.apache.arrow.vector.types.pojo.Field f) {
+        int n = 1;
+        for (org.apache.arrow.vector.types.pojo.Field c : f.getChildren()) {
+            n += nodeCount(c);
+        }
+        return n;
+    }
+
     private ArrowBuf map(FileChannel ch, long offset, long length) throws IOException {
         MappedByteBuffer mapped = ch.map(FileChannel.MapMode.READ_ONLY, offset, length);
-        long address = MemoryUtil.getByteBufferAddress(mapped);
+        long address = NativeMemory.address(mapped);
         return allocator.wrapForeignAllocation(new ForeignAllocation(length, address) {
             @Override
             protected void release0() {

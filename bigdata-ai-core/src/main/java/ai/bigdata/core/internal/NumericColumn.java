@@ -31,7 +31,7 @@ public final class NumericColumn {
     public static void read(Column col, FieldVector v, int rows, double[] out) {
         switch (col.type()) {
             case FLOAT64:
-                doubles(v.getDataBuffer(), rows).get(0, out, 0, rows);
+                NativeMemory.copyToArray(doubles(v.getDataBuffer(), rows), out, rows);
                 return;
             case FLOAT32: {
                 long a = v.getDataBuffer().memoryAddress();
@@ -62,14 +62,21 @@ public final class NumericColumn {
         }
     }
 
-    /** The first {@code rows} float64 values of an Arrow buffer as a view, for bulk copies at memcpy speed. */
-    private static java.nio.DoubleBuffer doubles(org.apache.arrow.memory.ArrowBuf buf, int rows) {
-        return buf.nioBuffer(0, rows * 8).order(java.nio.ByteOrder.LITTLE_ENDIAN).asDoubleBuffer();
+    /**
+     * The address of the first of {@code rows} float64 values of an Arrow buffer, for bulk copies at
+     * memcpy speed, after checking that they lie inside the buffer (no java.nio view: see {@link NioAccess}).
+     */
+    private static long doubles(org.apache.arrow.memory.ArrowBuf buf, int rows) {
+        long bytes = 8L * rows;
+        if (rows < 0 || bytes > buf.capacity()) {
+            throw new IndexOutOfBoundsException(rows + " float64 values do not fit a buffer of " + buf.capacity() + " bytes");
+        }
+        return buf.memoryAddress();
     }
 
     /** Writes {@code values} into a float64 vector's memory and marks all {@code rows} present. */
     public static void writeAllPresent(org.apache.arrow.vector.Float8Vector o, double[] values, int rows) {
-        doubles(o.getDataBuffer(), rows).put(0, values, 0, rows);
+        NativeMemory.copyFromArray(values, rows, doubles(o.getDataBuffer(), rows));
         MemoryUtil.setMemory(o.getValidityBuffer().memoryAddress(), (rows + 7) / 8, (byte) -1);
     }
 }

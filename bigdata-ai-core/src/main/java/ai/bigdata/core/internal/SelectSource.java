@@ -53,15 +53,24 @@ public final class SelectSource extends ChunkSource {
             scratch.add(ArrowColumns.newVector(schema.column(c), allocator));
         }
         return new ChunkReader() {
+            private int current = -1;
+            private Chunk made;
+
             @Override
             public Chunk chunk(int index) {
+                if (index == current) {
+                    return made;
+                }
+                current = -1;
                 Chunk src = in.chunk(parentChunk[index]);
                 for (int c = 0; c < schema.size(); c++) {
                     FieldVector dst = scratch.get(c);
                     dst.reset();
                     RowCopier.copy(src.vector(c), rows[index], dst);
                 }
-                return new Chunk(schema, scratch, rows[index].length);
+                made = new Chunk(schema, scratch, rows[index].length);
+                current = index;
+                return made;
             }
 
             @Override

@@ -141,7 +141,7 @@ public final class TextValues {
         }
         double v = Double.parseDouble(t);
         if (Double.isInfinite(v)) {
-            throw new NumberFormatException("number overflows float64 (largest magnitude " + Double.MAX_VALUE + ")");
+            throw new NumberFormatException("a number too large for float64 (largest magnitude " + Double.MAX_VALUE + ")");
         }
         return v;
     }
@@ -195,7 +195,7 @@ public final class TextValues {
         }
         float f = Float.parseFloat(new String(b, s, e - s, StandardCharsets.ISO_8859_1));
         if (Float.isInfinite(f)) {
-            throw new NumberFormatException("number overflows float32 (largest magnitude " + Float.MAX_VALUE + ")");
+            throw new NumberFormatException("a number too large for float32 (largest magnitude " + Float.MAX_VALUE + ")");
         }
         return f;
     }

@@ -4,11 +4,14 @@ import ai.bigdata.core.data.Column;
 import ai.bigdata.core.data.Dataset;
 import ai.bigdata.core.data.Memory;
 import ai.bigdata.core.data.Schema;
+import ai.bigdata.core.internal.Datasets;
 import ai.bigdata.core.internal.ArrowColumns;
 import ai.bigdata.core.internal.AtomicFiles;
 import ai.bigdata.core.internal.Chunk;
+import ai.bigdata.core.internal.ChunkChecks;
 import ai.bigdata.core.internal.ChunkReader;
 import ai.bigdata.core.internal.ChunkSource;
+import ai.bigdata.core.internal.CollectableAllocator;
 import ai.bigdata.core.internal.MappedArrowFileSource;
 import ai.bigdata.core.internal.MemorySource;
 import java.io.IOException;
@@ -92,7 +95,7 @@ public final class ArrowIpc {
             DictionaryProvider.MapDictionaryProvider dicts = ArrowColumns.dictionaries(s, alloc);
             try (ArrowWriter writer = factory.create(new WriteRoot(root, dicts))) {
                 writer.start();
-                ChunkSource src = data.source();
+                ChunkSource src = Datasets.source(data);
                 VectorLoader loader = new VectorLoader(root);
                 try (ChunkReader r = src.open()) {
                     for (int k = 0; k < src.chunkCount(); k++) {
@@ -118,13 +121,17 @@ public final class ArrowIpc {
     /** Opens an Arrow IPC file, memory-mapped, with lazily loaded chunks. */
     public static Dataset readFile(Path file) {
         String src = file.toString();
-        BufferAllocator alloc = Memory.newChild("arrow-file:" + file.getFileName());
+        // schema and dictionaries are read with collectable memory: Arrow loses buffers when a dictionary is damaged
+        BufferAllocator headers = null;
+        BufferAllocator alloc = null;
         try {
+            // a header or dictionary buffer never exceeds the file (Arrow rounds buffers up to powers of two)
+            headers = CollectableAllocator.create(2 * Math.max(Files.size(file), 1024) + 4096);
             Schema schema;
             org.apache.arrow.vector.types.pojo.Schema arrowSchema;
             List<org.apache.arrow.vector.ipc.message.ArrowBlock> blocks;
             try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ);
-                 ArrowFileReader reader = new ArrowFileReader(ch, alloc)) {
+                 ArrowFileReader reader = new ArrowFileReader(ch, headers)) {
                 if (ch.size() == 0) {
                     throw new DataFormatException(src, "file is empty");
                 }
@@ -133,16 +140,51 @@ public final class ArrowIpc {
                 schema = toSchema(arrowSchema, reader, src);
                 blocks = reader.getRecordBlocks();
             }
-            return Dataset.wrap(new MappedArrowFileSource(file, schema, arrowSchema, blocks, alloc));
-        } catch (NoSuchFileException e) {
-            alloc.close();
-            throw new DataFormatException(src, "file does not exist", e);
-        } catch (IOException | RuntimeException e) {
-            alloc.close();
-            if (e instanceof DataFormatException) {
-                throw (DataFormatException) e;
+            headers.close();
+            alloc = Memory.newChild("arrow-file:" + file.getFileName());
+            return Datasets.wrap(new MappedArrowFileSource(file, schema, arrowSchema, blocks, alloc));
+        } catch (Throwable t) {
+            if (headers != null) {
+                closeAfterFailure(headers, t);
             }
-            throw new DataFormatException(src, "not a readable Arrow IPC file (truncated or damaged?): " + e.getMessage(), e);
+            if (alloc != null) {
+                closeAfterFailure(alloc, t);
+            }
+            throw readError(src, t);
+        }
+    }
+
+    /**
+     * The typed error for a file that could not be opened: a {@link DataFormatException} for a missing,
+     * truncated or damaged file, including one whose header claims more memory than there is. Other
+     * errors of the JVM pass through unchanged.
+     */
+    private static RuntimeException readError(String src, Throwable t) {
+        if (t instanceof DataFormatException) {
+            return (DataFormatException) t;
+        }
+        if (t instanceof NoSuchFileException) {
+            return new DataFormatException(src, "file does not exist", t);
+        }
+        if (t instanceof OutOfMemoryError) {
+            return new DataFormatException(src, "a header claims more memory than the JVM has (damaged file?): " + t, t);
+        }
+        if (t instanceof Error) {
+            throw (Error) t;
+        }
+        return new DataFormatException(src, "not a readable Arrow IPC file (truncated or damaged?): " + t, t);
+    }
+
+    /**
+     * Closes an allocator of a read that failed. A buffer Arrow left behind when it failed part way is
+     * reported as suppressed by {@code error}, never in its place (the header allocator's memory is
+     * garbage collected, so nothing stays allocated).
+     */
+    private static void closeAfterFailure(BufferAllocator alloc, Throwable error) {
+        try {
+            alloc.close();
+        } catch (RuntimeException leak) {
+            error.addSuppressed(leak);
         }
     }
 
@@ -171,19 +213,30 @@ public final class ArrowIpc {
                     tp.transfer();
                     owned.add((FieldVector) tp.getTo());
                 }
-                chunks.add(new Chunk(schema, owned, root.getRowCount()));
+                Chunk chunk = new Chunk(schema, owned, root.getRowCount());
+                chunks.add(chunk);
+                for (FieldVector v : owned) {
+                    ChunkChecks.validateFull(v);
+                }
+                String bad = ChunkChecks.badCategoryCode(chunk);
+                if (bad != null) {
+                    throw new DataFormatException(name, "record batch " + (chunks.size() - 1) + ", " + bad);
+                }
             }
             if (schema == null) {
                 schema = toSchema(root.getSchema(), reader, name);
             }
-            return Dataset.wrap(new MemorySource(schema, chunks, alloc));
-        } catch (IOException | RuntimeException e) {
+            return Datasets.wrap(new MemorySource(schema, chunks, alloc));
+        } catch (Throwable t) {
             chunks.forEach(Chunk::closeVectors);
-            alloc.close();
-            if (e instanceof DataFormatException) {
-                throw (DataFormatException) e;
+            closeAfterFailure(alloc, t);
+            if (t instanceof DataFormatException) {
+                throw (DataFormatException) t;
             }
-            throw new DataFormatException(name, "not a readable Arrow IPC stream: " + e.getMessage(), e);
+            if (t instanceof Error && !(t instanceof OutOfMemoryError)) {
+                throw (Error) t;
+            }
+            throw new DataFormatException(name, "not a readable Arrow IPC stream: " + t, t);
         }
     }
 

@@ -6,6 +6,7 @@ import ai.bigdata.core.data.ColumnType;
 import ai.bigdata.core.data.Dataset;
 import ai.bigdata.core.data.Memory;
 import ai.bigdata.core.data.Schema;
+import ai.bigdata.core.internal.Datasets;
 import ai.bigdata.core.internal.ChunkAssembler;
 import ai.bigdata.core.internal.ColumnSink;
 import ai.bigdata.core.internal.CompressedInput;
@@ -274,7 +275,7 @@ final class CsvPass {
                 }
             }
             ReadReport report = rejections.report(src, read, kept, blanks[0], columnReports);
-            return new ReadResult(Dataset.wrap(out.build()), report);
+            return new ReadResult(Datasets.wrap(out.build()), report);
         } catch (RuntimeException | IOException e) {
             out.close();
             throw e;

@@ -4,6 +4,7 @@ import ai.bigdata.core.data.Column;
 import ai.bigdata.core.data.ColumnType;
 import ai.bigdata.core.data.Dataset;
 import ai.bigdata.core.data.Schema;
+import ai.bigdata.core.internal.Datasets;
 import ai.bigdata.core.internal.AtomicFiles;
 import ai.bigdata.core.internal.Cells;
 import ai.bigdata.core.internal.Chunk;
@@ -43,7 +44,7 @@ public final class CsvWriter {
                     w.write(quoteIfNeeded(s.column(i).name(), true));
                 }
                 w.write('\n');
-                ChunkSource src = data.source();
+                ChunkSource src = Datasets.source(data);
                 try (ChunkReader r = src.open()) {
                     for (int k = 0; k < src.chunkCount(); k++) {
                         Chunk chunk = r.chunk(k);

@@ -6,6 +6,7 @@ import ai.bigdata.core.data.ColumnType;
 import ai.bigdata.core.data.Dataset;
 import ai.bigdata.core.data.Memory;
 import ai.bigdata.core.data.Schema;
+import ai.bigdata.core.internal.Datasets;
 import ai.bigdata.core.internal.ChunkAssembler;
 import ai.bigdata.core.internal.CompressedInput;
 import ai.bigdata.core.internal.LineReader;
@@ -232,7 +233,7 @@ public final class JsonLinesReader {
                     }
                 }
                 ReadReport report = rejections.report(file.toString(), read, kept, blanks, columnReports);
-                return new ReadResult(Dataset.wrap(out.build()), report);
+                return new ReadResult(Datasets.wrap(out.build()), report);
             } catch (RuntimeException | IOException e) {
                 out.close();
                 throw e;

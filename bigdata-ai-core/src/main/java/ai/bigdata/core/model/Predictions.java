@@ -5,11 +5,16 @@ import ai.bigdata.core.data.ColumnRole;
 import ai.bigdata.core.data.ColumnType;
 import ai.bigdata.core.data.Dataset;
 import ai.bigdata.core.data.Schema;
+import ai.bigdata.core.internal.FeatureMatrix;
+import ai.bigdata.core.internal.Datasets;
 import ai.bigdata.core.internal.ArrowColumns;
+import ai.bigdata.core.internal.FloatRows;
 import ai.bigdata.core.internal.Vectors;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.Float4Vector;
+import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.Float8Vector;
 import org.apache.arrow.vector.IntVector;
 import org.apache.arrow.vector.complex.FixedSizeListVector;
@@ -41,25 +46,32 @@ final class Predictions {
         List<Column> cols = new ArrayList<>(in.columns());
         cols.addAll(added);
         Schema out = new Schema(cols);
-        return data.mapChunks(out, (chunk, firstRow, alloc, vs) -> {
+        return Datasets.mapChunks(data, out, (chunk, firstRow, alloc, vs) -> {
             for (int c = 0; c < in.size(); c++) {
                 vs.add(Vectors.share(chunk.vector(c), alloc));
             }
             int rows = chunk.rowCount();
-            float[][] y = new float[rows][];
-            if (rows > 0) {
-                try (INDArray x = FeatureMatrix.pack(sig, chunk, firstRow)) {
-                    INDArray o = model.output(x);
-                    if (sig.task() == Task.RECONSTRUCTION) {
-                        INDArray flat = x.reshape(rows, sig.featureWidth());
-                        INDArray err = o.reshape(rows, sig.featureWidth()).sub(flat);
-                        y = new float[][] {err.muli(err).mean(1).toFloatVector()};
-                    } else {
-                        y = o.toFloatMatrix();
+            if (rows == 0) {
+                writeColumns(sig, 0, null, alloc, vs);
+                return;
+            }
+            FloatRows read = new FloatRows();
+            try (INDArray x = FeatureMatrix.pack(sig, chunk, firstRow)) {
+                INDArray o = model.output(x);
+                if (sig.task() == Task.RECONSTRUCTION) {
+                    INDArray flat = x.reshape(rows, sig.featureWidth());
+                    try (INDArray err = o.reshape(rows, sig.featureWidth()).sub(flat)) {
+                        read.read(err.muli(err).mean(1));
                     }
+                } else {
+                    read.read(o);
                 }
             }
-            writeColumns(sig, rows, y, alloc, vs);
+            if (read.rows() != rows || read.width() != (sig.task() == Task.RECONSTRUCTION ? 1 : sig.outputWidth())) {
+                throw new IllegalStateException("the model gave " + read.rows() + " x " + read.width() + " outputs for the " + rows
+                        + " rows from row " + firstRow + "; its signature promises " + sig.outputWidth() + " per row");
+            }
+            writeColumns(sig, rows, read, alloc, vs);
         });
     }
 
@@ -76,14 +88,14 @@ final class Predictions {
         }
     }
 
-    private static void writeColumns(ModelSignature sig, int rows, float[][] y, org.apache.arrow.memory.BufferAllocator alloc,
-            List<org.apache.arrow.vector.FieldVector> vs) {
+    /** Writes the prediction columns of {@code rows} rows from the model's outputs, read in bulk into {@code y}. */
+    private static void writeColumns(ModelSignature sig, int rows, FloatRows y, BufferAllocator alloc, List<FieldVector> vs) {
         if (sig.task() == Task.RECONSTRUCTION || (sig.task() == Task.REGRESSION && sig.outputWidth() == 1)) {
             String name = sig.task() == Task.RECONSTRUCTION ? RECONSTRUCTION_ERROR : PREDICTION;
             Float8Vector v = Vectors.float64(name, rows, alloc);
             vs.add(v);
             for (int r = 0; r < rows; r++) {
-                v.set(r, sig.task() == Task.RECONSTRUCTION ? y[0][r] : y[r][0]);
+                v.set(r, y.get(r, 0));
             }
             return;
         }
@@ -92,33 +104,39 @@ final class Predictions {
             vs.add(cls);
             cls.allocateNew(Math.max(rows, 1));
             for (int r = 0; r < rows; r++) {
-                cls.set(r, argMax(y[r]));
+                cls.set(r, argMax(y, r));
             }
             cls.setValueCount(rows);
         }
         String name = sig.task() == Task.CLASSIFICATION ? PROBABILITIES : PREDICTION;
         int width = sig.outputWidth();
+        long values = (long) rows * width;
+        if (values > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("a chunk of " + rows + " rows with " + width + " outputs each is too large for one"
+                    + " Arrow vector; use smaller chunks");
+        }
         FixedSizeListVector t = (FixedSizeListVector) ArrowColumns.newVector(Column.tensor(name, width), alloc);
         vs.add(t);
         t.setInitialCapacity(Math.max(rows, 1));
         t.allocateNew();
-        Float4Vector values = (Float4Vector) t.getDataVector();
-        values.allocateNew(Math.max(rows * width, 1));
+        Float4Vector data = (Float4Vector) t.getDataVector();
+        data.allocateNew(Math.max((int) values, 1));
         for (int r = 0; r < rows; r++) {
             t.setNotNull(r);
+            int base = r * width;
             for (int k = 0; k < width; k++) {
-                values.set(r * width + k, y[r][k]);
+                data.set(base + k, y.get(r, k));
             }
         }
-        values.setValueCount(rows * width);
+        data.setValueCount((int) values);
         t.setValueCount(rows);
     }
 
-    /** Index of the largest value; the first one on ties. */
-    static int argMax(float[] p) {
+    /** Index of the largest value of row r; the first one on ties. */
+    static int argMax(FloatRows p, int r) {
         int best = 0;
-        for (int k = 1; k < p.length; k++) {
-            if (p[k] > p[best]) {
+        for (int k = 1; k < p.width(); k++) {
+            if (p.get(r, k) > p.get(r, best)) {
                 best = k;
             }
         }

@@ -42,6 +42,24 @@ public final class AffineTransform extends NumericColumnsTransform {
         return scale[index(column)];
     }
 
+    /** Every fitted column's centre, in column order. */
+    public Map<String, Double> centers() {
+        return byColumn(columns, center);
+    }
+
+    /** Every fitted column's scale, in column order. */
+    public Map<String, Double> scales() {
+        return byColumn(columns, scale);
+    }
+
+    static Map<String, Double> byColumn(List<String> columns, double[] values) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        for (int i = 0; i < columns.size(); i++) {
+            out.put(columns.get(i), values[i]);
+        }
+        return java.util.Collections.unmodifiableMap(out);
+    }
+
     private int index(String column) {
         int i = columns.indexOf(column);
         if (i < 0) {
@@ -85,6 +103,6 @@ public final class AffineTransform extends NumericColumnsTransform {
 
     @Override
     public String toString() {
-        return name + " scaling of " + columns;
+        return name + " of " + columns;
     }
 }

@@ -4,6 +4,7 @@ import ai.bigdata.core.data.Column;
 import ai.bigdata.core.data.ColumnType;
 import ai.bigdata.core.data.Dataset;
 import ai.bigdata.core.data.Schema;
+import ai.bigdata.core.internal.Datasets;
 import ai.bigdata.core.internal.ColumnPacker;
 import ai.bigdata.core.internal.Vectors;
 import java.util.ArrayList;
@@ -72,7 +73,7 @@ public final class AssembleTransform implements Transform {
         Schema out = outputSchema(in);
         int width = slots.size();
         int[] idx = columns.stream().mapToInt(in::indexOf).toArray();
-        return data.mapChunks(out, (chunk, firstRow, alloc, vs) -> {
+        return Datasets.mapChunks(data, out, (chunk, firstRow, alloc, vs) -> {
             for (int c = 0; c < in.size(); c++) {
                 if (!columns.contains(in.column(c).name())) {
                     vs.add(Vectors.share(chunk.vector(c), alloc));
@@ -126,5 +127,10 @@ public final class AssembleTransform implements Transform {
     @SuppressWarnings("unchecked")
     static AssembleTransform fromParameters(Map<String, Object> p) {
         return new AssembleTransform((String) p.get("output"), (List<String>) p.get("columns"), (List<String>) p.get("slots"));
+    }
+
+    @Override
+    public String toString() {
+        return "assembling " + columns + " into '" + output + "'";
     }
 }

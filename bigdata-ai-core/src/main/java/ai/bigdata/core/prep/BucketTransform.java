@@ -19,10 +19,17 @@ import org.apache.arrow.vector.IntVector;
  */
 public final class BucketTransform extends ListedColumnsTransform {
     private final List<double[]> cuts;
+    private final String approximation;
 
-    BucketTransform(List<String> columns, List<double[]> cuts) {
+    BucketTransform(List<String> columns, List<double[]> cuts, String approximation) {
         super(columns);
         this.cuts = cuts.stream().map(double[]::clone).toList();
+        this.approximation = approximation;
+    }
+
+    /** How the cut points were approximated (for example {@code "KLL sketch, k=200"}), or null when exact or fixed. */
+    public String approximation() {
+        return approximation;
     }
 
     /** The cut points of a column, ascending. */
@@ -75,6 +82,9 @@ public final class BucketTransform extends ListedColumnsTransform {
             c.add(AffineTransform.toList(a));
         }
         p.put("cuts", c);
+        if (approximation != null) {
+            p.put("approximation", approximation);
+        }
         return p;
     }
 
@@ -84,6 +94,11 @@ public final class BucketTransform extends ListedColumnsTransform {
         for (List<Number> l : (List<List<Number>>) p.get("cuts")) {
             cuts.add(AffineTransform.toArray(l));
         }
-        return new BucketTransform((List<String>) p.get("columns"), cuts);
+        return new BucketTransform((List<String>) p.get("columns"), cuts, (String) p.get("approximation"));
+    }
+
+    @Override
+    public String toString() {
+        return "bucketising of " + columns + (approximation == null ? "" : " (" + approximation + ")");
     }
 }

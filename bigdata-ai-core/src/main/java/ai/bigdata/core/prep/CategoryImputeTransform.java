@@ -3,6 +3,7 @@ package ai.bigdata.core.prep;
 import ai.bigdata.core.data.Column;
 import ai.bigdata.core.data.ColumnType;
 import ai.bigdata.core.data.Schema;
+import ai.bigdata.core.internal.Chunk;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,10 +18,21 @@ import org.apache.arrow.vector.IntVector;
  */
 public final class CategoryImputeTransform extends ListedColumnsTransform {
     private final List<String> values;
+    private final boolean indicators;
 
-    CategoryImputeTransform(List<String> columns, List<String> values) {
+    CategoryImputeTransform(List<String> columns, List<String> values, boolean indicators) {
         super(columns);
         this.values = List.copyOf(values);
+        this.indicators = indicators;
+    }
+
+    /** Every fitted column's category, in column order. */
+    public Map<String, String> values() {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (int i = 0; i < columns.size(); i++) {
+            out.put(columns.get(i), values.get(i));
+        }
+        return java.util.Collections.unmodifiableMap(out);
     }
 
     /** The fitted category of a column. */
@@ -49,7 +61,15 @@ public final class CategoryImputeTransform extends ListedColumnsTransform {
             int i = columns.indexOf(c.name());
             out.add(i < 0 ? c : c.withCategories(withValue(c.categories(), values.get(i))));
         }
+        if (indicators) {
+            out.addAll(MissingIndicators.columns(columns));
+        }
         return new Schema(out);
+    }
+
+    @Override
+    List<FieldVector> extraVectors(Schema input, Chunk chunk, BufferAllocator allocator) {
+        return indicators ? MissingIndicators.vectors(columns, input, chunk, allocator) : List.of();
     }
 
     @Override
@@ -76,11 +96,18 @@ public final class CategoryImputeTransform extends ListedColumnsTransform {
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("columns", columns);
         p.put("values", values);
+        p.put("indicators", indicators);
         return p;
     }
 
     @SuppressWarnings("unchecked")
     static CategoryImputeTransform fromParameters(Map<String, Object> p) {
-        return new CategoryImputeTransform((List<String>) p.get("columns"), (List<String>) p.get("values"));
+        return new CategoryImputeTransform((List<String>) p.get("columns"), (List<String>) p.get("values"),
+                Boolean.TRUE.equals(p.get("indicators")));
+    }
+
+    @Override
+    public String toString() {
+        return "category imputation of " + columns + (indicators ? " with missing indicators" : "");
     }
 }

@@ -133,12 +133,14 @@ public final class Clean {
             return new Outliers(zScore, width, List.of(names));
         }
 
+        /** Fits the bounds; the result tells them through {@link ClipTransform#bounds(String)}. */
         @Override
-        public Transform fit(Dataset data) {
+        public ClipTransform fit(Dataset data) {
             String step = zScore ? "z-score clipping" : "IQR clipping";
             List<String> cols = Statistics.choose(data.schema(), columns, t -> t.isNumeric(), "numeric", step);
             Statistics.requireRows(data, step);
-            Map<String, NumericStatistics> stats = Statistics.numeric(data, cols, !zScore);
+            Map<String, NumericStatistics> stats = Statistics.numeric(data, cols, zScore ? Statistics.Quantiles.NONE
+                    : Statistics.Quantiles.exact(step, "Clean.clipZScore(z) (no quantiles needed)"));
             double[] low = new double[cols.size()];
             double[] high = new double[cols.size()];
             for (int i = 0; i < cols.size(); i++) {

@@ -48,4 +48,9 @@ public final class ClipTransform extends NumericColumnsTransform {
         return new ClipTransform((List<String>) p.get("columns"), AffineTransform.toArray((List<Number>) p.get("low")),
                 AffineTransform.toArray((List<Number>) p.get("high")));
     }
+
+    @Override
+    public String toString() {
+        return "clipping of " + columns;
+    }
 }

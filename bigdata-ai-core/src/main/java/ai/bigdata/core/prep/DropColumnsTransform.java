@@ -58,4 +58,9 @@ public final class DropColumnsTransform implements Transform {
     static DropColumnsTransform fromParameters(Map<String, Object> p) {
         return new DropColumnsTransform((List<String>) p.get("columns"));
     }
+
+    @Override
+    public String toString() {
+        return "dropping columns " + columns;
+    }
 }

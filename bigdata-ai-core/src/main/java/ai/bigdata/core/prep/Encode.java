@@ -77,8 +77,9 @@ public final class Encode implements Preprocessor {
         return new Encode(oneHot, columns, unknown, k);
     }
 
+    /** Fits the categories; the result tells them through {@link CategoryEncoding#categories(String)}. */
     @Override
-    public Transform fit(Dataset data) {
+    public CategoryEncoding fit(Dataset data) {
         String step = oneHot ? "one-hot encoding" : "ordinal encoding";
         List<String> cols = Statistics.choose(data.schema(), columns, t -> t == ColumnType.CATEGORICAL, "categorical", step);
         Statistics.requireRows(data, step);

@@ -29,18 +29,45 @@ public final class FittedPipeline implements Transform {
         return s;
     }
 
+    /**
+     * The fitted step at {@code index} as the type the caller expects, for example
+     * {@code step(0, AffineTransform.class).center("x")}; fails naming the step's real type otherwise.
+     */
+    public <T extends Transform> T step(int index, Class<T> type) {
+        if (index < 0 || index >= steps.size()) {
+            throw new IndexOutOfBoundsException("step " + index + " of a pipeline of " + steps.size() + " steps");
+        }
+        Transform t = steps.get(index);
+        if (!type.isInstance(t)) {
+            throw new IllegalArgumentException("step " + index + " is a " + t.getClass().getSimpleName() + " (" + t
+                    + "), not a " + type.getSimpleName());
+        }
+        return type.cast(t);
+    }
+
+    /**
+     * Applies every step in order. Each intermediate dataset is closed as soon as the next exists, and
+     * also when a step fails, so a failure leaves no memory behind.
+     */
     @Override
     public Dataset apply(Dataset data) {
         outputSchema(data.schema());
         Dataset current = data;
-        for (Transform t : steps) {
-            Dataset next = t.apply(current);
+        try {
+            for (Transform t : steps) {
+                Dataset next = t.apply(current);
+                if (current != data) {
+                    current.close();
+                }
+                current = next;
+            }
+            return current;
+        } catch (RuntimeException | Error e) {
             if (current != data) {
                 current.close();
             }
-            current = next;
+            throw e;
         }
-        return current;
     }
 
     @Override

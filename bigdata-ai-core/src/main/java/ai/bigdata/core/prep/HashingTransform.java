@@ -92,4 +92,9 @@ public final class HashingTransform extends ListedColumnsTransform {
     static HashingTransform fromParameters(Map<String, Object> p) {
         return new HashingTransform((List<String>) p.get("columns"), ((Number) p.get("buckets")).intValue());
     }
+
+    @Override
+    public String toString() {
+        return "hashing of " + columns + " into " + buckets + " buckets each";
+    }
 }

@@ -3,6 +3,7 @@ package ai.bigdata.core.prep;
 import ai.bigdata.core.data.ColumnType;
 import ai.bigdata.core.data.Dataset;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -18,12 +19,18 @@ public final class Impute implements Preprocessor {
     private final double constant;
     private final List<String> columns;
     private final boolean indicators;
+    private final int sketchK;
 
     private Impute(Strategy strategy, double constant, List<String> columns, boolean indicators) {
+        this(strategy, constant, columns, indicators, 0);
+    }
+
+    private Impute(Strategy strategy, double constant, List<String> columns, boolean indicators, int sketchK) {
         this.strategy = strategy;
         this.constant = constant;
         this.columns = columns;
         this.indicators = indicators;
+        this.sketchK = sketchK;
     }
 
     /** The mean of present values. */
@@ -31,7 +38,10 @@ public final class Impute implements Preprocessor {
         return new Impute(Strategy.MEAN, 0, null, false);
     }
 
-    /** The median of present values (exact). */
+    /**
+     * The median of present values, exact: every value is kept on the heap (8 bytes per row and column;
+     * fitting fails early, with a message, when that cannot fit). See {@link #sketch()}.
+     */
     public static Impute median() {
         return new Impute(Strategy.MEDIAN, 0, null, false);
     }
@@ -53,63 +63,48 @@ public final class Impute implements Preprocessor {
      * Categorical columns (the named ones, or every categorical feature column): missing values become
      * the most frequent category of the fitted data (ties to the first by name).
      */
-    public static Preprocessor mostFrequentCategory(String... names) {
-        return categories(null, names);
+    public static CategoryImpute mostFrequentCategory(String... names) {
+        return new CategoryImpute(null, names.length == 0 ? null : List.of(names), false);
     }
 
     /** Categorical columns: missing values become {@code category} (added to the categories if new). */
-    public static Preprocessor constantCategory(String category, String... names) {
+    public static CategoryImpute constantCategory(String category, String... names) {
         if (category == null) {
             throw new IllegalArgumentException("the constant category must not be null");
         }
-        return categories(category, names);
-    }
-
-    private static Preprocessor categories(String constant, String... names) {
-        return data -> {
-            List<String> cols = Statistics.choose(data.schema(), names.length == 0 ? null : List.of(names),
-                    t -> t == ColumnType.CATEGORICAL, "categorical", "category imputation");
-            Statistics.requireRows(data, "category imputation");
-            List<String> values = new java.util.ArrayList<>();
-            for (String c : cols) {
-                if (constant != null) {
-                    values.add(constant);
-                    continue;
-                }
-                Map<String, Long> counts = new java.util.TreeMap<>();
-                data.forEachRow(r -> {
-                    if (!r.isNull(c)) {
-                        counts.merge(r.getString(c), 1L, Long::sum);
-                    }
-                });
-                if (counts.isEmpty()) {
-                    throw new PreprocessingException(c, "category imputation found no present value: every row is missing");
-                }
-                String best = null;
-                for (Map.Entry<String, Long> e : counts.entrySet()) {
-                    if (best == null || e.getValue() > counts.get(best)) {
-                        best = e.getKey();
-                    }
-                }
-                values.add(best);
-            }
-            return new CategoryImputeTransform(cols, values);
-        };
+        return new CategoryImpute(category, names.length == 0 ? null : List.of(names), false);
     }
 
     /** Only these columns. */
     public Impute columns(String... names) {
-        return new Impute(strategy, constant, List.of(names), indicators);
+        return new Impute(strategy, constant, List.of(names), indicators, sketchK);
     }
 
     /** Also adds a boolean {@code <column>_missing} column per imputed column. */
     public Impute withIndicators() {
-        return new Impute(strategy, constant, columns, true);
+        return new Impute(strategy, constant, columns, true, sketchK);
     }
 
+    /**
+     * The median from a KLL quantile sketch (k = 200, rank error about 1.65 %) instead of exactly: fixed
+     * memory whatever the row count, for data larger than the heap. The fitted step's JSON says so.
+     */
+    public Impute sketch() {
+        return sketch(QuantileSketch.DEFAULT_K);
+    }
+
+    /** As {@link #sketch()} with the sketch's parameter k (8 to 65535; larger is more accurate). */
+    public Impute sketch(int k) {
+        if (strategy != Strategy.MEDIAN) {
+            throw new IllegalArgumentException("only median imputation can use a quantile sketch, not " + this);
+        }
+        return new Impute(strategy, constant, columns, indicators, QuantileSketch.checkK(k));
+    }
+
+    /** Fits the value per column; the result tells them through {@link ImputeTransform#value(String)}. */
     @Override
-    public Transform fit(Dataset data) {
-        String step = strategy.name().toLowerCase().replace('_', '-') + " imputation";
+    public ImputeTransform fit(Dataset data) {
+        String step = strategy.name().toLowerCase(Locale.ROOT).replace('_', '-') + " imputation";
         List<String> cols = Statistics.choose(data.schema(), columns, t -> t.isNumeric() || columns != null && t == ColumnType.BOOLEAN,
                 "numeric", step);
         Statistics.requireRows(data, step);
@@ -117,16 +112,22 @@ public final class Impute implements Preprocessor {
         if (strategy == Strategy.CONSTANT) {
             java.util.Arrays.fill(values, constant);
         } else {
-            Map<String, NumericStatistics> stats = Statistics.numeric(data, cols, strategy != Strategy.MEAN);
+            Map<String, NumericStatistics> stats = Statistics.numeric(data, cols, strategy == Strategy.MEAN
+                    ? Statistics.Quantiles.NONE
+                    : Statistics.Quantiles.of(sketchK, step, strategy == Strategy.MEDIAN ? "Impute.median().sketch() (a fixed-size KLL sketch, approximate)" : "Impute.mean() or Impute.median().sketch()"));
             for (int i = 0; i < cols.size(); i++) {
                 NumericStatistics s = stats.get(cols.get(i));
                 if (s.count() == 0) {
                     throw new PreprocessingException(cols.get(i), step + " found no present value: every row is missing");
                 }
                 values[i] = strategy == Strategy.MEAN ? s.mean() : strategy == Strategy.MEDIAN ? s.quantile(0.5) : s.mostFrequent();
+                if (!Double.isFinite(values[i])) {
+                    throw new PreprocessingException(cols.get(i), step + " found " + values[i] + " (values from " + s.min()
+                            + " to " + s.max() + " overflow double arithmetic); rescale the column first");
+                }
             }
         }
-        return new ImputeTransform(cols, values, indicators);
+        return new ImputeTransform(cols, values, indicators, QuantileSketch.describe(sketchK));
     }
 
     @Override

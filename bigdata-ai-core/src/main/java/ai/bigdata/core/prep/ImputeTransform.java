@@ -1,26 +1,30 @@
 package ai.bigdata.core.prep;
 
 import ai.bigdata.core.data.Column;
-import ai.bigdata.core.data.ColumnType;
 import ai.bigdata.core.data.Schema;
 import ai.bigdata.core.internal.Chunk;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.arrow.memory.BufferAllocator;
-import org.apache.arrow.vector.BitVector;
 import org.apache.arrow.vector.FieldVector;
 
 /** Fitted imputation: each listed column's nulls become its fitted value; optional missing indicators. */
 public final class ImputeTransform extends NumericColumnsTransform {
     private final double[] values;
     private final boolean indicators;
+    private final String approximation;
 
-    ImputeTransform(List<String> columns, double[] values, boolean indicators) {
+    ImputeTransform(List<String> columns, double[] values, boolean indicators, String approximation) {
         super(columns);
         this.values = values.clone();
         this.indicators = indicators;
+        this.approximation = approximation;
+    }
+
+    /** How the values were approximated (for example {@code "KLL sketch, k=200"}), or null when exact. */
+    public String approximation() {
+        return approximation;
     }
 
     @Override
@@ -42,34 +46,19 @@ public final class ImputeTransform extends NumericColumnsTransform {
         return values[i];
     }
 
+    /** Every fitted column's value, in column order. */
+    public Map<String, Double> values() {
+        return AffineTransform.byColumn(columns, values);
+    }
+
     @Override
     List<Column> extraColumns() {
-        List<Column> out = new ArrayList<>();
-        if (indicators) {
-            for (String c : columns) {
-                out.add(Column.of(c + "_missing", ColumnType.BOOLEAN));
-            }
-        }
-        return out;
+        return indicators ? MissingIndicators.columns(columns) : List.of();
     }
 
     @Override
     List<FieldVector> extraVectors(Schema input, Chunk chunk, BufferAllocator allocator) {
-        List<FieldVector> out = new ArrayList<>();
-        if (!indicators) {
-            return out;
-        }
-        for (String c : columns) {
-            FieldVector v = chunk.vector(input.indexOf(c));
-            BitVector missing = new BitVector(c + "_missing", allocator);
-            out.add(missing);
-            missing.allocateNew(Math.max(chunk.rowCount(), 1));
-            for (int row = 0; row < chunk.rowCount(); row++) {
-                missing.set(row, v.isNull(row) ? 1 : 0);
-            }
-            missing.setValueCount(chunk.rowCount());
-        }
-        return out;
+        return indicators ? MissingIndicators.vectors(columns, input, chunk, allocator) : List.of();
     }
 
     @Override
@@ -83,17 +72,21 @@ public final class ImputeTransform extends NumericColumnsTransform {
         p.put("columns", columns);
         p.put("values", AffineTransform.toList(values));
         p.put("indicators", indicators);
+        if (approximation != null) {
+            p.put("approximation", approximation);
+        }
         return p;
     }
 
     @SuppressWarnings("unchecked")
     static ImputeTransform fromParameters(Map<String, Object> p) {
         return new ImputeTransform((List<String>) p.get("columns"), AffineTransform.toArray((List<Number>) p.get("values")),
-                (Boolean) p.get("indicators"));
+                (Boolean) p.get("indicators"), (String) p.get("approximation"));
     }
 
     @Override
     public String toString() {
-        return "imputation of " + columns;
+        return "imputation of " + columns + (indicators ? " with missing indicators" : "")
+                + (approximation == null ? "" : " (" + approximation + ")");
     }
 }

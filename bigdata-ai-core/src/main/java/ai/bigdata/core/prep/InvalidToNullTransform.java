@@ -4,6 +4,7 @@ import ai.bigdata.core.data.Column;
 import ai.bigdata.core.data.ColumnType;
 import ai.bigdata.core.data.Dataset;
 import ai.bigdata.core.data.Schema;
+import ai.bigdata.core.internal.Datasets;
 import ai.bigdata.core.internal.Cells;
 import ai.bigdata.core.internal.Vectors;
 import java.nio.charset.StandardCharsets;
@@ -60,7 +61,7 @@ public final class InvalidToNullTransform implements Transform {
         Schema out = outputSchema(in);
         int idx = in.indexOf(column);
         Column col = in.column(idx);
-        return data.mapChunks(out, (chunk, firstRow, alloc, vs) -> {
+        return Datasets.mapChunks(data, out, (chunk, firstRow, alloc, vs) -> {
             for (int c = 0; c < in.size(); c++) {
                 FieldVector v = chunk.vector(c);
                 if (c != idx) {
@@ -115,5 +116,10 @@ public final class InvalidToNullTransform implements Transform {
         Object hi = p.get("high");
         return new InvalidToNullTransform((String) p.get("column"), lo == null ? 0 : ((Number) lo).doubleValue(),
                 hi == null ? 0 : ((Number) hi).doubleValue(), (String) p.get("pattern"));
+    }
+
+    @Override
+    public String toString() {
+        return "invalid values to null in '" + column + "' (" + (pattern != null ? "not matching " + pattern : "outside [" + low + ", " + high + "]") + ")";
     }
 }

@@ -4,6 +4,7 @@ import ai.bigdata.core.data.Column;
 import ai.bigdata.core.data.ColumnType;
 import ai.bigdata.core.data.Dataset;
 import ai.bigdata.core.data.Schema;
+import ai.bigdata.core.internal.Datasets;
 import ai.bigdata.core.internal.Vectors;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -94,7 +95,7 @@ public final class LengthParseTransform implements Transform {
         Schema in = data.schema();
         Schema out = outputSchema(in);
         int idx = in.indexOf(column);
-        return data.mapChunks(out, (chunk, firstRow, alloc, vs) -> {
+        return Datasets.mapChunks(data, out, (chunk, firstRow, alloc, vs) -> {
             for (int c = 0; c < in.size(); c++) {
                 vs.add(Vectors.share(chunk.vector(c), alloc));
             }
@@ -127,5 +128,10 @@ public final class LengthParseTransform implements Transform {
 
     static LengthParseTransform fromParameters(Map<String, Object> p) {
         return new LengthParseTransform((String) p.get("column"), (String) p.get("output"));
+    }
+
+    @Override
+    public String toString() {
+        return "length parsing of '" + column + "' into '" + output + "'";
     }
 }

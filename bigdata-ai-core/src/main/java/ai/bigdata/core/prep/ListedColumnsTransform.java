@@ -4,6 +4,8 @@ import ai.bigdata.core.data.Column;
 import ai.bigdata.core.data.ColumnType;
 import ai.bigdata.core.data.Dataset;
 import ai.bigdata.core.data.Schema;
+import ai.bigdata.core.internal.Datasets;
+import ai.bigdata.core.internal.Chunk;
 import java.util.List;
 import java.util.function.Predicate;
 import org.apache.arrow.memory.BufferAllocator;
@@ -34,7 +36,7 @@ abstract class ListedColumnsTransform implements Transform {
     public Dataset apply(Dataset data) {
         Schema in = data.schema();
         Schema out = outputSchema(in);
-        return data.mapChunks(out, (chunk, firstRow, alloc, vs) -> {
+        return Datasets.mapChunks(data, out, (chunk, firstRow, alloc, vs) -> {
             for (int c = 0; c < in.size(); c++) {
                 int i = columns.indexOf(in.column(c).name());
                 if (i < 0) {
@@ -43,7 +45,13 @@ abstract class ListedColumnsTransform implements Transform {
                     mapColumn(i, in.column(c), chunk.vector(c), chunk.rowCount(), firstRow, alloc, vs);
                 }
             }
+            vs.addAll(extraVectors(in, chunk, alloc));
         });
+    }
+
+    /** The vectors of columns appended after the input's, for one input chunk (none by default). */
+    List<FieldVector> extraVectors(Schema input, Chunk chunk, BufferAllocator allocator) {
+        return List.of();
     }
 
     /** Fails, naming the column, unless every listed column exists with an accepted type. */

@@ -34,4 +34,9 @@ public final class Log1pTransform extends NumericColumnsTransform {
     static Log1pTransform fromParameters(Map<String, Object> p) {
         return new Log1pTransform((List<String>) p.get("columns"));
     }
+
+    @Override
+    public String toString() {
+        return "log1p of " + columns;
+    }
 }

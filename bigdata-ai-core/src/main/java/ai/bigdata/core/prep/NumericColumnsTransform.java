@@ -4,6 +4,7 @@ import ai.bigdata.core.data.Column;
 import ai.bigdata.core.data.ColumnType;
 import ai.bigdata.core.data.Dataset;
 import ai.bigdata.core.data.Schema;
+import ai.bigdata.core.internal.Datasets;
 import ai.bigdata.core.internal.Cells;
 import ai.bigdata.core.internal.Chunk;
 import ai.bigdata.core.internal.ChunkMapper;
@@ -68,12 +69,39 @@ abstract class NumericColumnsTransform implements Transform {
         }
     }
 
-    /** Maps a chunk of column {@code i} without nulls into {@code out} (override with a fused loop for speed). */
+    /**
+     * Maps a chunk of column {@code i} without nulls into {@code out}. A non-finite input, or a result
+     * that is not finite (an overflow), is an error naming the column and row: nothing silently becomes
+     * NaN or infinite.
+     */
     void mapPresent(int i, Column col, FieldVector in, Float8Vector out, int rows, long firstRow) {
         double[] x = NumericColumn.scratch(rows);
         NumericColumn.read(col, in, rows, x);
+        for (int k = 0; k < rows; k++) {
+            if (!Double.isFinite(x[k])) {
+                check(i, x[k], x[k], firstRow + k);
+            }
+        }
         mapAll(i, x, rows, firstRow);
+        for (int k = 0; k < rows; k++) {
+            if (!Double.isFinite(x[k])) {
+                check(i, Cells.asDouble(col, in, k), x[k], firstRow + k);
+            }
+        }
         NumericColumn.writeAllPresent(out, x, rows);
+    }
+
+    /** {@code y}, the result for input {@code x} of listed column {@code i} in {@code row}, if both are finite. */
+    final double check(int i, double x, double y, long row) {
+        if (!Double.isFinite(x)) {
+            throw new PreprocessingException(columns.get(i), this + " cannot take the non-finite value " + x + " in row " + row
+                    + "; refuse such values when reading, or replace them first");
+        }
+        if (!Double.isFinite(y)) {
+            throw new PreprocessingException(columns.get(i), this + " turns " + x + " in row " + row + " into " + y
+                    + " (outside the range of double)");
+        }
+        return y;
     }
 
     @Override
@@ -84,7 +112,7 @@ abstract class NumericColumnsTransform implements Transform {
         for (int c = 0; c < in.size(); c++) {
             listed[c] = columns.indexOf(in.column(c).name());
         }
-        return data.mapChunks(out, ChunkMapper.threadSafe((chunk, firstRow, alloc, vs) -> {
+        return Datasets.mapChunks(data, out, ChunkMapper.threadSafe((chunk, firstRow, alloc, vs) -> {
             for (int c = 0; c < in.size(); c++) {
                 FieldVector v = chunk.vector(c);
                 if (listed[c] < 0) {
@@ -106,7 +134,8 @@ abstract class NumericColumnsTransform implements Transform {
                             o.set(row, fill);
                         }
                     } else {
-                        o.set(row, map(i, Cells.asDouble(col, v, row), firstRow + row));
+                        double x = Cells.asDouble(col, v, row);
+                        o.set(row, check(i, x, map(i, x, firstRow + row), firstRow + row));
                     }
                 }
             }

@@ -1,12 +1,16 @@
 package ai.bigdata.core.prep;
 
 import java.util.Arrays;
+import org.apache.datasketches.kll.KllDoublesSketch;
+import org.apache.datasketches.quantilescommon.QuantileSearchCriteria;
 
 /**
  * Statistics of one numeric column, computed in one streaming pass and mergeable (so partitions or
  * chunks can be summarised apart and combined): count, missing, mean and variance (Welford's update,
  * Chan's merge), min, max. When asked to, it also keeps the values for exact quantiles (sorted once;
- * 8 bytes per row), which median imputation and robust scaling need.
+ * 8 bytes per row), which median imputation and robust scaling need, or feeds a KLL quantile sketch
+ * (Apache DataSketches; fixed memory whatever the row count, mergeable, approximate) for data larger
+ * than the heap.
  */
 public final class NumericStatistics {
     private long count;
@@ -19,11 +23,25 @@ public final class NumericStatistics {
     private double[] values;
     private int size;
     private boolean sorted;
+    private final KllDoublesSketch sketch;
 
     /** Empty statistics; {@code keepValues} enables exact quantiles. */
     public NumericStatistics(boolean keepValues) {
+        this(keepValues, null);
+    }
+
+    private NumericStatistics(boolean keepValues, KllDoublesSketch sketch) {
         this.keepValues = keepValues;
         this.values = keepValues ? new double[1024] : null;
+        this.sketch = sketch;
+    }
+
+    /**
+     * Empty statistics whose quantiles come from a KLL sketch with parameter {@code k} (8 to 65535;
+     * normalised rank error about 1.65 % at 200, see DataSketches' {@code KllSketch.getNormalizedRankError}).
+     */
+    public static NumericStatistics sketched(int k) {
+        return new NumericStatistics(false, KllDoublesSketch.newHeapInstance(QuantileSketch.checkK(k)));
     }
 
     /** Adds one present value. */
@@ -37,6 +55,9 @@ public final class NumericStatistics {
         }
         if (x > max) {
             max = x;
+        }
+        if (sketch != null) {
+            sketch.update(x);
         }
         if (keepValues) {
             if (size == values.length) {
@@ -103,6 +124,9 @@ public final class NumericStatistics {
         count = total;
         min = Math.min(min, lo);
         max = Math.max(max, hi);
+        if (sketch != null) {
+            sketch.update(x, 0, n);
+        }
         if (keepValues) {
             if (size + n > values.length) {
                 values = Arrays.copyOf(values, Math.max(values.length * 2, size + n));
@@ -120,7 +144,13 @@ public final class NumericStatistics {
 
     /** These statistics combined with {@code other}'s, as if one pass had seen both inputs. */
     public NumericStatistics merge(NumericStatistics other) {
-        NumericStatistics out = new NumericStatistics(keepValues && other.keepValues);
+        KllDoublesSketch merged = null;
+        if (sketch != null && other.sketch != null) {
+            merged = KllDoublesSketch.newHeapInstance(Math.min(sketch.getK(), other.sketch.getK()));
+            merged.merge(sketch);
+            merged.merge(other.sketch);
+        }
+        NumericStatistics out = new NumericStatistics(keepValues && other.keepValues, merged);
         out.count = count + other.count;
         out.missing = missing + other.missing;
         if (out.count > 0) {
@@ -175,7 +205,7 @@ public final class NumericStatistics {
 
     private void sort() {
         if (!keepValues) {
-            throw new IllegalStateException("quantiles need statistics made with keepValues = true");
+            throw new IllegalStateException("exact quantiles and the most frequent value need statistics made with keepValues = true");
         }
         if (!sorted) {
             Arrays.sort(values, 0, size);
@@ -183,13 +213,23 @@ public final class NumericStatistics {
         }
     }
 
-    /** The q-quantile (0..1) with linear interpolation between order statistics (numpy's default). */
+    /**
+     * The q-quantile (0..1): exact, with linear interpolation between order statistics (numpy's
+     * default); or, for {@link #sketched} statistics, the sketch's estimate (a value seen, whose rank is
+     * within the sketch's rank error of q).
+     */
     public double quantile(double q) {
+        if (sketch != null) {
+            return sketch.getQuantile(q, QuantileSearchCriteria.INCLUSIVE);
+        }
         sort();
         double pos = q * (size - 1);
         int lo = (int) Math.floor(pos);
         int hi = Math.min(lo + 1, size - 1);
-        return values[lo] + (pos - lo) * (values[hi] - values[lo]);
+        double t = pos - lo;
+        double gap = values[hi] - values[lo];
+        // the gap between two finite values can overflow (-1e308 and 1e308): interpolate without it
+        return Double.isFinite(gap) ? values[lo] + t * gap : (1 - t) * values[lo] + t * values[hi];
     }
 
     /** The most frequent present value; ties go to the smallest (as scikit-learn's imputer). */

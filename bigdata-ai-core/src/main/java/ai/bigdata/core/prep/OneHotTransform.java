@@ -12,7 +12,7 @@ import org.apache.arrow.memory.util.MemoryUtil;
 import org.apache.arrow.vector.FieldVector;
 
 /** Fitted one-hot encoding: each encoded column becomes one float32 0/1 column per fitted category. */
-public final class OneHotTransform extends ListedColumnsTransform {
+public final class OneHotTransform extends ListedColumnsTransform implements CategoryEncoding {
     private final List<List<String>> categories;
     private final Unknown unknown;
     private final boolean other;
@@ -25,6 +25,7 @@ public final class OneHotTransform extends ListedColumnsTransform {
     }
 
     /** The fitted categories of a column, in output order (without the other bucket). */
+    @Override
     public List<String> categories(String column) {
         int i = columns.indexOf(column);
         if (i < 0) {
@@ -104,5 +105,10 @@ public final class OneHotTransform extends ListedColumnsTransform {
     static OneHotTransform fromParameters(Map<String, Object> p) {
         return new OneHotTransform((List<String>) p.get("columns"), (List<List<String>>) p.get("categories"),
                 Unknown.valueOf((String) p.get("unknown")), (Boolean) p.get("other"));
+    }
+
+    @Override
+    public String toString() {
+        return "one-hot encoding of " + columns;
     }
 }

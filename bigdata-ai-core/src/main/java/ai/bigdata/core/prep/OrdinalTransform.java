@@ -14,7 +14,7 @@ import org.apache.arrow.vector.IntVector;
  * Fitted ordinal (label) encoding: each encoded column becomes the int32 index of its category among
  * the fitted categories in sorted order; the class names stay available for reports.
  */
-public final class OrdinalTransform extends ListedColumnsTransform {
+public final class OrdinalTransform extends ListedColumnsTransform implements CategoryEncoding {
     private final List<List<String>> categories;
     private final Unknown unknown;
 
@@ -31,6 +31,12 @@ public final class OrdinalTransform extends ListedColumnsTransform {
             throw new PreprocessingException(column, "ordinal encoding was not fitted on it; fitted columns are " + columns);
         }
         return categories.get(i);
+    }
+
+    /** The same as {@link #classes(String)}: code k means category k. */
+    @Override
+    public List<String> categories(String column) {
+        return classes(column);
     }
 
     @Override
@@ -74,5 +80,10 @@ public final class OrdinalTransform extends ListedColumnsTransform {
     static OrdinalTransform fromParameters(Map<String, Object> p) {
         return new OrdinalTransform((List<String>) p.get("columns"), (List<List<String>>) p.get("categories"),
                 Unknown.valueOf((String) p.get("unknown")));
+    }
+
+    @Override
+    public String toString() {
+        return "ordinal encoding of " + columns;
     }
 }

@@ -10,4 +10,9 @@ import ai.bigdata.core.data.Dataset;
 public interface Preprocessor {
     /** Learns from {@code data} and returns the fitted transform. */
     Transform fit(Dataset data);
+
+    /** The step that changes nothing, for recipes that need no preprocessing; it saves and loads like any other. */
+    static Preprocessor identity() {
+        return data -> IdentityTransform.INSTANCE;
+    }
 }

@@ -103,4 +103,12 @@ public final class RowFilterTransform implements Transform {
         return new RowFilterTransform(Rule.valueOf((String) p.get("rule")), (List<String>) p.get("keys"),
                 ((Number) p.get("maxMissing")).doubleValue(), Boolean.TRUE.equals(p.get("keepLast")));
     }
+
+    @Override
+    public String toString() {
+        if (rule == Rule.DUPLICATES) {
+            return "dropping duplicate rows" + (keys == null ? "" : " by " + keys) + (keepLast ? ", keeping the last" : ", keeping the first");
+        }
+        return "dropping rows missing more than " + maxMissing + " of their values";
+    }
 }

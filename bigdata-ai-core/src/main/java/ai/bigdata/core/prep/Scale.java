@@ -3,25 +3,32 @@ package ai.bigdata.core.prep;
 import ai.bigdata.core.data.ColumnType;
 import ai.bigdata.core.data.Dataset;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
  * Scalers, as unfitted values: standard (z-score, population standard deviation), min-max, robust
- * (median and interquartile range), max-abs and log1p. They apply to the named columns or, by default,
+ * (median and interquartile range), max-abs and log1p ({@link Log1pScale}). They apply to the named columns or, by default,
  * to every numeric (not boolean) feature column. A column whose scale is zero (a constant) is an error unless
  * {@link #allowConstant()} is set, which then leaves its scale at 1 as scikit-learn does.
  */
 public final class Scale implements Preprocessor {
-    private enum Kind { STANDARD, MIN_MAX, ROBUST, MAX_ABS, LOG1P }
+    private enum Kind { STANDARD, MIN_MAX, ROBUST, MAX_ABS }
 
     private final Kind kind;
     private final List<String> columns;
     private final boolean allowConstant;
+    private final int sketchK;
 
     private Scale(Kind kind, List<String> columns, boolean allowConstant) {
+        this(kind, columns, allowConstant, 0);
+    }
+
+    private Scale(Kind kind, List<String> columns, boolean allowConstant, int sketchK) {
         this.kind = kind;
         this.columns = columns;
         this.allowConstant = allowConstant;
+        this.sketchK = sketchK;
     }
 
     /** z-scores: {@code (x - mean) / std} with the population standard deviation. */
@@ -34,7 +41,10 @@ public final class Scale implements Preprocessor {
         return new Scale(Kind.MIN_MAX, null, false);
     }
 
-    /** {@code (x - median) / (q75 - q25)}, exact quantiles. */
+    /**
+     * {@code (x - median) / (q75 - q25)}, exact quantiles: every value is kept on the heap (8 bytes per
+     * row and column; fitting fails early, with a message, when that cannot fit). See {@link #sketch()}.
+     */
     public static Scale robust() {
         return new Scale(Kind.ROBUST, null, false);
     }
@@ -45,30 +55,47 @@ public final class Scale implements Preprocessor {
     }
 
     /** {@code log(1 + x)}; needs no fitting. */
-    public static Scale log1p() {
-        return new Scale(Kind.LOG1P, null, false);
+    public static Log1pScale log1p() {
+        return new Log1pScale(null);
     }
 
     /** Only these columns. */
     public Scale columns(String... names) {
-        return new Scale(kind, List.of(names), allowConstant);
+        return new Scale(kind, List.of(names), allowConstant, sketchK);
     }
 
     /** Constant columns get scale 1 instead of an error. */
     public Scale allowConstant() {
-        return new Scale(kind, columns, true);
+        return new Scale(kind, columns, true, sketchK);
     }
 
+    /**
+     * Robust scaling from a KLL quantile sketch (k = 200, rank error about 1.65 %) instead of exact
+     * quantiles: fixed memory whatever the row count, for data larger than the heap. The fitted step's
+     * name (kept in its JSON) says so.
+     */
+    public Scale sketch() {
+        return sketch(QuantileSketch.DEFAULT_K);
+    }
+
+    /** As {@link #sketch()} with the sketch's parameter k (8 to 65535; larger is more accurate). */
+    public Scale sketch(int k) {
+        if (kind != Kind.ROBUST) {
+            throw new IllegalArgumentException("only robust scaling uses quantiles; " + this + " has nothing to sketch");
+        }
+        return new Scale(kind, columns, allowConstant, QuantileSketch.checkK(k));
+    }
+
+    /** Fits centre and scale per column; the result tells them through {@link AffineTransform#center(String)} and friends. */
     @Override
-    public Transform fit(Dataset data) {
-        String step = kind.name().toLowerCase().replace('_', '-') + " scaling";
+    public AffineTransform fit(Dataset data) {
+        String step = kind.name().toLowerCase(Locale.ROOT).replace('_', '-') + " scaling"
+                + (sketchK == 0 ? "" : " (" + QuantileSketch.describe(sketchK) + ")");
         List<String> cols = Statistics.choose(data.schema(), columns, t -> t.isNumeric() || columns != null && t == ColumnType.BOOLEAN,
                 "numeric", step);
-        if (kind == Kind.LOG1P) {
-            return new Log1pTransform(cols);
-        }
         Statistics.requireRows(data, step);
-        Map<String, NumericStatistics> stats = Statistics.numeric(data, cols, kind == Kind.ROBUST);
+        Map<String, NumericStatistics> stats = Statistics.numeric(data, cols, kind == Kind.ROBUST
+                ? Statistics.Quantiles.of(sketchK, step, "Scale.robust().sketch() (a fixed-size KLL sketch, approximate)") : Statistics.Quantiles.NONE);
         double[] center = new double[cols.size()];
         double[] scale = new double[cols.size()];
         for (int i = 0; i < cols.size(); i++) {
@@ -94,6 +121,10 @@ public final class Scale implements Preprocessor {
                     scale[i] = s.maxAbs();
                     break;
             }
+            if (!Double.isFinite(center[i]) || !Double.isFinite(scale[i])) {
+                throw new PreprocessingException(cols.get(i), step + " found centre " + center[i] + " and scale " + scale[i]
+                        + " (values from " + s.min() + " to " + s.max() + " overflow double arithmetic); rescale the column first");
+            }
             if (!(scale[i] > 0)) {
                 if (!allowConstant) {
                     throw new PreprocessingException(cols.get(i), step + " found a constant column (scale " + scale[i]
@@ -107,6 +138,6 @@ public final class Scale implements Preprocessor {
 
     @Override
     public String toString() {
-        return kind + " scaler" + (columns == null ? "" : " of " + columns);
+        return kind + " scaler" + (columns == null ? "" : " of " + columns) + (sketchK == 0 ? "" : " (" + QuantileSketch.describe(sketchK) + ")");
     }
 }

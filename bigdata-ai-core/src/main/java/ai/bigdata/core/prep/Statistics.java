@@ -5,6 +5,7 @@ import ai.bigdata.core.data.ColumnRole;
 import ai.bigdata.core.data.ColumnType;
 import ai.bigdata.core.data.Dataset;
 import ai.bigdata.core.data.Schema;
+import ai.bigdata.core.internal.Datasets;
 import ai.bigdata.core.internal.Cells;
 import ai.bigdata.core.internal.Chunk;
 import ai.bigdata.core.internal.ChunkReader;
@@ -61,29 +62,52 @@ final class Statistics {
         }
     }
 
-    /** One pass over the numeric columns. */
-    static Map<String, NumericStatistics> numeric(Dataset data, List<String> columns, boolean keepValues) {
+    /** How a pass finds quantiles: none, exact (values kept, checked against the heap first), or a KLL sketch. */
+    record Quantiles(boolean exact, int sketchK, String step, String option) {
+        static final Quantiles NONE = new Quantiles(false, 0, null, null);
+
+        /** Exact quantiles for {@code step}; {@code option} names the sketch alternative in the error. */
+        static Quantiles exact(String step, String option) {
+            return new Quantiles(true, 0, step, option);
+        }
+
+        /** Exact quantiles when {@code sketchK} is 0, else a KLL sketch with that k. */
+        static Quantiles of(int sketchK, String step, String option) {
+            return sketchK == 0 ? exact(step, option) : new Quantiles(false, sketchK, step, option);
+        }
+    }
+
+    /** One pass over the numeric columns, finding quantiles as {@code quantiles} says. */
+    static Map<String, NumericStatistics> numeric(Dataset data, List<String> columns, Quantiles quantiles) {
+        if (quantiles.exact() && !columns.isEmpty()) {
+            QuantileSketch.requireExactFits(data.rowCount(), columns.size(), quantiles.step(), columns.get(0), quantiles.option());
+        }
         Map<String, NumericStatistics> out = new LinkedHashMap<>();
         for (String c : columns) {
-            out.put(c, new NumericStatistics(keepValues));
+            out.put(c, quantiles.sketchK() > 0 ? NumericStatistics.sketched(quantiles.sketchK())
+                    : new NumericStatistics(quantiles.exact()));
         }
-        ChunkSource src = data.source();
+        ChunkSource src = Datasets.source(data);
         Schema s = src.schema();
         int[] idx = columns.stream().mapToInt(s::indexOf).toArray();
+        long[] firstRow = new long[src.chunkCount()];
+        for (int k = 1; k < firstRow.length; k++) {
+            firstRow[k] = firstRow[k - 1] + src.chunkRows(k - 1);
+        }
         try (ChunkReader r = src.open()) {
             if (src.inMemory()) {
                 // columns on several threads, each column in chunk order: the same result as one thread
                 java.util.stream.IntStream.range(0, idx.length).parallel().forEach(i -> {
                     for (int k = 0; k < src.chunkCount(); k++) {
                         Chunk chunk = r.chunk(k);
-                        add(out.get(columns.get(i)), s.column(idx[i]), chunk.vector(idx[i]), chunk.rowCount());
+                        add(out.get(columns.get(i)), s.column(idx[i]), chunk.vector(idx[i]), chunk.rowCount(), firstRow[k]);
                     }
                 });
             } else {
                 for (int k = 0; k < src.chunkCount(); k++) {
                     Chunk chunk = r.chunk(k);
                     for (int i = 0; i < idx.length; i++) {
-                        add(out.get(columns.get(i)), s.column(idx[i]), chunk.vector(idx[i]), chunk.rowCount());
+                        add(out.get(columns.get(i)), s.column(idx[i]), chunk.vector(idx[i]), chunk.rowCount(), firstRow[k]);
                     }
                 }
             }
@@ -91,11 +115,19 @@ final class Statistics {
         return out;
     }
 
-    /** Adds one chunk of a column: a bulk block when it has no nulls, value by value otherwise. */
-    private static void add(NumericStatistics st, Column col, FieldVector v, int rows) {
+    /**
+     * Adds one chunk of a column: a bulk block when it has no nulls, value by value otherwise. A
+     * non-finite value is an error naming the column and row (statistics over it would be NaN or infinite).
+     */
+    private static void add(NumericStatistics st, Column col, FieldVector v, int rows, long firstRow) {
         if (v.getNullCount() == 0 && col.type() != ColumnType.BOOLEAN) {
             double[] buffer = NumericColumn.scratch(rows);
             NumericColumn.read(col, v, rows, buffer);
+            for (int row = 0; row < rows; row++) {
+                if (!Double.isFinite(buffer[row])) {
+                    throw nonFinite(col, buffer[row], firstRow + row);
+                }
+            }
             st.addAll(buffer, rows);
             return;
         }
@@ -103,15 +135,24 @@ final class Statistics {
             if (v.isNull(row)) {
                 st.addMissing();
             } else {
-                st.add(Cells.asDouble(col, v, row));
+                double x = Cells.asDouble(col, v, row);
+                if (!Double.isFinite(x)) {
+                    throw nonFinite(col, x, firstRow + row);
+                }
+                st.add(x);
             }
         }
+    }
+
+    private static PreprocessingException nonFinite(Column col, double x, long row) {
+        return new PreprocessingException(col.name(), "cannot fit on the non-finite value " + x + " in row " + row
+                + "; refuse such values when reading, or replace them first");
     }
 
     /** One pass counting each category (by name, sorted) of categorical columns; nulls under the key null. */
     static Map<String, TreeMap<String, Long>> categories(Dataset data, List<String> columns) {
         Map<String, TreeMap<String, Long>> out = new LinkedHashMap<>();
-        ChunkSource src = data.source();
+        ChunkSource src = Datasets.source(data);
         Schema s = src.schema();
         for (String c : columns) {
             out.put(c, new TreeMap<>());

@@ -6,11 +6,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
  * Fitted transforms to JSON and back. Doubles are written in their shortest exact form, so a loaded
  * transform computes bit-identical output. The format: {@code {"format": 1, "kind": ..., "params": {...}}}.
+ * Kinds other than this library's are read by the {@link TransformKind}s that {@link ServiceLoader} finds
+ * (through the thread's context class loader, else this library's).
  */
 public final class TransformJson {
     /** The format version this library writes and reads. */
@@ -32,6 +37,7 @@ public final class TransformJson {
             Map.entry("bucket", BucketTransform::fromParameters),
             Map.entry("drop-columns", DropColumnsTransform::fromParameters),
             Map.entry("invalid-to-null", InvalidToNullTransform::fromParameters),
+            Map.entry("identity", IdentityTransform::fromParameters),
             Map.entry("pipeline", FittedPipeline::fromParameters));
 
     private TransformJson() {
@@ -63,6 +69,36 @@ public final class TransformJson {
         return m;
     }
 
+    /** The reader of a kind that is not built in, from the {@link TransformKind}s on the class path. */
+    private static Function<Map<String, Object>, Transform> userKind(String kind) {
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        Map<String, TransformKind> found = new TreeMap<>();
+        for (ClassLoader cl : new ClassLoader[] {loader, TransformJson.class.getClassLoader()}) {
+            if (cl == null) {
+                continue;
+            }
+            try {
+                for (TransformKind k : ServiceLoader.load(TransformKind.class, cl)) {
+                    TransformKind before = found.putIfAbsent(k.kind(), k);
+                    if (before != null && before.getClass() != k.getClass()) {
+                        throw new IllegalArgumentException("transform kind '" + k.kind() + "' is claimed by both "
+                                + before.getClass().getName() + " and " + k.getClass().getName());
+                    }
+                }
+            } catch (java.util.ServiceConfigurationError e) {
+                throw new IllegalArgumentException("cannot load the TransformKind services (reading kind '" + kind + "'): "
+                        + e.getMessage(), e);
+            }
+        }
+        TransformKind k = found.get(kind);
+        if (k == null) {
+            throw new IllegalArgumentException("unknown transform kind '" + kind + "'; known: " + new TreeSet<>(KINDS.keySet())
+                    + (found.isEmpty() ? "" : " and, from TransformKind services, " + found.keySet())
+                    + "; a user transform needs a TransformKind listed in META-INF/services/" + TransformKind.class.getName());
+        }
+        return k::fromParameters;
+    }
+
     @SuppressWarnings("unchecked")
     static Transform fromTree(Map<String, Object> m) {
         Object format = m.get("format");
@@ -70,9 +106,10 @@ public final class TransformJson {
             throw new IllegalArgumentException("transform JSON of format " + format + "; this library reads format " + FORMAT
                     + " and older");
         }
-        Function<Map<String, Object>, Transform> f = KINDS.get(String.valueOf(m.get("kind")));
+        String kind = String.valueOf(m.get("kind"));
+        Function<Map<String, Object>, Transform> f = KINDS.get(kind);
         if (f == null) {
-            throw new IllegalArgumentException("unknown transform kind '" + m.get("kind") + "'; known: " + KINDS.keySet());
+            f = userKind(kind);
         }
         try {
             return f.apply((Map<String, Object>) m.get("params"));

@@ -5,10 +5,11 @@ import ai.bigdata.core.data.ColumnType;
 import ai.bigdata.core.data.Dataset;
 import ai.bigdata.core.data.Schema;
 import ai.bigdata.core.engine.Engine;
+import ai.bigdata.core.internal.FeatureMatrix;
+import ai.bigdata.core.internal.Datasets;
 import ai.bigdata.core.internal.Chunk;
 import ai.bigdata.core.internal.ChunkReader;
 import ai.bigdata.core.model.DenseInference;
-import ai.bigdata.core.model.FeatureMatrix;
 import ai.bigdata.core.model.ModelSignature;
 import ai.bigdata.core.model.NeuralNetwork;
 import ai.bigdata.core.model.Task;
@@ -261,7 +262,7 @@ public final class Predictor {
     private List<Prediction> predictTransformed(Dataset features) {
         signature.check(features.schema());
         List<Prediction> out = new ArrayList<>();
-        try (ChunkReader reader = features.source().open()) {
+        try (ChunkReader reader = Datasets.source(features).open()) {
             long first = 0;
             for (int k = 0; k < features.chunkCount(); k++) {
                 Chunk chunk = reader.chunk(k);

@@ -197,8 +197,11 @@ final class RowValues {
                 case INT64:
                     return integer(c, BigDecimal.valueOf(TextValues.parseLong(b, 0, b.length)), text, index);
                 case FLOAT32:
+                    float f = TextValues.parseFloat(b, 0, b.length);
+                    // as the CSV reader reads it (rounded once); an infinity says more as a double: overflow or not
+                    return decimal(c, Float.isInfinite(f) ? TextValues.parseDouble(b, 0, b.length) : f, "'" + text + "'", index);
                 case FLOAT64:
-                    return decimal(c, decimalValue(c, b, text), "'" + text + "'", index);
+                    return decimal(c, TextValues.parseDouble(b, 0, b.length), "'" + text + "'", index);
                 case BOOLEAN:
                     return TextValues.parseBoolean(b, 0, b.length);
                 case TIMESTAMP:
@@ -214,26 +217,6 @@ final class RowValues {
         } catch (IllegalArgumentException e) {
             throw bad(c, index, "'" + text + "' is " + (e.getMessage() == null ? "not a value" : e.getMessage()) + " for "
                     + aType(c) + " column");
-        }
-    }
-
-    /**
-     * A decimal text as the CSV reader reads it (a float32 rounded once). A literal beyond the range of
-     * float64 or float32, which the reader's parser refuses, gives its double value (infinite for
-     * 1e309, finite for 1e39) so that {@link #decimal} says which limit it passes.
-     */
-    private static double decimalValue(Column c, byte[] b, String text) {
-        try {
-            if (c.type() == ColumnType.FLOAT32) {
-                float f = TextValues.parseFloat(b, 0, b.length);
-                return Float.isInfinite(f) ? TextValues.parseDouble(b, 0, b.length) : f;
-            }
-            return TextValues.parseDouble(b, 0, b.length);
-        } catch (NumberFormatException e) {
-            if (e.getMessage() != null && e.getMessage().startsWith("number overflows")) {
-                return Double.parseDouble(text.trim());
-            }
-            throw e;
         }
     }
 

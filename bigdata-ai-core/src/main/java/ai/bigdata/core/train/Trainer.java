@@ -305,7 +305,7 @@ public final class Trainer {
             m.put("loss", ReconstructionError.mean(model, validation));
             return m;
         }
-        Map<String, Double> all = Evaluator.evaluate(model, validation, 1024).metrics();
+        Map<String, Double> all = Evaluator.any().batchSize(1024).evaluate(model, validation).metrics();
         m.put("loss", sig.task() == Task.CLASSIFICATION ? all.get("log_loss") : all.get("mse"));
         m.putAll(all);
         return m;

@@ -67,6 +67,39 @@ class SplitPropertiesTest {
         }
     }
 
+    @Property(tries = 300)
+    void stratifiedPartSizesMatchTheFractionsOverallAndPerStratum(
+            @ForAll @Size(max = 200) List<@IntRange(min = 0, max = 30) Integer> keys,
+            @ForAll @IntRange(min = 0, max = 100) int trainPercent,
+            @ForAll @IntRange(min = 0, max = 100) int validationPercent,
+            @ForAll long seed) {
+        double train = trainPercent / 100.0;
+        double validation = Math.min(validationPercent / 100.0, 1 - train);
+        double[] f = {train, validation, Math.max(0, 1 - train - validation)};
+        try (Dataset d = table(keys, 16);
+             Split s = d.split().train(train).validation(validation).stratifyBy("key").seed(seed).build()) {
+            List<Dataset> parts = List.of(s.train(), s.validation(), s.test());
+            // overall: exactly the sizes of a plain split, so within one row of n * fraction
+            int[] expected = RowAssignment.sizes(keys.size(), f);
+            for (int p = 0; p < 3; p++) {
+                assertThat(parts.get(p).rowCount()).as("part %d", p).isEqualTo(expected[p]);
+                assertThat(Math.abs(parts.get(p).rowCount() - keys.size() * f[p])).isLessThan(1.0);
+            }
+            // per stratum: within one row of the stratum's exact share
+            java.util.Map<Integer, Long> sizes = new java.util.HashMap<>();
+            keys.forEach(k -> sizes.merge(k, 1L, Long::sum));
+            for (int p = 0; p < 3; p++) {
+                java.util.Map<Integer, Long> counts = new java.util.HashMap<>();
+                parts.get(p).forEachRow(r -> counts.merge((int) r.getDouble("key"), 1L, Long::sum));
+                for (java.util.Map.Entry<Integer, Long> e : sizes.entrySet()) {
+                    double exact = e.getValue() * f[p];
+                    assertThat((double) counts.getOrDefault(e.getKey(), 0L)).as("stratum %d in part %d", e.getKey(), p)
+                            .isBetween(exact - 1, exact + 1);
+                }
+            }
+        }
+    }
+
     @Property(tries = 100)
     void foldsPutEveryRowInExactlyOneValidationPart(@ForAll @Size(min = 10, max = 120) List<@IntRange(min = 0, max = 3) Integer> keys,
                                                     @ForAll @IntRange(min = 2, max = 6) int k,

@@ -129,11 +129,11 @@ class PredictorRowsTest {
         assertRefused(() -> p.predictText(text("0.25", "-1.5", "0.75", "3.5", "red")), "count", "'3.5' is not an integer");
         assertRefused(() -> p.predictText(text("inf", "-1.5", "0.75", "3", "red")), "x1", "'inf' is not finite");
         assertRefused(() -> p.predictText(text("-Infinity", "-1.5", "0.75", "3", "red")), "x1", "'-Infinity' is not finite");
-        assertRefused(() -> p.predictText(text("1e309", "-1.5", "0.75", "3", "red")), "x1", "'1e309' is not finite (or overflows float64)");
-        assertRefused(() -> p.predictText(text("0.25", "-1.5", "1e39", "3", "red")), "x3", "'1e39' overflows a float32 column");
+        assertRefused(() -> p.predictText(text("1e309", "-1.5", "0.75", "3", "red")), "x1", "'1e309' is a number too large for float64 (largest magnitude 1.7976931348623157E308) for a float64 column");
+        assertRefused(() -> p.predictText(text("0.25", "-1.5", "1e39", "3", "red")), "x3", "'1e39' is a number too large for float32");
         assertRefused(() -> p.predictText(text("0.25", "-1.5", "0.75", "3000000000", "red")), "count",
                 "3000000000 is outside the range of an int32 column");
-        assertRefused(() -> p.predictCsvLine("0.25,-1.5,1e39,3,red"), "x3", "'1e39' overflows a float32 column");
+        assertRefused(() -> p.predictCsvLine("0.25,-1.5,1e39,3,red"), "x3", "'1e39' is a number too large for float32");
     }
 
     @Test

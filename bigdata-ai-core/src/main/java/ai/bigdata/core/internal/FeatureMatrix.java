@@ -1,9 +1,8 @@
-package ai.bigdata.core.model;
+package ai.bigdata.core.internal;
 
 import ai.bigdata.core.data.Column;
 import ai.bigdata.core.data.Schema;
-import ai.bigdata.core.internal.Chunk;
-import ai.bigdata.core.internal.ColumnPacker;
+import ai.bigdata.core.model.ModelSignature;
 import java.util.List;
 import org.apache.arrow.vector.FieldVector;
 import org.nd4j.linalg.api.buffer.DataType;

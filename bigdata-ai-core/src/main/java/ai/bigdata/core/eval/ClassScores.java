@@ -1,0 +1,144 @@
+package ai.bigdata.core.eval;
+
+import java.util.Arrays;
+
+/**
+ * The scores of one class on every row, split into the rows of that class (positives) and the others
+ * (negatives), held in one array filled from both ends: sized to the expected row count, it takes
+ * exactly one value per row and never grows. Kept as float32 (model outputs: exact) or float64 (scores
+ * given as doubles). This is the only per-row memory of an evaluation: exact ROC and precision-recall
+ * curves need every score.
+ */
+abstract class ClassScores {
+    private int capacity;
+    private int positives;
+    private int negatives;
+
+    private ClassScores(int capacity) {
+        this.capacity = capacity;
+    }
+
+    /** An empty float32 store for about {@code expectedRows} rows (it grows if more come). */
+    static ClassScores floats(int expectedRows) {
+        return new Floats(Math.max(expectedRows, 16));
+    }
+
+    /** An empty float64 store for about {@code expectedRows} rows (it grows if more come). */
+    static ClassScores doubles(int expectedRows) {
+        return new Doubles(Math.max(expectedRows, 16));
+    }
+
+    /** Appends the score of a row of this class ({@code positive}) or of another class. */
+    final void add(boolean positive, double v) {
+        if (positives + negatives == capacity) {
+            if (capacity >= Integer.MAX_VALUE - 8) {
+                throw new IllegalStateException("more than " + capacity + " rows with scores; evaluate with Evaluator.withoutCurves()");
+            }
+            int grown = (int) Math.min(Integer.MAX_VALUE - 8, capacity * 2L);
+            resize(grown, capacity - negatives, grown - negatives, negatives);
+            capacity = grown;
+        }
+        if (positive) {
+            store(positives++, v);
+        } else {
+            store(capacity - 1 - negatives++, v);
+        }
+    }
+
+    /** Sorts both parts in ascending order, in place. */
+    final void sort() {
+        sortRange(0, positives);
+        sortRange(capacity - negatives, capacity);
+    }
+
+    /** Rows of this class. */
+    final int positives() {
+        return positives;
+    }
+
+    /** Rows of other classes. */
+    final int negatives() {
+        return negatives;
+    }
+
+    /** The i-th score of a row of this class (ascending once sorted). */
+    final double positive(int i) {
+        return load(i);
+    }
+
+    /** The i-th score of a row of another class (ascending once sorted). */
+    final double negative(int i) {
+        return load(capacity - negatives + i);
+    }
+
+    abstract double load(int index);
+
+    abstract void store(int index, double v);
+
+    abstract void sortRange(int from, int to);
+
+    /** A new backing array of {@code size}: the front part stays, the {@code back} values at {@code backFrom} move to {@code backTo}. */
+    abstract void resize(int size, int backFrom, int backTo, int back);
+
+    private static final class Floats extends ClassScores {
+        private float[] values;
+
+        Floats(int capacity) {
+            super(capacity);
+            values = new float[capacity];
+        }
+
+        @Override
+        double load(int index) {
+            return values[index];
+        }
+
+        @Override
+        void store(int index, double v) {
+            values[index] = (float) v;
+        }
+
+        @Override
+        void sortRange(int from, int to) {
+            FloatRadixSort.sort(values, from, to);
+        }
+
+        @Override
+        void resize(int size, int backFrom, int backTo, int back) {
+            float[] v = Arrays.copyOf(values, size);
+            System.arraycopy(values, backFrom, v, backTo, back);
+            values = v;
+        }
+    }
+
+    private static final class Doubles extends ClassScores {
+        private double[] values;
+
+        Doubles(int capacity) {
+            super(capacity);
+            values = new double[capacity];
+        }
+
+        @Override
+        double load(int index) {
+            return values[index];
+        }
+
+        @Override
+        void store(int index, double v) {
+            values[index] = v;
+        }
+
+        @Override
+        void sortRange(int from, int to) {
+            Arrays.sort(values, from, to);
+        }
+
+        @Override
+        void resize(int size, int backFrom, int backTo, int back) {
+            double[] v = Arrays.copyOf(values, size);
+            System.arraycopy(values, backFrom, v, backTo, back);
+            values = v;
+        }
+    }
+}

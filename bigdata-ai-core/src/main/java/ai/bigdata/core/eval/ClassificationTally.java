@@ -1,0 +1,89 @@
+package ai.bigdata.core.eval;
+
+import java.util.List;
+
+/**
+ * The running state of a classification evaluation, fed one row at a time: the confusion matrix, the
+ * log-loss sum, how many classes ranked above the true one (for top-k accuracy) and, only when curves
+ * are kept, each row's scores (one per row for two classes, one per class and row for more: exactly
+ * what exact ROC and precision-recall curves need). Everything else is a counter.
+ */
+final class ClassificationTally {
+    private static final double EPS = Math.ulp(1.0);
+
+    final List<String> classes;
+    final long[][] confusion;
+    /** rankCounts[a]: rows whose true class had {@code a} classes ranked above it. */
+    final long[] rankCounts;
+    /** Scores of class c (index 1 only for two classes); null without curves. */
+    final ClassScores[] scores;
+    double logLossSum;
+    int rows;
+
+    /**
+     * An empty tally over {@code classes}; {@code curves} keeps the scores, as float32 when
+     * {@code floatScores} (model outputs) or float64, in stores sized for {@code expectedRows}.
+     */
+    ClassificationTally(List<String> classes, boolean curves, boolean floatScores, int expectedRows) {
+        int k = classes.size();
+        if (k < 2) {
+            throw new IllegalArgumentException("classification needs at least 2 classes, got " + classes);
+        }
+        this.classes = List.copyOf(classes);
+        this.confusion = new long[k][k];
+        this.rankCounts = new long[k];
+        if (curves) {
+            scores = new ClassScores[k];
+            for (int c = k == 2 ? 1 : 0; c < k; c++) {
+                scores[c] = floatScores ? ClassScores.floats(expectedRows) : ClassScores.doubles(expectedRows);
+            }
+        } else {
+            scores = null;
+        }
+    }
+
+    /**
+     * Adds one row: its true class index and its probabilities (one per class, in class order).
+     *
+     * @param row the row's position, for error messages
+     * @throws IllegalArgumentException when a probability is not finite
+     */
+    void add(int truth, double[] p, long row) {
+        int k = confusion.length;
+        int predicted = 0;
+        double total = 0;
+        for (int c = 0; c < k; c++) {
+            double v = p[c];
+            if (!Double.isFinite(v)) {
+                throw new IllegalArgumentException("row " + row + " has a probability of " + v);
+            }
+            if (v > p[predicted]) {
+                predicted = c;
+            }
+            total += clip(v);
+        }
+        if (rows == Integer.MAX_VALUE) {
+            throw new IllegalStateException("more than " + Integer.MAX_VALUE + " rows in one evaluation");
+        }
+        confusion[truth][predicted]++;
+        logLossSum -= Math.log(clip(p[truth]) / total);
+        double own = p[truth];
+        int above = 0;
+        for (int c = 0; c < k; c++) {
+            if (p[c] > own || (p[c] == own && c > truth)) {
+                above++;
+            }
+        }
+        rankCounts[above]++;
+        if (scores != null) {
+            for (int c = k == 2 ? 1 : 0; c < k; c++) {
+                scores[c].add(truth == c, p[c]);
+            }
+        }
+        rows++;
+    }
+
+    private static double clip(double v) {
+        return Math.min(Math.max(v, EPS), 1 - EPS);
+    }
+}

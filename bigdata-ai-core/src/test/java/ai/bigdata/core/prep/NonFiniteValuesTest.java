@@ -1,0 +1,145 @@
+package ai.bigdata.core.prep;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ai.bigdata.core.data.Column;
+import ai.bigdata.core.data.ColumnType;
+import ai.bigdata.core.data.Dataset;
+import ai.bigdata.core.data.Schema;
+import ai.bigdata.core.testing.ArrowLeakCheck;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import org.apache.arrow.memory.RootAllocator;
+import org.apache.arrow.vector.Float8Vector;
+import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.ipc.ArrowFileWriter;
+import org.apache.arrow.vector.types.FloatingPointPrecision;
+import org.apache.arrow.vector.types.pojo.ArrowType;
+import org.apache.arrow.vector.types.pojo.Field;
+import org.apache.arrow.vector.types.pojo.FieldType;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Scalers and imputers never turn data into NaN or infinity silently. */
+@ExtendWith(ArrowLeakCheck.class)
+class NonFiniteValuesTest {
+
+    @TempDir
+    static Path dir;
+    private static int files;
+
+    /**
+     * A float64 column 'x' in record batches of two rows. The library's own readers and builders refuse
+     * infinities, so data holding them can only come from Arrow files written by other tools: this writes
+     * one with the plain Arrow API.
+     */
+    private static Dataset column(Double... values) {
+        Path file = dir.resolve("x" + (files++) + ".arrow");
+        Field x = new Field("x", FieldType.nullable(new ArrowType.FloatingPoint(FloatingPointPrecision.DOUBLE)), null);
+        try (RootAllocator alloc = new RootAllocator();
+             VectorSchemaRoot root = VectorSchemaRoot.create(new org.apache.arrow.vector.types.pojo.Schema(List.of(x)), alloc);
+             FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+             ArrowFileWriter w = new ArrowFileWriter(root, null, ch)) {
+            w.start();
+            Float8Vector v = (Float8Vector) root.getVector(0);
+            for (int from = 0; from < values.length; from += 2) {
+                int n = Math.min(2, values.length - from);
+                v.allocateNew(n);
+                for (int i = 0; i < n; i++) {
+                    if (values[from + i] == null) {
+                        v.setNull(i);
+                    } else {
+                        v.set(i, values[from + i]);
+                    }
+                }
+                root.setRowCount(n);
+                w.writeBatch();
+            }
+            w.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return Dataset.readArrow(file);
+    }
+
+    /** Applies and reads every chunk (a transform over a memory-mapped file is lazy: errors surface on reading). */
+    private static void applyFully(Transform t, Dataset d) {
+        try (Dataset out = t.apply(d); Dataset read = out.materialize()) {
+            read.rowCount();
+        }
+    }
+
+    private static List<Double> values(Dataset d) {
+        List<Double> out = new ArrayList<>();
+        d.forEachRow(r -> out.add(r.isNull("x") ? null : r.getDouble("x")));
+        return out;
+    }
+
+    @Test
+    void fittingOnAnInfiniteValueNamesColumnAndRow() {
+        try (Dataset d = column(1.0, 2.0, Double.POSITIVE_INFINITY, 4.0); Dataset withNull = column(1.0, null, 3.0, Double.NEGATIVE_INFINITY)) {
+            for (Preprocessor p : List.of(Scale.standard(), Scale.minMax(), Scale.maxAbs(), Scale.robust(), Impute.mean(), Impute.median(),
+                    Impute.mostFrequent())) {
+                assertThatThrownBy(() -> p.fit(d)).as(p.toString()).isInstanceOf(PreprocessingException.class)
+                        .hasMessageStartingWith("column 'x': cannot fit on the non-finite value Infinity in row 2");
+                assertThatThrownBy(() -> p.fit(withNull)).as(p.toString()).isInstanceOf(PreprocessingException.class)
+                        .hasMessageStartingWith("column 'x': cannot fit on the non-finite value -Infinity in row 3");
+            }
+        }
+    }
+
+    @Test
+    void applyingToAnInfiniteValueNamesColumnAndRow() {
+        try (Dataset train = column(1.0, 2.0, 3.0); Dataset test = column(2.0, Double.NEGATIVE_INFINITY, 1.0);
+             Dataset testWithNull = column(null, 2.0, Double.POSITIVE_INFINITY)) {
+            assertThatThrownBy(() -> applyFully(Scale.minMax().fit(train), test)).isInstanceOf(PreprocessingException.class)
+                    .hasMessageStartingWith("column 'x': min-max scaling of [x] cannot take the non-finite value -Infinity in row 1");
+            assertThatThrownBy(() -> applyFully(Scale.maxAbs().fit(train), test)).isInstanceOf(PreprocessingException.class)
+                    .hasMessageStartingWith("column 'x': max-abs scaling of [x] cannot take the non-finite value -Infinity in row 1");
+            assertThatThrownBy(() -> applyFully(Impute.mean().fit(train), testWithNull)).isInstanceOf(PreprocessingException.class)
+                    .hasMessageStartingWith("column 'x': imputation of [x] cannot take the non-finite value Infinity in row 2");
+        }
+    }
+
+    @Test
+    void aRangeThatOverflowsDoubleIsAnErrorNotAColumnOfZeros() {
+        try (Dataset d = column(-1e308, 0.0, 1e308)) {
+            assertThatThrownBy(() -> Scale.minMax().fit(d)).isInstanceOf(PreprocessingException.class)
+                    .hasMessage("column 'x': min-max scaling found centre -1.0E308 and scale Infinity (values from -1.0E308 to 1.0E308"
+                            + " overflow double arithmetic); rescale the column first");
+            assertThatThrownBy(() -> Scale.standard().fit(d)).isInstanceOf(PreprocessingException.class)
+                    .hasMessage("column 'x': standard scaling found centre 0.0 and scale NaN (values from -1.0E308 to 1.0E308"
+                            + " overflow double arithmetic); rescale the column first");
+            // max-abs needs no difference: 1e308 is a fine scale
+            try (Dataset out = Scale.maxAbs().fit(d).apply(d)) {
+                assertThat(values(out)).containsExactly(-1.0, 0.0, 1.0);
+            }
+        }
+    }
+
+    @Test
+    void theMedianBetweenHugeValuesOfOppositeSignIsComputedSafely() {
+        try (Dataset d = column(-1e308, null, 1e308)) {
+            assertThat(Impute.median().fit(d).value("x")).isEqualTo(0.0);
+            AffineTransform robust = Scale.robust().allowConstant().fit(d);
+            assertThat(robust.center("x")).isEqualTo(0.0);
+        }
+    }
+
+    @Test
+    void aResultThatOverflowsWhenAppliedIsAnError() {
+        try (Dataset train = column(0.0, 2e-150); Dataset test = column(1.0, 1e200)) {
+            AffineTransform t = Scale.standard().fit(train);
+            assertThat(t.scale("x")).isLessThan(1e-149);
+            assertThatThrownBy(() -> applyFully(t, test)).isInstanceOf(PreprocessingException.class)
+                    .hasMessage("column 'x': standard scaling of [x] turns 1.0E200 in row 1 into Infinity (outside the range of double)");
+        }
+    }
+}
