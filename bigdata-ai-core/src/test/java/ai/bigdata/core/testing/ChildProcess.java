@@ -14,7 +14,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Runs a child process for a test with a timeout that really fires: stdout and stderr go to files, never
  * to pipes the test must drain (a child that fills one pipe while the test reads the other cannot
- * deadlock), and a child still running when the timeout ends is killed and reported with its output.
+ * deadlock), and a child still running when the timeout ends is killed and reported with its output. A
+ * child of a test that is interrupted while waiting (a test framework's timeout) is killed too.
  */
 public final class ChildProcess {
     private ChildProcess() {
@@ -48,10 +49,16 @@ public final class ChildProcess {
         try {
             Process p = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(nullInput()))
                     .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-            if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                p.descendants().forEach(ProcessHandle::destroyForcibly);
-                p.destroyForcibly();
-                p.waitFor();
+            boolean finished;
+            try {
+                finished = p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                // the test was interrupted (a framework timeout): the child must not outlive it
+                kill(p);
+                throw e;
+            }
+            if (!finished) {
+                kill(p);
                 throw new TimeoutException("child " + command.get(0) + " still running after " + timeout + ", killed\n--- stdout ---\n"
                         + read(out) + "\n--- stderr ---\n" + read(err));
             }
@@ -59,6 +66,24 @@ public final class ChildProcess {
         } finally {
             Files.deleteIfExists(out);
             Files.deleteIfExists(err);
+        }
+    }
+
+    /** Kills the child and its descendants and waits until it is gone (uninterruptibly: it dies at once). */
+    private static void kill(Process p) {
+        p.descendants().forEach(ProcessHandle::destroyForcibly);
+        p.destroyForcibly();
+        boolean interrupted = false;
+        while (true) {
+            try {
+                p.waitFor();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -44,6 +44,39 @@ class ChildProcessTest {
     }
 
     @Test
+    void aChildOfAnInterruptedTestIsKilled() throws Exception {
+        List<String> cmd = List.of("/bin/sh", "-c", "exec sleep 601");
+        java.util.concurrent.atomic.AtomicReference<Throwable> thrown = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread test = new Thread(() -> {
+            try {
+                ChildProcess.run(cmd, dir, Duration.ofMinutes(10));
+            } catch (Throwable t) {
+                thrown.set(t);
+            }
+        }, "interrupted test");
+        test.start();
+        while (sleepers().isEmpty()) {
+            Thread.onSpinWait();
+        }
+        test.interrupt(); // as a test framework's timeout does
+        test.join();
+        try {
+            assertThat(thrown.get()).isInstanceOf(InterruptedException.class);
+            assertThat(sleepers()).as("the child outlives the interrupted test").isEmpty();
+        } finally {
+            sleepers().forEach(ProcessHandle::destroyForcibly);
+        }
+    }
+
+    /** This JVM's live descendants running {@code sleep 601}. */
+    private static List<ProcessHandle> sleepers() {
+        return ProcessHandle.current().descendants().filter(ProcessHandle::isAlive)
+                .filter(h -> h.info().commandLine().orElse("").contains("sleep 601")
+                        || h.info().arguments().map(a -> List.of(a).contains("601")).orElse(false))
+                .toList();
+    }
+
+    @Test
     void aChildThatOutlivesItsTimeoutIsKilledAndReportedWithItsOutput() {
         // says it started, then outlives any test run
         List<String> cmd = List.of("/bin/sh", "-c", "echo started; exec sleep 600");
