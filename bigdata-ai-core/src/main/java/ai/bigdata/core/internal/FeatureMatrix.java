@@ -19,6 +19,8 @@ public final class FeatureMatrix {
      *
      * @param firstRow the global index of the chunk's first row, for error messages
      * @throws IllegalArgumentException when a feature value is missing, naming column and row
+     * @throws IllegalStateException when a feature value is not finite as float32 (NaN, infinity, or a
+     *         float64 beyond float32's range, as in Arrow files written by other tools), naming column and row
      */
     public static INDArray pack(ModelSignature sig, Chunk chunk, long firstRow) {
         Schema schema = chunk.schema();
@@ -40,6 +42,12 @@ public final class FeatureMatrix {
                                 + "; impute it (Impute) before predicting");
                     }
                 }
+            }
+            try {
+                ChunkChecks.requireFloat32Finite(col, v, rows, firstRow);
+            } catch (IllegalStateException e) {
+                out.close();
+                throw e;
             }
             ColumnPacker.pack(col, v, null, 0, rows, dst, width, offset);
             offset += col.width();

@@ -321,10 +321,16 @@ public final class Predictor {
         try {
             return FeatureMatrix.pack(signature, chunk, first);
         } catch (IllegalArgumentException e) {
-            String column = signature.features().stream().map(Column::name)
-                    .filter(n -> e.getMessage() != null && e.getMessage().contains("'" + n + "'")).findFirst().orElse(null);
-            throw new InvalidRowException(column, e.getMessage(), e);
+            throw new InvalidRowException(columnNamedIn(e), e.getMessage(), e);
+        } catch (IllegalStateException e) {
+            // a feature that is not finite as float32 once transformed: the raw value was too large for the transform
+            throw new InvalidRowException(columnNamedIn(e), e.getMessage() + " (after the transform: a raw value too large for it)", e);
         }
+    }
+
+    private String columnNamedIn(RuntimeException e) {
+        return signature.features().stream().map(Column::name)
+                .filter(n -> e.getMessage() != null && e.getMessage().contains("'" + n + "'")).findFirst().orElse(null);
     }
 
     private Prediction toPrediction(float[] y) {

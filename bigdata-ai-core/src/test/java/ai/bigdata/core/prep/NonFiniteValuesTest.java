@@ -8,20 +8,9 @@ import ai.bigdata.core.data.ColumnType;
 import ai.bigdata.core.data.Dataset;
 import ai.bigdata.core.data.Schema;
 import ai.bigdata.core.testing.ArrowLeakCheck;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
+import ai.bigdata.core.testing.ForeignArrowFiles;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
-import org.apache.arrow.memory.RootAllocator;
-import org.apache.arrow.vector.Float8Vector;
-import org.apache.arrow.vector.VectorSchemaRoot;
-import org.apache.arrow.vector.ipc.ArrowFileWriter;
-import org.apache.arrow.vector.types.FloatingPointPrecision;
-import org.apache.arrow.vector.types.pojo.ArrowType;
-import org.apache.arrow.vector.types.pojo.Field;
-import org.apache.arrow.vector.types.pojo.FieldType;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -35,38 +24,9 @@ class NonFiniteValuesTest {
     static Path dir;
     private static int files;
 
-    /**
-     * A float64 column 'x' in record batches of two rows. The library's own readers and builders refuse
-     * infinities, so data holding them can only come from Arrow files written by other tools: this writes
-     * one with the plain Arrow API.
-     */
+    /** A float64 column 'x' in record batches of two rows, written by plain Arrow (see {@link ForeignArrowFiles}). */
     private static Dataset column(Double... values) {
-        Path file = dir.resolve("x" + (files++) + ".arrow");
-        Field x = new Field("x", FieldType.nullable(new ArrowType.FloatingPoint(FloatingPointPrecision.DOUBLE)), null);
-        try (RootAllocator alloc = new RootAllocator();
-             VectorSchemaRoot root = VectorSchemaRoot.create(new org.apache.arrow.vector.types.pojo.Schema(List.of(x)), alloc);
-             FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-             ArrowFileWriter w = new ArrowFileWriter(root, null, ch)) {
-            w.start();
-            Float8Vector v = (Float8Vector) root.getVector(0);
-            for (int from = 0; from < values.length; from += 2) {
-                int n = Math.min(2, values.length - from);
-                v.allocateNew(n);
-                for (int i = 0; i < n; i++) {
-                    if (values[from + i] == null) {
-                        v.setNull(i);
-                    } else {
-                        v.set(i, values[from + i]);
-                    }
-                }
-                root.setRowCount(n);
-                w.writeBatch();
-            }
-            w.end();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return Dataset.readArrow(file);
+        return Dataset.readArrow(ForeignArrowFiles.float64Column(dir.resolve("x" + (files++) + ".arrow"), "x", 2, values));
     }
 
     /** Applies and reads every chunk (a transform over a memory-mapped file is lazy: errors surface on reading). */
