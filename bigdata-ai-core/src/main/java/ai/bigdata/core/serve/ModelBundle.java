@@ -149,6 +149,11 @@ public final class ModelBundle {
             return new ModelBundle(transform, model, input, manifest);
         } catch (ManifestFields.BadFieldException e) {
             throw new BundleException(file, e.getMessage(), e);
+        } catch (BundleException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // well-typed fields that make no sense together (a negative shape, a width that disagrees)
+            throw new BundleException(file, "the manifest is inconsistent: " + e.getMessage(), e);
         }
     }
 

@@ -159,6 +159,19 @@ class ModelBundleFaultTest {
                 "the manifest field 'input[4].categories[0]' is a number (1) where a string is expected");
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void aManifestWhoseFieldsMakeNoSenseTogetherIsRefusedAsInconsistent() throws Exception {
+        Path edited = dir.resolve("inconsistent.bundle");
+        SealedZip.write(edited, rewriteManifest(m -> {
+            Map<String, Object> feature = ((List<Map<String, Object>>) ((Map<String, Object>) m.get("signature")).get("features")).get(0);
+            feature.put("type", "TENSOR");
+            feature.put("shape", List.of(-3));
+        }));
+        assertThatThrownBy(() -> ModelBundle.load(edited)).isInstanceOf(BundleException.class)
+                .hasMessageStartingWith("model bundle " + edited + ": the manifest is inconsistent: ");
+    }
+
     @SuppressWarnings("unchecked")
     private static void check(Consumer<Map<String, Object>> edit, String message) throws Exception {
         Path edited = dir.resolve("edited.bundle");
