@@ -12,6 +12,7 @@ import ai.bigdata.core.internal.ChunkChecks;
 import ai.bigdata.core.internal.ChunkReader;
 import ai.bigdata.core.internal.ChunkSource;
 import ai.bigdata.core.internal.CollectableAllocator;
+import ai.bigdata.core.internal.NioAccess;
 import ai.bigdata.core.internal.MappedArrowFileSource;
 import ai.bigdata.core.internal.MemorySource;
 import java.io.IOException;
@@ -121,6 +122,8 @@ public final class ArrowIpc {
     /** Opens an Arrow IPC file, memory-mapped, with lazily loaded chunks. */
     public static Dataset readFile(Path file) {
         String src = file.toString();
+        // before Arrow reads anything: without java.nio opened its IPC reader fails in ways that look like damage
+        NioAccess.require();
         // schema and dictionaries are read with collectable memory: Arrow loses buffers when a dictionary is damaged
         BufferAllocator headers = null;
         BufferAllocator alloc = null;
