@@ -34,23 +34,40 @@ public final class BenchmarkRunner {
             "TrainerBenchmark", "fashion-mnist",
             "PredictorLatencyBenchmark", "tabular/olive.csv");
 
-    /** Entry point: {@code [--include REGEX] [--smoke] [--forks N] [--out DIR] [--update-readme]}. */
+    /**
+     * Entry point: {@code [--include REGEX] [--smoke] [--forks N] [--out DIR] [--update-readme]}, or
+     * {@code --report-from RESULTS.json [--update-readme]} to make a saved run's tables again.
+     */
     public static void main(String[] args) throws RunnerException, IOException {
         String include = "ai\\.bigdata\\.benchmarks\\..*";
         boolean smoke = false;
         boolean updateReadme = false;
         int forks = 2;
         Path out = Path.of("results");
+        Path reportFrom = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
+                case "--report-from": reportFrom = Path.of(args[++i]); break;
                 case "--include": include = args[++i]; break;
                 case "--smoke": smoke = true; break;
                 case "--forks": forks = Integer.parseInt(args[++i]); break;
                 case "--out": out = Path.of(args[++i]); break;
                 case "--update-readme": updateReadme = true; break;
                 default: throw new IllegalArgumentException("unknown argument " + args[i]
-                        + "; usage: BenchmarkRunner [--include REGEX] [--smoke] [--forks N] [--out DIR] [--update-readme]");
+                        + "; usage: BenchmarkRunner [--include REGEX] [--smoke] [--forks N] [--out DIR] [--update-readme]"
+                        + " | --report-from RESULTS.json [--update-readme]");
             }
+        }
+        if (reportFrom != null) {
+            // the tables of a saved run, made again from its scores (after a change to the comparisons)
+            ResultsReport saved = ResultsReport.read(reportFrom);
+            String name = reportFrom.getFileName().toString();
+            saved.write(reportFrom.toAbsolutePath().getParent(), name.substring(0, name.length() - ".json".length()), false);
+            System.out.println(saved.markdown());
+            if (updateReadme) {
+                updateReadme(Path.of("README.md"), saved.markdown());
+            }
+            return;
         }
         if (updateReadme && smoke) {
             throw new IllegalArgumentException("a smoke run measures nothing: it cannot update README.md");

@@ -95,7 +95,7 @@ final class ResultsReport {
     private Map.Entry<String, double[]> baseline(ScoreKey pattern, ScoreKey ours) {
         for (Map.Entry<String, double[]> e : scores.entrySet()) {
             ScoreKey key = ScoreKey.parse(e.getKey());
-            if (key.matches(pattern) && key.agreesWith(ours)) {
+            if (key.matches(pattern) && key.agreesWith(ours, pattern)) {
                 return e;
             }
         }
@@ -109,7 +109,7 @@ final class ResultsReport {
         }
         for (Map.Entry<String, String> m : missing.entrySet()) {
             ScoreKey key = ScoreKey.parse(m.getKey());
-            if (key.matches(pattern) && key.agreesWith(ours)) {
+            if (key.matches(pattern) && key.agreesWith(ours, pattern)) {
                 return m.getValue();
             }
         }
@@ -118,9 +118,13 @@ final class ResultsReport {
 
     /** Writes the JSON and Markdown files; returns the Markdown file. */
     Path write(Path dir, boolean smoke) throws IOException {
+        return write(dir, LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HHmmss", Locale.ROOT))
+                + (smoke ? "-smoke" : ""), smoke);
+    }
+
+    /** Writes {@code <stem>.json} and {@code <stem>.md} in {@code dir}; returns the Markdown file. */
+    Path write(Path dir, String stem, boolean smoke) throws IOException {
         Files.createDirectories(dir);
-        String stem = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HHmmss", Locale.ROOT))
-                + (smoke ? "-smoke" : "");
         StringBuilder json = new StringBuilder("{\n  \"header\": \"" + header.replace("\"", "'") + "\",\n  \"smoke\": " + smoke
                 + ",\n  \"benchmarks\": [\n");
         List<String> items = new ArrayList<>();
@@ -146,6 +150,22 @@ final class ResultsReport {
         Path md = dir.resolve(stem + ".md");
         Files.writeString(md, markdown(), StandardCharsets.UTF_8);
         return md;
+    }
+
+    /** The report of a run saved by {@link #write}: its scores, missing entries and header, read back from the JSON. */
+    static ResultsReport read(Path json) throws IOException {
+        com.fasterxml.jackson.databind.JsonNode root = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.toFile());
+        Map<String, double[]> scores = new java.util.LinkedHashMap<>();
+        for (com.fasterxml.jackson.databind.JsonNode b : root.get("benchmarks")) {
+            scores.put(b.get("name").asText(), new double[] {number(b.get("ms_per_op")), number(b.get("error"))});
+        }
+        Map<String, String> missing = new java.util.LinkedHashMap<>();
+        root.get("missing").fields().forEachRemaining(e -> missing.put(e.getKey(), e.getValue().asText()));
+        return new ResultsReport(scores, missing, root.get("header").asText());
+    }
+
+    private static double number(com.fasterxml.jackson.databind.JsonNode n) {
+        return n == null || n.isNull() ? Double.NaN : n.asDouble();
     }
 
     private static String num(double v) {

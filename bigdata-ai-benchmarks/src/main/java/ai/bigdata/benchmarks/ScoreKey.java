@@ -43,11 +43,14 @@ record ScoreKey(String name, Map<String, String> params, String statistic) {
         return true;
     }
 
-    /** True when every parameter both keys have holds the same value (thread counts, sizes). */
-    boolean agreesWith(ScoreKey other) {
+    /**
+     * True when every parameter both keys have holds the same value (thread counts, sizes), except those
+     * the baseline pattern fixes itself (a row comparing {@code helpers=on} with {@code helpers=off}).
+     */
+    boolean agreesWith(ScoreKey other, ScoreKey pattern) {
         for (Map.Entry<String, String> e : params.entrySet()) {
             String v = other.params.get(e.getKey());
-            if (v != null && !v.equals(e.getValue())) {
+            if (v != null && !pattern.params.containsKey(e.getKey()) && !v.equals(e.getValue())) {
                 return false;
             }
         }
