@@ -128,30 +128,42 @@ public final class Evaluator<R extends Report> {
         return data.batches().features(sig.featureNames().toArray(String[]::new)).label(sig.label()).batchSize(batchSize).build();
     }
 
+    /** What one batch of model outputs and true labels feeds (both valid until the next batch). */
+    private interface BatchSink {
+        void accept(FloatRows out, FloatRows truth, long firstRow);
+    }
+
+    /** Runs the model over every batch, reading outputs and labels in bulk and checking the outputs' width. */
+    private void eachBatch(Model model, Dataset data, int width, BatchSink sink) {
+        FloatRows out = new FloatRows();
+        FloatRows truth = new FloatRows();
+        long row = 0;
+        try (BatchIterator it = batches(model.signature(), data)) {
+            while (it.hasNext()) {
+                Batch b = it.next();
+                out.read(model.output(b.features()));
+                truth.read(b.labels());
+                checkOutputs(out, b.size(), width, row);
+                sink.accept(out, truth, row);
+                row += out.rows();
+            }
+        }
+    }
+
     private ClassificationReport classify(Model model, Dataset data, Column label) {
         ModelSignature sig = model.signature();
         int[] toModel = classIndices(sig, label);
         int k = sig.classNames().size();
         ClassificationTally tally = new ClassificationTally(sig.classNames(), curves, true, (int) Math.min(data.rowCount(), Integer.MAX_VALUE - 8));
-        FloatRows out = new FloatRows();
-        FloatRows truth = new FloatRows();
         double[] p = new double[k];
-        long row = 0;
-        try (BatchIterator it = batches(sig, data)) {
-            while (it.hasNext()) {
-                Batch b = it.next();
-                out.read(model.output(b.features()));
-                truth.read(b.labels());
-                checkOutputs(out, b.size(), k, row);
-                for (int r = 0; r < out.rows(); r++) {
-                    for (int c = 0; c < k; c++) {
-                        p[c] = out.get(r, c);
-                    }
-                    tally.add(toModel[hot(truth, r)], p, row + r);
+        eachBatch(model, data, k, (out, truth, row) -> {
+            for (int r = 0; r < out.rows(); r++) {
+                for (int c = 0; c < k; c++) {
+                    p[c] = out.get(r, c);
                 }
-                row += out.rows();
+                tally.add(toModel[hot(truth, r)], p, row + r);
             }
-        }
+        });
         return new ClassificationReport(tally);
     }
 
@@ -162,9 +174,7 @@ public final class Evaluator<R extends Report> {
                     + label.width() + " but the model predicts " + sig.outputWidth() + " numeric value(s)");
         }
         RegressionTally tally = new RegressionTally(sig.outputWidth());
-        FloatRows out = new FloatRows();
-        FloatRows truth = new FloatRows();
-        RegressionTally.Block block = new RegressionTally.Block() {
+        eachBatch(model, data, sig.outputWidth(), (out, truth, row) -> tally.add(new RegressionTally.Block() {
             @Override
             public int rows() {
                 return out.rows();
@@ -184,18 +194,7 @@ public final class Evaluator<R extends Report> {
             public double predicted(int r, int j) {
                 return out.get(r, j);
             }
-        };
-        long row = 0;
-        try (BatchIterator it = batches(sig, data)) {
-            while (it.hasNext()) {
-                Batch b = it.next();
-                out.read(model.output(b.features()));
-                truth.read(b.labels());
-                checkOutputs(out, b.size(), sig.outputWidth(), row);
-                tally.add(block, row);
-                row += out.rows();
-            }
-        }
+        }, row));
         return new RegressionReport(tally);
     }
 
