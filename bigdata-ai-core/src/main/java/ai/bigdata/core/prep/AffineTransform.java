@@ -23,6 +23,12 @@ public final class AffineTransform extends NumericColumnsTransform {
         return (x - center[i]) / scale[i];
     }
 
+    /** (x - c) / s, whatever c and s are: NaN stays NaN and an infinity becomes an infinity or NaN. */
+    @Override
+    boolean nonFiniteStaysNonFinite() {
+        return true;
+    }
+
     @Override
     void mapAll(int i, double[] x, int n, long firstRow) {
         double c = center[i];

@@ -70,6 +70,14 @@ abstract class NumericColumnsTransform implements Transform {
     }
 
     /**
+     * Whether {@link #map} turns every non-finite input into a non-finite result, so that the check of
+     * the results also catches non-finite inputs (and the separate pass over the inputs can be skipped).
+     */
+    boolean nonFiniteStaysNonFinite() {
+        return false;
+    }
+
+    /**
      * Maps a chunk of column {@code i} without nulls into {@code out}. A non-finite input, or a result
      * that is not finite (an overflow), is an error naming the column and row: nothing silently becomes
      * NaN or infinite.
@@ -77,9 +85,11 @@ abstract class NumericColumnsTransform implements Transform {
     void mapPresent(int i, Column col, FieldVector in, Float8Vector out, int rows, long firstRow) {
         double[] x = NumericColumn.scratch(rows);
         NumericColumn.read(col, in, rows, x);
-        for (int k = 0; k < rows; k++) {
-            if (!Double.isFinite(x[k])) {
-                check(i, x[k], x[k], firstRow + k);
+        if (!nonFiniteStaysNonFinite()) {
+            for (int k = 0; k < rows; k++) {
+                if (!Double.isFinite(x[k])) {
+                    check(i, x[k], x[k], firstRow + k);
+                }
             }
         }
         mapAll(i, x, rows, firstRow);
@@ -119,14 +129,16 @@ abstract class NumericColumnsTransform implements Transform {
                     vs.add(Vectors.share(v, alloc));
                     continue;
                 }
-                Float8Vector o = Vectors.float64(in.column(c).name(), chunk.rowCount(), alloc);
-                vs.add(o);
                 Column col = in.column(c);
                 int i = listed[c];
                 if (v.getNullCount() == 0 && col.type() != ColumnType.BOOLEAN) {
+                    Float8Vector o = Vectors.float64AllPresent(col.name(), chunk.rowCount(), alloc);
+                    vs.add(o);
                     mapPresent(i, col, v, o, chunk.rowCount(), firstRow);
                     continue;
                 }
+                Float8Vector o = Vectors.float64(col.name(), chunk.rowCount(), alloc);
+                vs.add(o);
                 double fill = mapNull(i);
                 for (int row = 0; row < chunk.rowCount(); row++) {
                     if (v.isNull(row)) {

@@ -76,51 +76,64 @@ public final class NumericStatistics {
         if (n == 0) {
             return;
         }
+        // four partial sums and two min/max pairs: independent chains the processor runs side by side
         double s0 = 0;
         double s1 = 0;
-        double lo = x[0];
-        double hi = x[0];
+        double s2 = 0;
+        double s3 = 0;
+        double lo0 = x[0];
+        double lo1 = x[0];
+        double hi0 = x[0];
+        double hi1 = x[0];
         int i = 0;
-        for (; i + 1 < n; i += 2) {
+        for (; i + 3 < n; i += 4) {
             double a = x[i];
             double b = x[i + 1];
+            double c = x[i + 2];
+            double d = x[i + 3];
             s0 += a;
             s1 += b;
-            if (a < lo) {
-                lo = a;
-            }
-            if (a > hi) {
-                hi = a;
-            }
-            if (b < lo) {
-                lo = b;
-            }
-            if (b > hi) {
-                hi = b;
-            }
+            s2 += c;
+            s3 += d;
+            lo0 = a < lo0 ? a : lo0;
+            hi0 = a > hi0 ? a : hi0;
+            lo1 = b < lo1 ? b : lo1;
+            hi1 = b > hi1 ? b : hi1;
+            lo0 = c < lo0 ? c : lo0;
+            hi0 = c > hi0 ? c : hi0;
+            lo1 = d < lo1 ? d : lo1;
+            hi1 = d > hi1 ? d : hi1;
         }
-        if (i < n) {
+        for (; i < n; i++) {
             s0 += x[i];
-            lo = Math.min(lo, x[i]);
-            hi = Math.max(hi, x[i]);
+            lo0 = x[i] < lo0 ? x[i] : lo0;
+            hi0 = x[i] > hi0 ? x[i] : hi0;
         }
-        double m = (s0 + s1) / n;
+        double lo = Math.min(lo0, lo1);
+        double hi = Math.max(hi0, hi1);
+        double m = ((s0 + s1) + (s2 + s3)) / n;
         double q0 = 0;
         double q1 = 0;
-        for (i = 0; i + 1 < n; i += 2) {
+        double q2 = 0;
+        double q3 = 0;
+        for (i = 0; i + 3 < n; i += 4) {
             double d0 = x[i] - m;
             double d1 = x[i + 1] - m;
+            double d2 = x[i + 2] - m;
+            double d3 = x[i + 3] - m;
             q0 += d0 * d0;
             q1 += d1 * d1;
+            q2 += d2 * d2;
+            q3 += d3 * d3;
         }
-        if (i < n) {
+        for (; i < n; i++) {
             double d = x[i] - m;
             q0 += d * d;
         }
         long total = count + n;
         double delta = m - mean;
         mean += delta * n / total;
-        m2 += q0 + q1 + delta * delta * ((double) count * n / total);
+        m2 += (q0 + q1) + (q2 + q3) + delta * delta * ((double) count * n / total);
         count = total;
         min = Math.min(min, lo);
         max = Math.max(max, hi);

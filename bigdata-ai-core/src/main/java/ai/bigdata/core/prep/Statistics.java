@@ -123,12 +123,15 @@ final class Statistics {
         if (v.getNullCount() == 0 && col.type() != ColumnType.BOOLEAN) {
             double[] buffer = NumericColumn.scratch(rows);
             NumericColumn.read(col, v, rows, buffer);
-            for (int row = 0; row < rows; row++) {
-                if (!Double.isFinite(buffer[row])) {
-                    throw nonFinite(col, buffer[row], firstRow + row);
+            st.addAll(buffer, rows);
+            if (!Double.isFinite(st.mean()) || !Double.isFinite(st.variance(0))) {
+                // a non-finite value makes the running moments non-finite: find it (no separate pass otherwise)
+                for (int row = 0; row < rows; row++) {
+                    if (!Double.isFinite(buffer[row])) {
+                        throw nonFinite(col, buffer[row], firstRow + row);
+                    }
                 }
             }
-            st.addAll(buffer, rows);
             return;
         }
         for (int row = 0; row < rows; row++) {

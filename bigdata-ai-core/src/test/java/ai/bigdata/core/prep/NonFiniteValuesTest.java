@@ -56,6 +56,27 @@ class NonFiniteValuesTest {
     }
 
     @Test
+    void aNaNDeepInsideALargeBlockIsFoundWhenFittingAndApplying() {
+        Double[] values = new Double[20_000];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = i % 7 - 3.0;
+        }
+        Double[] withNaN = values.clone();
+        withNaN[13_579] = Double.NaN;
+        Path clean = ForeignArrowFiles.float64Column(dir.resolve("clean.arrow"), "x", 10_000, values);
+        Path dirty = ForeignArrowFiles.float64Column(dir.resolve("dirty.arrow"), "x", 10_000, withNaN);
+        try (Dataset train = Dataset.readArrow(clean); Dataset test = Dataset.readArrow(dirty)) {
+            for (Preprocessor p : List.of(Scale.standard(), Scale.minMax(), Impute.mean())) {
+                assertThatThrownBy(() -> p.fit(test)).as(p.toString()).isInstanceOf(PreprocessingException.class)
+                        .hasMessageStartingWith("column 'x': cannot fit on the non-finite value NaN in row 13579");
+                Transform fitted = p.fit(train);
+                assertThatThrownBy(() -> applyFully(fitted, test)).as(p.toString()).isInstanceOf(PreprocessingException.class)
+                        .hasMessageContaining("cannot take the non-finite value NaN in row 13579");
+            }
+        }
+    }
+
+    @Test
     void applyingToAnInfiniteValueNamesColumnAndRow() {
         try (Dataset train = column(1.0, 2.0, 3.0); Dataset test = column(2.0, Double.NEGATIVE_INFINITY, 1.0);
              Dataset testWithNull = column(null, 2.0, Double.POSITIVE_INFINITY)) {
