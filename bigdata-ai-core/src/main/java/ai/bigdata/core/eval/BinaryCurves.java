@@ -41,7 +41,7 @@ public final class BinaryCurves {
             }
             s.add(positive[i], scores[i]);
         }
-        s.sort();
+        s.sort(new int[0]);
         return of(s, false, true);
     }
 
@@ -72,16 +72,20 @@ public final class BinaryCurves {
         double auc = 0;
         double ap = 0;
         double prevRecall = 0;
+        // the next positive and negative score from the top; -infinity once a side is used up (scores are finite)
+        double pv = i >= 0 ? positiveAt(s, i, swap) : Double.NEGATIVE_INFINITY;
+        double nv = j >= 0 ? negativeAt(s, j, swap) : Double.NEGATIVE_INFINITY;
         while (i >= 0 || j >= 0) {
-            double threshold = i < 0 ? negativeAt(s, j, swap) : j < 0 ? positiveAt(s, i, swap)
-                    : Math.max(positiveAt(s, i, swap), negativeAt(s, j, swap));
-            while (i >= 0 && positiveAt(s, i, swap) == threshold) {
+            double threshold = pv >= nv ? pv : nv;
+            while (pv == threshold) {
                 tp++;
                 i--;
+                pv = i >= 0 ? positiveAt(s, i, swap) : Double.NEGATIVE_INFINITY;
             }
-            while (j >= 0 && negativeAt(s, j, swap) == threshold) {
+            while (nv == threshold) {
                 fp++;
                 j--;
+                nv = j >= 0 ? negativeAt(s, j, swap) : Double.NEGATIVE_INFINITY;
             }
             double t = tp;
             double f = fp;
@@ -89,7 +93,7 @@ public final class BinaryCurves {
             double y = t / totalPos;
             auc += (x - lastFpr) * (y + lastTpr) / 2;
             double p = t / (t + f);
-            double r = t / totalPos;
+            double r = y;
             ap += (r - prevRecall) * p;
             prevRecall = r;
             lastFpr = x;

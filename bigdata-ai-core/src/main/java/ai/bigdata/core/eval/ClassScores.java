@@ -45,10 +45,18 @@ abstract class ClassScores {
         }
     }
 
-    /** Sorts both parts in ascending order, in place. */
-    final void sort() {
-        sortRange(0, positives);
-        sortRange(capacity - negatives, capacity);
+    /**
+     * Sorts both parts in ascending order, in place; {@code buffer} (at least {@link #sortBufferLength()}
+     * long) is scratch space that several stores may share.
+     */
+    final void sort(int[] buffer) {
+        sortRange(0, positives, buffer);
+        sortRange(capacity - negatives, capacity, buffer);
+    }
+
+    /** The scratch length {@link #sort(int[])} needs: the larger part. */
+    final int sortBufferLength() {
+        return Math.max(positives, negatives);
     }
 
     /** Rows of this class. */
@@ -75,7 +83,7 @@ abstract class ClassScores {
 
     abstract void store(int index, double v);
 
-    abstract void sortRange(int from, int to);
+    abstract void sortRange(int from, int to, int[] buffer);
 
     /** A new backing array of {@code size}: the front part stays, the {@code back} values at {@code backFrom} move to {@code backTo}. */
     abstract void resize(int size, int backFrom, int backTo, int back);
@@ -99,8 +107,8 @@ abstract class ClassScores {
         }
 
         @Override
-        void sortRange(int from, int to) {
-            FloatRadixSort.sort(values, from, to);
+        void sortRange(int from, int to, int[] buffer) {
+            FloatRadixSort.sort(values, from, to, buffer);
         }
 
         @Override
@@ -130,7 +138,7 @@ abstract class ClassScores {
         }
 
         @Override
-        void sortRange(int from, int to) {
+        void sortRange(int from, int to, int[] buffer) {
             Arrays.sort(values, from, to);
         }
 

@@ -17,7 +17,8 @@ import java.util.Map;
  *
  * <p>Memory: everything but the curves is a counter. Exact ROC and precision-recall curves need the
  * scores: one float per row for two classes (the second class's probability), one per class and row
- * for more. An evaluation {@link Evaluator#withoutCurves() without curves} keeps nothing per row and
+ * for more; sorting them for the curves borrows one int per row (of the largest class part) while it
+ * runs. An evaluation {@link Evaluator#withoutCurves() without curves} keeps nothing per row and
  * has no {@code roc_auc} / {@code pr_auc}.
  */
 public final class ClassificationReport implements Report {
@@ -200,9 +201,15 @@ public final class ClassificationReport implements Report {
             throw new IllegalStateException("this evaluation kept no scores (Evaluator.withoutCurves()): no ROC or PR curves");
         }
         if (!sorted) {
+            // one scratch buffer, as long as the largest part, serves every class's sort
+            int longest = 0;
+            for (ClassScores s : tally.scores) {
+                longest = s == null ? longest : Math.max(longest, s.sortBufferLength());
+            }
+            int[] buffer = new int[longest];
             for (ClassScores s : tally.scores) {
                 if (s != null) {
-                    s.sort();
+                    s.sort(buffer);
                 }
             }
             sorted = true;

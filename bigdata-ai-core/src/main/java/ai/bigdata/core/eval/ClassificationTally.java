@@ -51,29 +51,29 @@ final class ClassificationTally {
     void add(int truth, double[] p, long row) {
         int k = confusion.length;
         int predicted = 0;
+        double best = p[0];
+        double own = p[truth];
         double total = 0;
+        int above = 0;
         for (int c = 0; c < k; c++) {
             double v = p[c];
             if (!Double.isFinite(v)) {
                 throw new IllegalArgumentException("row " + row + " has a probability of " + v);
             }
-            if (v > p[predicted]) {
+            if (v > best) {
+                best = v;
                 predicted = c;
             }
             total += clip(v);
+            if (v > own || (v == own && c > truth)) {
+                above++;
+            }
         }
         if (rows == Integer.MAX_VALUE) {
             throw new IllegalStateException("more than " + Integer.MAX_VALUE + " rows in one evaluation");
         }
         confusion[truth][predicted]++;
-        logLossSum -= Math.log(clip(p[truth]) / total);
-        double own = p[truth];
-        int above = 0;
-        for (int c = 0; c < k; c++) {
-            if (p[c] > own || (p[c] == own && c > truth)) {
-                above++;
-            }
-        }
+        logLossSum -= Math.log(clip(own) / total);
         rankCounts[above]++;
         if (scores != null) {
             for (int c = k == 2 ? 1 : 0; c < k; c++) {
@@ -83,7 +83,8 @@ final class ClassificationTally {
         rows++;
     }
 
+    /** {@code v} (finite) clipped to [EPS, 1 - EPS]; comparisons, cheaper than Math.min/max's NaN and -0.0 handling. */
     private static double clip(double v) {
-        return Math.min(Math.max(v, EPS), 1 - EPS);
+        return v < EPS ? EPS : v > 1 - EPS ? 1 - EPS : v;
     }
 }

@@ -21,7 +21,8 @@ import java.util.List;
  * <p>It streams: the data goes through the model batch by batch ({@link #batchSize(int)}), each output
  * is read from native memory in one bulk copy, and the metrics are running counters. The only memory
  * kept per row is what exact ROC and precision-recall curves need (one float per row for two classes,
- * one per class and row for more); {@link #withoutCurves()} keeps nothing per row, for data larger than
+ * one per class and row for more, and for a moment one int per row to sort them);
+ * {@link #withoutCurves()} keeps nothing per row, for data larger than
  * the heap.
  *
  * <p>Classes are matched by name: the data's label may list the model's classes in another order, or
@@ -128,25 +129,22 @@ public final class Evaluator<R extends Report> {
         return data.batches().features(sig.featureNames().toArray(String[]::new)).label(sig.label()).batchSize(batchSize).build();
     }
 
-    /** What one batch of model outputs and true labels feeds (both valid until the next batch). */
-    private interface BatchSink {
-        void accept(FloatRows out, FloatRows truth, long firstRow);
-    }
-
-    /** Runs the model over every batch, reading outputs and labels in bulk and checking the outputs' width. */
-    private void eachBatch(Model model, Dataset data, int width, BatchSink sink) {
-        FloatRows out = new FloatRows();
-        FloatRows truth = new FloatRows();
+    /**
+     * Runs the model over every batch, reading outputs and labels in bulk and checking the outputs' width;
+     * the sink counts each batch on a second thread while the model computes the next one.
+     */
+    private void eachBatch(Model model, Dataset data, int width, TallyThread.Sink sink) {
         long row = 0;
-        try (BatchIterator it = batches(model.signature(), data)) {
+        try (BatchIterator it = batches(model.signature(), data); TallyThread tally = new TallyThread(sink)) {
             while (it.hasNext()) {
                 Batch b = it.next();
-                out.read(model.output(b.features()));
-                truth.read(b.labels());
+                FloatRows out = tally.nextOutputs().read(model.output(b.features()));
+                tally.nextTruth().read(b.labels());
                 checkOutputs(out, b.size(), width, row);
-                sink.accept(out, truth, row);
+                tally.submit(row);
                 row += out.rows();
             }
+            tally.finish();
         }
     }
 

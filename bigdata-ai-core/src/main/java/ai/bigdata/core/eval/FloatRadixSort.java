@@ -3,26 +3,19 @@ package ai.bigdata.core.eval;
 import java.util.Arrays;
 
 /**
- * Sorts a range of a {@code float[]} in place in ascending order, with the order of
- * {@link Arrays#sort(float[], int, int)} for finite values (-0.0 before 0.0): an in-place most
- * significant digit radix sort (American flag sort, 8-bit digits of the order-preserving bit pattern),
- * falling back to {@code Arrays.sort} for small ranges. About three times faster than
- * {@code Arrays.sort} on a million probabilities, with no extra memory but the digit counts.
+ * Sorts a range of a {@code float[]} in ascending order, with the order of
+ * {@link Arrays#sort(float[], int, int)} for finite values (-0.0 before 0.0): a least significant
+ * digit radix sort over four 8-bit digits of the order-preserving bit pattern, one counting pass for
+ * all four digits, and a digit that is the same in every value (the leading bits of probabilities)
+ * skipped. Values move between the array and an {@code int} buffer at least as long as the range, which
+ * the caller provides so that several ranges share one. Small ranges use {@code Arrays.sort}. About
+ * eight times faster than {@code Arrays.sort} on a million probabilities.
  */
 final class FloatRadixSort {
     private static final int SMALL = 256;
+    private static final int DIGITS = 4;
 
     private FloatRadixSort() {
-    }
-
-    /** Sorts {@code values[from, to)} in ascending order. */
-    static void sort(float[] values, int from, int to) {
-        if (to - from <= SMALL) {
-            Arrays.sort(values, from, to);
-            return;
-        }
-        // digit counts, bucket starts and fill positions of each of the four levels, reused by every bucket of a level
-        sort(values, from, to, 24, new int[4][3 * 256]);
     }
 
     /** The bits of {@code v} as an unsigned key whose order is the order of the floats. */
@@ -31,46 +24,61 @@ final class FloatRadixSort {
         return bits ^ ((bits >> 31) | 0x80000000);
     }
 
-    private static int digit(float v, int shift) {
-        return (key(v) >>> shift) & 0xFF;
+    /** The float whose {@link #key} is {@code k}. */
+    private static float value(int k) {
+        return Float.intBitsToFloat(k ^ ((~k >> 31) | 0x80000000));
     }
 
-    private static void sort(float[] a, int from, int to, int shift, int[][] levels) {
-        if (to - from <= SMALL) {
-            Arrays.sort(a, from, to);
+    /**
+     * Sorts {@code values[from, to)} in ascending order, using {@code buffer} (length at least
+     * {@code to - from}; its contents are overwritten).
+     */
+    static void sort(float[] values, int from, int to, int[] buffer) {
+        int n = to - from;
+        if (n <= SMALL) {
+            Arrays.sort(values, from, to);
             return;
         }
-        int[] t = levels[3 - shift / 8];
-        Arrays.fill(t, 0, 256, 0);
+        if (buffer.length < n) {
+            throw new IllegalArgumentException("a buffer of " + buffer.length + " for " + n + " values");
+        }
+        int[] counts = new int[DIGITS * 256];
         for (int i = from; i < to; i++) {
-            t[digit(a[i], shift)]++;
+            int k = key(values[i]);
+            counts[k & 0xFF]++;
+            counts[256 + ((k >>> 8) & 0xFF)]++;
+            counts[512 + ((k >>> 16) & 0xFF)]++;
+            counts[768 + (k >>> 24)]++;
         }
-        int pos = from;
-        for (int d = 0; d < 256; d++) {
-            t[256 + d] = pos;
-            t[512 + d] = pos;
-            pos += t[d];
-        }
-        for (int d = 0; d < 256; d++) {
-            int end = t[256 + d] + t[d];
-            while (t[512 + d] < end) {
-                float v = a[t[512 + d]];
-                int dv = digit(v, shift);
-                while (dv != d) {
-                    float displaced = a[t[512 + dv]];
-                    a[t[512 + dv]++] = v;
-                    v = displaced;
-                    dv = digit(v, shift);
-                }
-                a[t[512 + d]++] = v;
+        boolean inBuffer = false;
+        int[] next = new int[256];
+        for (int d = 0; d < DIGITS; d++) {
+            int shift = 8 * d;
+            int first = inBuffer ? buffer[0] : key(values[from]);
+            if (counts[d * 256 + ((first >>> shift) & 0xFF)] == n) {
+                continue; // every value has this digit: the pass would move nothing
             }
+            int pos = 0;
+            for (int b = 0; b < 256; b++) {
+                next[b] = pos;
+                pos += counts[d * 256 + b];
+            }
+            if (inBuffer) {
+                for (int i = 0; i < n; i++) {
+                    int k = buffer[i];
+                    values[from + next[(k >>> shift) & 0xFF]++] = value(k);
+                }
+            } else {
+                for (int i = from; i < to; i++) {
+                    int k = key(values[i]);
+                    buffer[next[(k >>> shift) & 0xFF]++] = k;
+                }
+            }
+            inBuffer = !inBuffer;
         }
-        if (shift == 0) {
-            return;
-        }
-        for (int d = 0; d < 256; d++) {
-            if (t[d] > 1) {
-                sort(a, t[256 + d], t[256 + d] + t[d], shift - 8, levels);
+        if (inBuffer) {
+            for (int i = 0; i < n; i++) {
+                values[from + i] = value(buffer[i]);
             }
         }
     }

@@ -19,22 +19,39 @@ import org.nd4j.linalg.learning.config.Adam;
 /**
  * Evaluation streams: beyond what the model's own {@code output} calls allocate (DL4J allocates about
  * 22 KB of heap per call, whatever the batch size), the heap an evaluation allocates per row is what
- * the exact curves keep: one float per row for two classes, nothing without curves or for regression.
- * Measured with the thread's allocation counter, which is deterministic enough (no timing). The gathered
+ * the exact curves keep (one float per row for two classes, nothing without curves or for regression)
+ * plus the one int buffer per row that sorting them borrows for a moment.
+ * Measured with the threads' allocation counters (the evaluation counts on a second thread), which are
+ * deterministic enough (no timing). The gathered
  * path it replaced allocated 57 to 88 bytes per row and kept them.
  */
 @ExtendWith(ArrowLeakCheck.class)
 class EvaluatorMemoryTest {
     static final int ROWS = 200_000;
 
+    /** Heap bytes that every live thread allocated during {@code work} (evaluation counts on a second thread). */
     private static long allocatedBy(Supplier<?> work) {
         com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-        long id = Thread.currentThread().getId();
-        long before = mx.getThreadAllocatedBytes(id);
+        java.util.Map<Long, Long> before = allocations(mx);
         Object result = work.get();
-        long after = mx.getThreadAllocatedBytes(id);
+        long total = 0;
+        for (java.util.Map.Entry<Long, Long> e : allocations(mx).entrySet()) {
+            total += e.getValue() - before.getOrDefault(e.getKey(), 0L);
+        }
         assertThat(result).isNotNull();
-        return after - before;
+        return total;
+    }
+
+    private static java.util.Map<Long, Long> allocations(com.sun.management.ThreadMXBean mx) {
+        long[] ids = mx.getAllThreadIds();
+        long[] bytes = mx.getThreadAllocatedBytes(ids);
+        java.util.Map<Long, Long> out = new java.util.HashMap<>();
+        for (int i = 0; i < ids.length; i++) {
+            if (bytes[i] >= 0) {
+                out.put(ids[i], bytes[i]);
+            }
+        }
+        return out;
     }
 
     /** Bytes per row that {@code evaluation} allocates beyond a plain loop of Model.output over the same batches. */
@@ -62,15 +79,15 @@ class EvaluatorMemoryTest {
     }
 
     @Test
-    void binaryEvaluationAllocatesOneFloatPerRow() {
+    void binaryEvaluationAllocatesOneFloatPerRowAndOneSortBuffer() {
         try (Dataset d = EvaluatorStreamingTest.data(ROWS, List.of("no", "yes"), 5)) {
             NeuralNetwork m = trained(d, NeuralNetwork.logisticRegression().build());
             double extra = beyondOutput(m, d, 1024, () -> Evaluator.classification().evaluate(m, d));
             System.out.printf("binary classification: %.2f bytes per row beyond Model.output%n", extra);
-            assertThat(extra).isLessThan(6);
+            assertThat(extra).isLessThan(8);
             double total = (double) allocatedBy(() -> Evaluator.classification().batchSize(8192).evaluate(m, d).metrics()) / ROWS;
             System.out.printf("binary classification, batches of 8192: %.2f bytes per row in all%n", total);
-            assertThat(total).isLessThan(16);
+            assertThat(total).isLessThan(12);
         }
     }
 
@@ -86,7 +103,7 @@ class EvaluatorMemoryTest {
     }
 
     @Test
-    void multiClassEvaluationKeepsOneFloatPerClassAndRowOrNothingWithoutCurves() {
+    void multiClassEvaluationKeepsOneFloatPerClassAndRowPlusOneSortBufferOrNothingWithoutCurves() {
         try (Dataset c = EvaluatorStreamingTest.data(ROWS, List.of("a", "b", "c", "d", "e"), 7)) {
             NeuralNetwork cls = trained(c, NeuralNetwork.logisticRegression().build());
             double extra = beyondOutput(cls, c, 1024, () -> Evaluator.classification().withoutCurves().evaluate(cls, c));
@@ -94,7 +111,7 @@ class EvaluatorMemoryTest {
             assertThat(extra).isLessThan(1.5);
             extra = beyondOutput(cls, c, 1024, () -> Evaluator.classification().evaluate(cls, c));
             System.out.printf("5 classes with curves: %.2f bytes per row beyond Model.output%n", extra);
-            assertThat(extra).isLessThan(24);
+            assertThat(extra).isLessThan(26); // 20 kept, one shared sort buffer of up to 4
         }
     }
 }

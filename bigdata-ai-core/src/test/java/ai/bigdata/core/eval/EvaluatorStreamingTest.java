@@ -175,4 +175,38 @@ class EvaluatorStreamingTest {
             assertThat(Evaluator.any().evaluate(m, d)).isInstanceOf(ClassificationReport.class);
         }
     }
+
+    /** A model whose outputs are NaN from a given row on (counted on the second thread: the error must still surface). */
+    record NaNFromRow(LinearModel inner, long fromRow, long[] seen) implements Model {
+        @Override
+        public ModelSignature signature() {
+            return inner.signature();
+        }
+
+        @Override
+        public INDArray output(INDArray features) {
+            INDArray out = inner.output(features);
+            for (int r = 0; r < out.rows(); r++) {
+                if (seen[0] + r >= fromRow) {
+                    out.putScalar(r, 0, Double.NaN);
+                }
+            }
+            seen[0] += out.rows();
+            return out;
+        }
+    }
+
+    @Test
+    void aNonFiniteOutputIsAnErrorNamingItsRowThoughCountedOnAnotherThread() {
+        try (Dataset d = data(5_000, List.of("a", "b", "c"), 11)) {
+            for (int batch : new int[] {64, 1000, 8192}) {
+                Model m = new NaNFromRow(LinearModel.of(d, 'c'), 4_321, new long[1]);
+                assertThatThrownBy(() -> Evaluator.classification().batchSize(batch).evaluate(m, d))
+                        .as("batch " + batch).isInstanceOf(IllegalArgumentException.class)
+                        .hasMessage("row 4321 has a probability of NaN");
+            }
+            // and the evaluator still works afterwards
+            assertThat(Evaluator.classification().evaluate(LinearModel.of(d, 'c'), d).metrics()).containsKey("accuracy");
+        }
+    }
 }

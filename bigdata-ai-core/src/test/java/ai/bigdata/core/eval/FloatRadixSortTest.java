@@ -12,7 +12,9 @@ class FloatRadixSortTest {
         float[] expected = values.clone();
         Arrays.sort(expected, from, to);
         float[] actual = values.clone();
-        FloatRadixSort.sort(actual, from, to);
+        int[] buffer = new int[to - from + 3];
+        Arrays.fill(buffer, 12345); // a used buffer: its old contents must not leak into the result
+        FloatRadixSort.sort(actual, from, to, buffer);
         for (int i = 0; i < values.length; i++) {
             assertThat(Float.floatToRawIntBits(actual[i])).as("index " + i).isEqualTo(Float.floatToRawIntBits(expected[i]));
         }
@@ -40,8 +42,17 @@ class FloatRadixSortTest {
             check(probabilities, 0, n);
             check(mixed, 0, n);
             check(ties, 0, n);
+            float[] constant = new float[n];
+            Arrays.fill(constant, 0.25f); // every digit the same: every pass skipped
+            float[] oneDigit = new float[n];
+            for (int i = 0; i < n; i++) {
+                oneDigit[i] = Float.intBitsToFloat(0x3f000000 | rnd.nextInt(256)); // only the lowest digit differs
+            }
+            check(constant, 0, n);
+            check(oneDigit, 0, n);
             if (n > 10) {
                 check(mixed, 3, n - 5);
+                check(oneDigit, 2, n - 1);
             }
         }
     }
