@@ -35,7 +35,9 @@ public final class BenchmarkRunner {
             "PredictorLatencyBenchmark", "tabular/olive.csv");
 
     /**
-     * Entry point: {@code [--include REGEX] [--smoke] [--forks N] [--out DIR] [--update-readme]}, or
+     * Entry point: {@code [--include REGEX] [--merge-into FULL.json] [--smoke] [--forks N] [--out DIR] [--update-readme]}
+     * ({@code --merge-into}: the benchmark classes this run measured replace theirs in a saved full run, and
+     * the combined table is written too and goes to README), or
      * {@code --report-from RESULTS.json [--update-readme]} to make a saved run's tables again.
      */
     public static void main(String[] args) throws RunnerException, IOException {
@@ -45,16 +47,18 @@ public final class BenchmarkRunner {
         int forks = 2;
         Path out = Path.of("results");
         Path reportFrom = null;
+        Path mergeInto = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--report-from": reportFrom = Path.of(args[++i]); break;
                 case "--include": include = args[++i]; break;
+                case "--merge-into": mergeInto = Path.of(args[++i]); break;
                 case "--smoke": smoke = true; break;
                 case "--forks": forks = Integer.parseInt(args[++i]); break;
                 case "--out": out = Path.of(args[++i]); break;
                 case "--update-readme": updateReadme = true; break;
                 default: throw new IllegalArgumentException("unknown argument " + args[i]
-                        + "; usage: BenchmarkRunner [--include REGEX] [--smoke] [--forks N] [--out DIR] [--update-readme]"
+                        + "; usage: BenchmarkRunner [--include REGEX] [--merge-into FULL.json] [--smoke] [--forks N] [--out DIR] [--update-readme]"
                         + " | --report-from RESULTS.json [--update-readme]");
             }
         }
@@ -95,6 +99,13 @@ public final class BenchmarkRunner {
         String header = header(smoke, smoke ? 1 : forks);
         ResultsReport report = new ResultsReport(scores, missing, header);
         Path md = report.write(out, smoke);
+        if (mergeInto != null) {
+            // the re-measured classes over a saved full run, kept as a file of its own next to this run's
+            report = report.over(ResultsReport.read(mergeInto), mergeInto.getFileName().toString());
+            String stem = md.getFileName().toString().replace(".md", "") + "-over-" + mergeInto.getFileName().toString()
+                    .replace(".json", "");
+            md = report.write(out, stem, smoke);
+        }
         String table = report.markdown();
         System.out.println(table);
         System.out.println("written to " + md);

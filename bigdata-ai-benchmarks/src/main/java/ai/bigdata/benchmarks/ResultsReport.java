@@ -164,6 +164,36 @@ final class ResultsReport {
         return new ResultsReport(scores, missing, root.get("header").asText());
     }
 
+    /**
+     * This run's rows over a saved full run: every score of a benchmark class this run measured comes from
+     * this run (ours and the baseline of a comparison then still come from one run, as their methods share a
+     * class), every other score from {@code base}; the header says which classes were re-measured and where
+     * the rest comes from.
+     */
+    ResultsReport over(ResultsReport base, String baseName) {
+        java.util.Set<String> remeasured = new java.util.TreeSet<>();
+        scores.keySet().forEach(k -> remeasured.add(ScoreKey.parse(k).benchmarkClass()));
+        missing.keySet().forEach(k -> remeasured.add(ScoreKey.parse(k).benchmarkClass()));
+        Map<String, double[]> merged = new java.util.LinkedHashMap<>();
+        base.scores.forEach((k, v) -> {
+            if (!remeasured.contains(ScoreKey.parse(k).benchmarkClass())) {
+                merged.put(k, v);
+            }
+        });
+        merged.putAll(scores);
+        Map<String, String> mergedMissing = new java.util.LinkedHashMap<>();
+        base.missing.forEach((k, v) -> {
+            if (!remeasured.contains(ScoreKey.parse(k).benchmarkClass())) {
+                mergedMissing.put(k, v);
+            }
+        });
+        mergedMissing.putAll(missing);
+        String h = header + " Rows of " + String.join(", ", remeasured) + " were re-measured in this run; every other row"
+                + " is from " + baseName + " (" + base.header.substring(0, base.header.indexOf(';') < 0 ? base.header.length()
+                : base.header.indexOf(';')) + ").";
+        return new ResultsReport(merged, mergedMissing, h);
+    }
+
     private static double number(com.fasterxml.jackson.databind.JsonNode n) {
         return n == null || n.isNull() ? Double.NaN : n.asDouble();
     }
