@@ -12,7 +12,6 @@ import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
-import java.util.Random;
 import java.util.stream.Collectors;
 import org.apache.arrow.memory.util.MemoryUtil;
 import org.apache.arrow.vector.FieldVector;
@@ -47,10 +46,8 @@ public final class BatchIterator implements Iterator<Batch>, AutoCloseable {
     private final int labelIdx;
     private final int labelWidth;
     private final int batchSize;
-    private final boolean shuffle;
-    private final long seed;
     private final boolean dropLast;
-    private final long[] chunkStart;
+    private final RowOrder order;
     private final long rows;
     private final INDArray featureBuffer;
     /** Scalar-only features are packed column by column ('f' order): each column's slice is one bulk copy. */
@@ -68,10 +65,6 @@ public final class BatchIterator implements Iterator<Batch>, AutoCloseable {
 
     private int epoch;
     private long position;
-    private int[] globalOrder;
-    private int[] chunkOrder;
-    private int visitChunk = -1;
-    private int[] visitRows;
     private boolean closed;
 
     private BatchIterator(Builder b) {
@@ -126,17 +119,9 @@ public final class BatchIterator implements Iterator<Batch>, AutoCloseable {
             labelWidth = 0;
         }
         this.batchSize = b.batchSize;
-        this.shuffle = b.shuffle;
-        this.seed = b.seed;
         this.dropLast = b.dropLast;
-        chunkStart = new long[source.chunkCount() + 1];
-        for (int k = 0; k < source.chunkCount(); k++) {
-            chunkStart[k + 1] = chunkStart[k] + source.chunkRows(k);
-        }
-        rows = chunkStart[source.chunkCount()];
-        if (shuffle && source.inMemory() && rows > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException("cannot shuffle more than 2^31 in-memory rows in one dataset");
-        }
+        order = new RowOrder(source, b.shuffle, b.seed);
+        rows = order.rows();
         // everything is validated: from here on the iterator holds the dataset's memory
         source.retain();
         reader = source.open();
@@ -203,18 +188,7 @@ public final class BatchIterator implements Iterator<Batch>, AutoCloseable {
 
     private void startEpoch() {
         position = 0;
-        visitChunk = -1;
-        globalOrder = null;
-        chunkOrder = null;
-        if (!shuffle) {
-            return;
-        }
-        Random rnd = new Random(seed + 1_000_003L * epoch);
-        if (source.inMemory()) {
-            globalOrder = RowAssignment.permutation((int) rows, rnd);
-        } else {
-            chunkOrder = RowAssignment.permutation(source.chunkCount(), rnd);
-        }
+        order.startEpoch(epoch);
     }
 
     /** Starts the next epoch (a new order when shuffling). Earlier batches become invalid. */
@@ -237,24 +211,13 @@ public final class BatchIterator implements Iterator<Batch>, AutoCloseable {
             throw new NoSuchElementException("epoch " + epoch + " is finished; call reset() for the next one");
         }
         int n = (int) Math.min(batchSize, rows - position);
-        if (!shuffle && featureCols.length == 1 && featureCols[0].type() == ColumnType.TENSOR) {
-            int k = chunkOf(position);
-            if (position + n <= chunkStart[k + 1]) {
-                return viewBatch(k, (int) (position - chunkStart[k]), n);
+        if (!order.shuffled() && featureCols.length == 1 && featureCols[0].type() == ColumnType.TENSOR) {
+            int k = order.chunkOf(position);
+            if (position + n <= order.chunkStart(k + 1)) {
+                return viewBatch(k, (int) (position - order.chunkStart(k)), n);
             }
         }
         return packedBatch(n);
-    }
-
-    private int chunkOf(long globalRow) {
-        int k = Arrays.binarySearch(chunkStart, globalRow);
-        if (k >= 0) {
-            while (k + 1 < chunkStart.length && chunkStart[k + 1] == globalRow) {
-                k++;
-            }
-            return k;
-        }
-        return -k - 2;
     }
 
     /**
@@ -271,10 +234,10 @@ public final class BatchIterator implements Iterator<Batch>, AutoCloseable {
             Chunk c = reader.chunk(k);
             if (!checked[k]) {
                 for (int f = 0; f < featureCols.length; f++) {
-                    ChunkChecks.requireFloat32Finite(featureCols[f], c.vector(featureIdx[f]), c.rowCount(), chunkStart[k]);
+                    ChunkChecks.requireFloat32Finite(featureCols[f], c.vector(featureIdx[f]), c.rowCount(), order.chunkStart(k));
                 }
                 if (labelCol != null) {
-                    ChunkChecks.requireFloat32Finite(labelCol, c.vector(labelIdx), c.rowCount(), chunkStart[k]);
+                    ChunkChecks.requireFloat32Finite(labelCol, c.vector(labelIdx), c.rowCount(), order.chunkStart(k));
                 }
                 checked[k] = source.inMemory();
             }
@@ -323,34 +286,11 @@ public final class BatchIterator implements Iterator<Batch>, AutoCloseable {
         int done = 0;
         while (done < n) {
             // one run = consecutive batch rows from the same chunk
-            int k;
-            int[] rowsInChunk;
-            int from;
-            int len;
-            if (globalOrder != null) {
-                int g = globalOrder[(int) position];
-                k = chunkOf(g);
-                len = 1;
-                while (done + len < n && chunkOf(globalOrder[(int) position + len]) == k) {
-                    len++;
-                }
-                rowsInChunk = new int[len];
-                for (int i = 0; i < len; i++) {
-                    rowsInChunk[i] = (int) (globalOrder[(int) position + i] - chunkStart[k]);
-                }
-                from = 0;
-            } else if (chunkOrder != null) {
-                long[] at = visitPosition(position);
-                k = (int) at[0];
-                from = (int) at[1];
-                len = (int) Math.min(n - done, source.chunkRows(k) - from);
-                rowsInChunk = visitRows;
-            } else {
-                k = chunkOf(position);
-                from = (int) (position - chunkStart[k]);
-                len = (int) Math.min(n - done, chunkStart[k + 1] - position);
-                rowsInChunk = null;
-            }
+            RowOrder.Run run = order.run(position, n - done);
+            int k = run.chunk();
+            int[] rowsInChunk = run.rowsInChunk();
+            int from = run.from();
+            int len = run.len();
             Chunk c = chunk(k);
             for (int f = 0; f < featureCols.length; f++) {
                 FieldVector v = c.vector(featureIdx[f]);
@@ -373,29 +313,11 @@ public final class BatchIterator implements Iterator<Batch>, AutoCloseable {
         return new Batch(features, labels, null, null, false);
     }
 
-    /** For chunk-local shuffling: which chunk and in-chunk offset a position falls on; loads that chunk's order. */
-    private long[] visitPosition(long pos) {
-        long before = 0;
-        for (int i = 0; i < chunkOrder.length; i++) {
-            int k = chunkOrder[i];
-            int size = source.chunkRows(k);
-            if (pos < before + size) {
-                if (visitChunk != k) {
-                    visitChunk = k;
-                    visitRows = RowAssignment.permutation(size, new Random(seed * 31 + 1_000_003L * epoch + k));
-                }
-                return new long[] {k, pos - before};
-            }
-            before += size;
-        }
-        throw new IllegalStateException("position " + pos + " past the end of " + rows + " rows");
-    }
-
     private void packLabels(Chunk c, int k, int[] rowsInChunk, int from, int len, long dst, long dstBytes) {
         FieldVector v = c.vector(labelIdx);
         checkNoNulls(labelCol, labelIdx, v, k, rowsInChunk, from, len);
         if (labelCol.type() == ColumnType.CATEGORICAL) {
-            ColumnPacker.oneHot(v, rowsInChunk, from, len, dst, dstBytes, labelWidth, chunkStart[k]);
+            ColumnPacker.oneHot(v, rowsInChunk, from, len, dst, dstBytes, labelWidth, order.chunkStart(k));
         } else {
             ColumnPacker.pack(labelCol, v, rowsInChunk, from, len, dst, dstBytes, labelWidth, 0);
         }
@@ -415,7 +337,7 @@ public final class BatchIterator implements Iterator<Batch>, AutoCloseable {
         for (int i = 0; i < len; i++) {
             int r = rowsInChunk == null ? from + i : rowsInChunk[from + i];
             if (v.isNull(r)) {
-                throw new IllegalStateException("column '" + col.name() + "' is null in row " + (chunkStart[k] + r)
+                throw new IllegalStateException("column '" + col.name() + "' is null in row " + (order.chunkStart(k) + r)
                         + "; impute or filter missing values before batching");
             }
         }
