@@ -225,7 +225,7 @@ public final class Dataset implements AutoCloseable {
             long first = 0;
             for (int k = 0; k < source.chunkCount(); k++) {
                 Chunk c = r.chunk(k);
-                String bad = ChunkChecks.badCategoryCode(c);
+                String bad = ChunkChecks.badValue(c);
                 if (bad != null) {
                     throw new IllegalStateException("chunk " + k + " (dataset rows from " + first + "), " + bad);
                 }

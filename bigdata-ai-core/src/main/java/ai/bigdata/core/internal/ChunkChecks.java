@@ -19,13 +19,22 @@ public final class ChunkChecks {
     }
 
     /**
-     * The first categorical code of {@code chunk} outside its column's categories, described with the
-     * column and the chunk row; null when every code is valid. Null rows are not looked at.
+     * The first value of {@code chunk} that the column's type cannot hold, described with the column and
+     * the chunk row; null when every value is valid. Checked: categorical codes outside the column's
+     * categories, and missing (null) elements inside a present tensor (a tensor is all there or null).
+     * Null rows are not looked at.
      */
-    public static String badCategoryCode(Chunk chunk) {
+    public static String badValue(Chunk chunk) {
         Schema s = chunk.schema();
         for (int c = 0; c < s.size(); c++) {
             Column col = s.column(c);
+            if (col.type() == ColumnType.TENSOR) {
+                String bad = missingTensorElement(col, (FixedSizeListVector) chunk.vector(c), chunk.rowCount());
+                if (bad != null) {
+                    return bad;
+                }
+                continue;
+            }
             if (col.type() != ColumnType.CATEGORICAL) {
                 continue;
             }
@@ -35,6 +44,26 @@ public final class ChunkChecks {
                 return "column '" + col.name() + "', row " + row + ": category code " + v.get(row)
                         + " is outside the column's " + col.categories().size() + " categories [0, "
                         + col.categories().size() + ")";
+            }
+        }
+        return null;
+    }
+
+    private static String missingTensorElement(Column col, FixedSizeListVector v, int rows) {
+        org.apache.arrow.vector.ValueVector values = v.getDataVector();
+        if (values.getNullCount() == 0) {
+            return null;
+        }
+        int w = v.getListSize();
+        for (int r = 0; r < rows; r++) {
+            if (v.isNull(r)) {
+                continue;
+            }
+            for (int i = 0; i < w; i++) {
+                if (values.isNull(r * w + i)) {
+                    return "column '" + col.name() + "', row " + r + ": element " + i + " of the tensor is missing"
+                            + " (a tensor is either whole or null)";
+                }
             }
         }
         return null;

@@ -210,7 +210,7 @@ public final class MappedArrowFileSource extends ChunkSource {
                     for (FieldVector v : root.getFieldVectors()) {
                         ChunkChecks.validateFull(v);
                     }
-                    String bad = ChunkChecks.badCategoryCode(c);
+                    String bad = ChunkChecks.badValue(c);
                     if (bad != null) {
                         long first = 0;
                         for (int k = 0; k < index; k++) {

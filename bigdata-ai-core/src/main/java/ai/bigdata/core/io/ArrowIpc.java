@@ -15,6 +15,7 @@ import ai.bigdata.core.internal.CollectableAllocator;
 import ai.bigdata.core.internal.NioAccess;
 import ai.bigdata.core.internal.MappedArrowFileSource;
 import ai.bigdata.core.internal.MemorySource;
+import ai.bigdata.core.internal.RecordBatchCopy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -27,7 +28,6 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.arrow.memory.BufferAllocator;
-import org.apache.arrow.vector.util.TransferPair;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorLoader;
 import org.apache.arrow.vector.VectorSchemaRoot;
@@ -199,40 +199,44 @@ public final class ArrowIpc {
         return new Schema(cols);
     }
 
-    /** Reads a whole Arrow IPC stream into memory (the stream is not closed). */
+    /**
+     * Reads a whole Arrow IPC stream into memory (the stream is not closed). The stream is parsed with
+     * collectable memory (Arrow's reader loses a buffer when a message is damaged; see
+     * {@link CollectableAllocator}) and each record batch, once read, is copied into the dataset's own
+     * memory; a record batch may hold up to 2 GiB.
+     */
     public static Dataset readStream(InputStream in, String name) {
         BufferAllocator alloc = Memory.newChild("arrow-stream");
+        BufferAllocator parse = CollectableAllocator.create(Integer.MAX_VALUE);
         List<Chunk> chunks = new ArrayList<>();
-        try (ArrowStreamReader reader = new ArrowStreamReader(new NonClosingInputStream(in), alloc)) {
-            VectorSchemaRoot root = reader.getVectorSchemaRoot();
+        try {
             Schema schema = null;
-            while (load(reader)) {
+            try (ArrowStreamReader reader = new ArrowStreamReader(new NonClosingInputStream(in), parse)) {
+                VectorSchemaRoot root = reader.getVectorSchemaRoot();
+                while (load(reader)) {
+                    if (schema == null) {
+                        schema = toSchema(root.getSchema(), reader, name);
+                    }
+                    Chunk chunk = new Chunk(schema, RecordBatchCopy.of(root, alloc), root.getRowCount());
+                    chunks.add(chunk);
+                    for (FieldVector v : chunk.vectors()) {
+                        ChunkChecks.validateFull(v);
+                    }
+                    String bad = ChunkChecks.badValue(chunk);
+                    if (bad != null) {
+                        throw new DataFormatException(name, "record batch " + (chunks.size() - 1) + ", " + bad);
+                    }
+                }
                 if (schema == null) {
                     schema = toSchema(root.getSchema(), reader, name);
                 }
-                List<FieldVector> owned = new ArrayList<>();
-                for (FieldVector v : root.getFieldVectors()) {
-                    TransferPair tp = v.getTransferPair(alloc);
-                    tp.transfer();
-                    owned.add((FieldVector) tp.getTo());
-                }
-                Chunk chunk = new Chunk(schema, owned, root.getRowCount());
-                chunks.add(chunk);
-                for (FieldVector v : owned) {
-                    ChunkChecks.validateFull(v);
-                }
-                String bad = ChunkChecks.badCategoryCode(chunk);
-                if (bad != null) {
-                    throw new DataFormatException(name, "record batch " + (chunks.size() - 1) + ", " + bad);
-                }
             }
-            if (schema == null) {
-                schema = toSchema(root.getSchema(), reader, name);
-            }
+            closeParseMemory(parse);
             return Datasets.wrap(new MemorySource(schema, chunks, alloc));
         } catch (Throwable t) {
             chunks.forEach(Chunk::closeVectors);
             closeAfterFailure(alloc, t);
+            closeParseMemory(parse);
             if (t instanceof DataFormatException) {
                 throw (DataFormatException) t;
             }
@@ -240,6 +244,15 @@ public final class ArrowIpc {
                 throw (Error) t;
             }
             throw new DataFormatException(name, "not a readable Arrow IPC stream: " + t, t);
+        }
+    }
+
+    /** Closes the parsing allocator; a buffer Arrow lost there is left to the garbage collector, which frees it. */
+    private static void closeParseMemory(BufferAllocator parse) {
+        try {
+            parse.close();
+        } catch (IllegalStateException lostByArrow) {
+            // collectable memory: reclaimed once unreachable, nothing stays allocated for the JVM's life
         }
     }
 

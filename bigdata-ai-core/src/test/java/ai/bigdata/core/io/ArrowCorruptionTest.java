@@ -140,6 +140,51 @@ class ArrowCorruptionTest {
         assertThat(outcomes).containsKeys("ok", DataFormatException.class.getSimpleName());
     }
 
+    /** The IPC stream inside the file format: everything after the 8-byte magic (the reader stops at end-of-stream). */
+    private byte[] originalStream() throws IOException {
+        byte[] file = original();
+        return java.util.Arrays.copyOfRange(file, 8, file.length);
+    }
+
+    /** Reads a damaged stream fully; returns "ok" or the exception's class name; no memory may stay allocated. */
+    private static String attemptStream(byte[] bytes, String name) {
+        String outcome = "?";
+        try (Dataset d = Dataset.readArrowStream(new java.io.ByteArrayInputStream(bytes))) {
+            d.forEachRow(r -> {
+                for (String c : d.schema().names()) {
+                    r.get(c);
+                }
+            });
+            outcome = "ok";
+            return outcome;
+        } catch (DataFormatException e) {
+            outcome = e.toString();
+            return DataFormatException.class.getSimpleName();
+        } catch (RuntimeException | Error e) {
+            throw new AssertionError(name + ": untyped " + e, e);
+        } finally {
+            assertThat(Memory.allocatedBytes()).as("Arrow memory left by %s after %s", name, outcome).isZero();
+        }
+    }
+
+    @Test
+    void aStreamCutOrAlteredAnywhereReadsOrFailsTypedAndFreesEverything() throws IOException {
+        byte[] good = originalStream();
+        assertThat(attemptStream(good, "unchanged stream")).isEqualTo("ok");
+        Map<String, Integer> outcomes = new LinkedHashMap<>();
+        for (int len = 0; len < good.length; len += 7) {
+            outcomes.merge(attemptStream(java.util.Arrays.copyOf(good, len), "stream cut to " + len), 1, Integer::sum);
+        }
+        Random rnd = new Random(20261201L);
+        for (int trial = 0; trial < 300; trial++) {
+            byte[] bad = good.clone();
+            int at = rnd.nextInt(bad.length);
+            bad[at] ^= (byte) (1 + rnd.nextInt(255));
+            outcomes.merge(attemptStream(bad, "stream byte " + at + " flipped (trial " + trial + ")"), 1, Integer::sum);
+        }
+        assertThat(outcomes).containsKeys("ok", DataFormatException.class.getSimpleName());
+    }
+
     @Test
     void aMessageLengthClaimingGigabytesIsRefusedWithoutAllocatingIt() throws IOException {
         byte[] good = original();
