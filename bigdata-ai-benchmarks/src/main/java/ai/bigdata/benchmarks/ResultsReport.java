@@ -21,6 +21,8 @@ final class ResultsReport {
     private final Map<String, double[]> scores;
     private final Map<String, String> missing;
     private final String header;
+    /** Interleaved results by {@link PairedComparison#key()}: {ours ms, baseline ms, speed-up, low, high, pairs}. */
+    private final Map<String, double[]> paired;
 
     /**
      * @param scores  score key to {mean ms, error ms} (JMH: 99.9% confidence half-width; peers: sample sd)
@@ -28,9 +30,15 @@ final class ResultsReport {
      * @param header  the first line of the Markdown: when, where, how
      */
     ResultsReport(Map<String, double[]> scores, Map<String, String> missing, String header) {
+        this(scores, missing, header, Map.of());
+    }
+
+    /** As above, with the results of interleaved comparisons ({@link PairedComparison}). */
+    ResultsReport(Map<String, double[]> scores, Map<String, String> missing, String header, Map<String, double[]> paired) {
         this.scores = scores;
         this.missing = missing;
         this.header = header;
+        this.paired = paired;
     }
 
     /** The Markdown table (the part README shows). */
@@ -40,6 +48,12 @@ final class ResultsReport {
                 .append("|---|---|---|---|---|---|\n");
         for (Row r : rows()) {
             md.append(r.markdown()).append('\n');
+        }
+        for (PairedComparison c : PairedComparison.ALL) {
+            double[] r = paired.get(c.key());
+            if (r != null) {
+                md.append(c.markdown(r)).append('\n');
+            }
         }
         return md.toString();
     }
@@ -143,6 +157,14 @@ final class ResultsReport {
                     num(s[0]), num(s[1]), num(s[2]), r.missingReason() != null ? "MISSING: " + r.missingReason().replace("\"", "'")
                             : r.c().verdict(s[0], s[1], s[2])));
         }
+        json.append(String.join(",\n", items)).append("\n  ],\n  \"paired\": [\n");
+        items.clear();
+        for (Map.Entry<String, double[]> e : paired.entrySet()) {
+            double[] r = e.getValue();
+            items.add(String.format(Locale.ROOT, "    {\"name\": \"%s\", \"ours_ms\": %s, \"baseline_ms\": %s, \"speedup\": %s,"
+                    + " \"speedup_low\": %s, \"speedup_high\": %s, \"pairs\": %d}", e.getKey(), num(r[0]), num(r[1]), num(r[2]),
+                    num(r[3]), num(r[4]), (long) r[5]));
+        }
         json.append(String.join(",\n", items)).append("\n  ],\n  \"missing\": {");
         json.append(String.join(", ", missing.entrySet().stream().map(x -> "\"" + x.getKey() + "\": \""
                 + x.getValue().replace("\"", "'") + "\"").toList())).append("}\n}\n");
@@ -161,7 +183,14 @@ final class ResultsReport {
         }
         Map<String, String> missing = new java.util.LinkedHashMap<>();
         root.get("missing").fields().forEachRemaining(e -> missing.put(e.getKey(), e.getValue().asText()));
-        return new ResultsReport(scores, missing, root.get("header").asText());
+        Map<String, double[]> paired = new java.util.LinkedHashMap<>();
+        if (root.has("paired")) {
+            for (com.fasterxml.jackson.databind.JsonNode b : root.get("paired")) {
+                paired.put(b.get("name").asText(), new double[] {number(b.get("ours_ms")), number(b.get("baseline_ms")),
+                        number(b.get("speedup")), number(b.get("speedup_low")), number(b.get("speedup_high")), number(b.get("pairs"))});
+            }
+        }
+        return new ResultsReport(scores, missing, root.get("header").asText(), paired);
     }
 
     /**
@@ -173,6 +202,7 @@ final class ResultsReport {
     ResultsReport over(ResultsReport base, String baseName) {
         java.util.Set<String> remeasured = new java.util.TreeSet<>();
         scores.keySet().forEach(k -> remeasured.add(ScoreKey.parse(k).benchmarkClass()));
+        paired.keySet().forEach(k -> remeasured.add(ScoreKey.parse(k).benchmarkClass()));
         missing.keySet().forEach(k -> remeasured.add(ScoreKey.parse(k).benchmarkClass()));
         Map<String, double[]> merged = new java.util.LinkedHashMap<>();
         base.scores.forEach((k, v) -> {
@@ -188,10 +218,17 @@ final class ResultsReport {
             }
         });
         mergedMissing.putAll(missing);
+        Map<String, double[]> mergedPaired = new java.util.LinkedHashMap<>();
+        base.paired.forEach((k, v) -> {
+            if (!remeasured.contains(ScoreKey.parse(k).benchmarkClass())) {
+                mergedPaired.put(k, v);
+            }
+        });
+        mergedPaired.putAll(paired);
         String h = header + " Rows of " + String.join(", ", remeasured) + " were re-measured in this run; every other row"
                 + " is from " + baseName + " (" + base.header.substring(0, base.header.indexOf(';') < 0 ? base.header.length()
                 : base.header.indexOf(';')) + ").";
-        return new ResultsReport(merged, mergedMissing, h);
+        return new ResultsReport(merged, mergedMissing, h, mergedPaired);
     }
 
     private static double number(com.fasterxml.jackson.databind.JsonNode n) {

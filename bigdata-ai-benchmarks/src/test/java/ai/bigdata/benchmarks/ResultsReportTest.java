@@ -31,4 +31,39 @@ class ResultsReportTest {
         assertThat(md).doesNotContain("110.000");
         assertThat(md).contains("400.000 ± 30.000 ms");
     }
+
+    @Test
+    void interleavedPairsGiveTheMedianSpeedUpWithAnOrderStatisticInterval() {
+        java.util.List<long[]> pairs = new java.util.ArrayList<>();
+        for (int i = 1; i <= 40; i++) {
+            pairs.add(new long[] {1_000_000L * 100, 1_000_000L * (80 + i)}); // speed-ups 0.81 .. 1.20
+        }
+        double[] r = PairedComparison.summarise(pairs);
+        assertThat(r[0]).isEqualTo(100.0);
+        assertThat(r[1]).isEqualTo(100.5);
+        assertThat(r[2]).isEqualTo(1.005, org.assertj.core.api.Assertions.within(1e-12));
+        // n = 40: ranks 20 -+ 6.2, i.e. the 14th and 27th smallest of 0.81, 0.82, ...
+        assertThat(r[3]).isEqualTo(0.94, org.assertj.core.api.Assertions.within(1e-12));
+        assertThat(r[4]).isEqualTo(1.07, org.assertj.core.api.Assertions.within(1e-12));
+        assertThat(r[5]).isEqualTo(40);
+        PairedComparison c = PairedComparison.ALL.get(0);
+        assertThat(c.markdown(r)).contains("| 1.01x (0.94-1.07), 40 pairs |").endsWith("| met |");
+    }
+
+    @Test
+    void interleavedResultsSurviveASavedRunAndAReRunOverIt(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws java.io.IOException {
+        PairedComparison c = PairedComparison.ALL.get(0);
+        Map<String, double[]> paired = new LinkedHashMap<>();
+        paired.put(c.key(), new double[] {400, 380, 0.95, 0.9, 1.0, 40});
+        ResultsReport saved = new ResultsReport(new LinkedHashMap<>(), Map.of(), "Measured x; y.", paired);
+        saved.write(dir, "run", false);
+        ResultsReport back = ResultsReport.read(dir.resolve("run.json"));
+        assertThat(back.markdown()).contains("| 0.95x (0.90-1.00), 40 pairs |").contains("| met |");
+        Map<String, double[]> again = new LinkedHashMap<>();
+        again.put("EvaluationBenchmark.evaluate[rows=1000000]", new double[] {500, 10});
+        String merged = new ResultsReport(again, Map.of(), "Measured z; w.").over(back, "run.json").markdown();
+        // the re-run measured EvaluationBenchmark, so the saved interleaved row of that class is dropped with it
+        assertThat(merged).doesNotContain("40 pairs");
+    }
 }

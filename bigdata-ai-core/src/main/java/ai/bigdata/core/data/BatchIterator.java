@@ -83,9 +83,9 @@ public final class BatchIterator implements Iterator<Batch>, AutoCloseable {
             featureIdx[i] = s.indexOf(names.get(i));
             featureCols[i] = s.column(featureIdx[i]);
             ColumnType t = featureCols[i].type();
-            if (!(t.isNumeric() || t == ColumnType.BOOLEAN || t == ColumnType.TENSOR)) {
+            if (!(t.isNumeric() || t == ColumnType.BOOLEAN || t == ColumnType.TENSOR || t == ColumnType.SPARSE)) {
                 throw new IllegalArgumentException("feature column '" + names.get(i) + "' is " + t
-                        + "; features must be numeric, boolean or tensor (encode categoricals and text first)");
+                        + "; features must be numeric, boolean, tensor or sparse (encode categoricals and text first)");
             }
             featureOffset[i] = width;
             width = Math.addExact(width, featureCols[i].width());
@@ -125,7 +125,7 @@ public final class BatchIterator implements Iterator<Batch>, AutoCloseable {
         // everything is validated: from here on the iterator holds the dataset's memory
         source.retain();
         reader = source.open();
-        columnMajor = Arrays.stream(featureCols).noneMatch(c -> c.type() == ColumnType.TENSOR);
+        columnMajor = Arrays.stream(featureCols).noneMatch(c -> c.type() == ColumnType.TENSOR || c.type() == ColumnType.SPARSE);
         nullCounts = new int[source.chunkCount()][];
         checked = new boolean[source.chunkCount()];
         featureBuffer = Nd4j.createUninitialized(DataType.FLOAT, shapeOf(batchSize, featureShape), columnMajor ? 'f' : 'c');
@@ -137,7 +137,7 @@ public final class BatchIterator implements Iterator<Batch>, AutoCloseable {
     private static List<String> defaultFeatures(Schema s) {
         List<Column> f = s.allWithRole(ColumnRole.FEATURE);
         List<String> bad = f.stream().filter(c -> !(c.type().isNumeric() || c.type() == ColumnType.BOOLEAN
-                || c.type() == ColumnType.TENSOR)).map(Column::toString).collect(Collectors.toList());
+                || c.type() == ColumnType.TENSOR || c.type() == ColumnType.SPARSE)).map(Column::toString).collect(Collectors.toList());
         if (!bad.isEmpty()) {
             throw new IllegalArgumentException("feature columns " + bad + " are not numeric; choose features(...) explicitly,"
                     + " or encode them first");

@@ -23,7 +23,13 @@ public final class Column {
         this.name = name;
         this.type = Objects.requireNonNull(type, "type");
         this.role = Objects.requireNonNull(role, "role");
-        if (type == ColumnType.TENSOR) {
+        if (type == ColumnType.SPARSE) {
+            if (shape == null || shape.length != 1 || shape[0] <= 0) {
+                throw new IllegalArgumentException("sparse column '" + name + "' needs one positive dimension, got "
+                        + Arrays.toString(shape));
+            }
+            this.shape = shape.clone();
+        } else if (type == ColumnType.TENSOR) {
             if (shape == null || shape.length == 0) {
                 throw new IllegalArgumentException("tensor column '" + name + "' needs a shape, got none");
             }
@@ -61,6 +67,11 @@ public final class Column {
         return new Column(name, ColumnType.TENSOR, ColumnRole.FEATURE, shape, null);
     }
 
+    /** A sparse float32 vector column of the given dimension (entries with indices in {@code [0, dimension)}). */
+    public static Column sparse(String name, int dimension) {
+        return new Column(name, ColumnType.SPARSE, ColumnRole.FEATURE, new int[] {dimension}, null);
+    }
+
     /** The column name. */
     public String name() {
         return name;
@@ -76,7 +87,7 @@ public final class Column {
         return role;
     }
 
-    /** The shape of one tensor cell (empty for scalar columns). */
+    /** The shape of one tensor cell ({dimension} for a sparse column; empty for scalar columns). */
     public int[] shape() {
         return shape.clone();
     }
@@ -96,7 +107,7 @@ public final class Column {
         return new Column(name, type, role, shape, newCategories);
     }
 
-    /** Number of values in one cell: the product of the shape, or 1 for a scalar column. */
+    /** Number of values in one cell: the product of the shape (a sparse column's dimension), or 1 for a scalar column. */
     public int width() {
         int w = 1;
         for (int d : shape) {
@@ -132,7 +143,8 @@ public final class Column {
 
     @Override
     public String toString() {
-        String t = type == ColumnType.TENSOR ? "tensor" + Arrays.toString(shape) : type.name().toLowerCase(Locale.ROOT);
+        String t = type == ColumnType.TENSOR || type == ColumnType.SPARSE ? type.name().toLowerCase(Locale.ROOT) + Arrays.toString(shape)
+                : type.name().toLowerCase(Locale.ROOT);
         return name + ":" + t + (role == ColumnRole.FEATURE ? "" : "(" + role.name().toLowerCase(Locale.ROOT) + ")");
     }
 }

@@ -22,7 +22,14 @@ public enum ColumnType {
     /** Milliseconds since the epoch, UTC ({@code Timestamp(MILLISECOND, "UTC")}). */
     TIMESTAMP,
     /** A fixed-size list of float32 with a shape (row-major) in the field metadata. */
-    TENSOR;
+    TENSOR,
+    /**
+     * A sparse float32 vector of a fixed dimension (in the field metadata): a list of (index, value)
+     * entries with strictly increasing indices in {@code [0, dimension)}; absent indices are 0. Stored as
+     * {@code List<Struct<index: int32, value: float32>>}, so a 100,000-term vocabulary costs only the
+     * entries a row has; batches densify it per batch ({@link SparseVector}).
+     */
+    SPARSE;
 
     /** True for the scalar numeric types that can be summarised and packed into a feature matrix. */
     public boolean isNumeric() {

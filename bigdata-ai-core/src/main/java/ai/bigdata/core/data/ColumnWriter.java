@@ -147,6 +147,21 @@ public final class ColumnWriter {
     }
 
     /**
+     * A sparse cell: the stored entries of a vector of the column's dimension, indices strictly increasing
+     * in {@code [0, dimension)} and finite values, arrays of equal length (empty arrays: the all-zero
+     * vector). A bad entry is an {@link InvalidValueException} naming it.
+     */
+    public void appendSparse(int[] indices, float[] values) {
+        begin();
+        expect(EnumSet.of(ColumnType.SPARSE), "a sparse vector");
+        try {
+            sink.appendSparse(indices, values);
+        } catch (IllegalArgumentException e) {
+            throw refused(e);
+        }
+    }
+
+    /**
      * A tensor cell from the column's width of unsigned bytes of {@code src} starting at {@code offset}
      * (8-bit pixels, for example): value {@code i} is the float {@code (src[offset + i] & 0xFF) / divisor},
      * exactly as Java's float division gives it. No per-row float array is made.
@@ -167,7 +182,7 @@ public final class ColumnWriter {
      * A Java value, converted where nothing is lost: null, {@code Integer} / {@code Long} / {@code Short} /
      * {@code Byte} for integer columns, any {@code Number} for float columns, {@code Boolean},
      * {@code CharSequence} for text and categorical columns, {@code Instant} for timestamps,
-     * {@code float[]} for tensors.
+     * {@code float[]} for tensors, {@link SparseVector} for sparse columns.
      */
     public void append(Object value) {
         begin();

@@ -22,8 +22,9 @@ final class RowKeys {
         Schema s = src.schema();
         int c = s.indexOf(column);
         Column col = s.column(c);
-        if (col.type() == ColumnType.TENSOR) {
-            throw new IllegalArgumentException("cannot " + purpose + " by tensor column '" + column + "'");
+        if (col.type() == ColumnType.TENSOR || col.type() == ColumnType.SPARSE) {
+            throw new IllegalArgumentException("cannot " + purpose + " by " + col.type().name().toLowerCase(java.util.Locale.ROOT)
+                    + " column '" + column + "'");
         }
         long n = src.rowCount();
         if (n > Integer.MAX_VALUE) {

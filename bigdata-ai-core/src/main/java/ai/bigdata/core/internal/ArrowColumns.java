@@ -41,6 +41,11 @@ public final class ArrowColumns {
     /** Field metadata key of a tensor's shape, comma separated. */
     public static final String SHAPE_KEY = "bigdata.shape";
 
+    /** Name of the index child of a sparse column's entries. */
+    public static final String SPARSE_INDEX = "index";
+    /** Name of the value child of a sparse column's entries. */
+    public static final String SPARSE_VALUE = "value";
+
     private static final ArrowType.Int INT32 = new ArrowType.Int(32, true);
 
     private ArrowColumns() {
@@ -58,15 +63,23 @@ public final class ArrowColumns {
             case CATEGORICAL: return INT32;
             case TIMESTAMP: return new ArrowType.Timestamp(TimeUnit.MILLISECOND, "UTC");
             case TENSOR: return new ArrowType.FixedSizeList(c.width());
+            case SPARSE: return ArrowType.List.INSTANCE;
             default: throw new IllegalStateException("unknown type " + c.type());
         }
+    }
+
+    /** The entry struct of a sparse column's list: a non-null int32 index and a non-null float32 value. */
+    private static Field sparseEntry() {
+        return new Field("entry", FieldType.notNullable(ArrowType.Struct.INSTANCE), List.of(
+                new Field(SPARSE_INDEX, FieldType.notNullable(INT32), null),
+                new Field(SPARSE_VALUE, FieldType.notNullable(new ArrowType.FloatingPoint(FloatingPointPrecision.SINGLE)), null)));
     }
 
     private static Map<String, String> metadata(Column c) {
         Map<String, String> m = new HashMap<>();
         m.put(TYPE_KEY, c.type().name().toLowerCase(Locale.ROOT));
         m.put(ROLE_KEY, c.role().name().toLowerCase(Locale.ROOT));
-        if (c.type() == ColumnType.TENSOR) {
+        if (c.type() == ColumnType.TENSOR || c.type() == ColumnType.SPARSE) {
             m.put(SHAPE_KEY, Arrays.stream(c.shape()).mapToObj(Integer::toString).collect(Collectors.joining(",")));
         }
         return m;
@@ -83,6 +96,8 @@ public final class ArrowColumns {
         if (c.type() == ColumnType.TENSOR) {
             children = List.of(new Field("item", new FieldType(false,
                     new ArrowType.FloatingPoint(FloatingPointPrecision.SINGLE), null), null));
+        } else if (c.type() == ColumnType.SPARSE) {
+            children = List.of(sparseEntry());
         }
         return new Field(c.name(), ft, children);
     }
@@ -113,6 +128,7 @@ public final class ArrowColumns {
                 v.addOrGetVector(FieldType.notNullable(new ArrowType.FloatingPoint(FloatingPointPrecision.SINGLE)));
                 return v;
             }
+            case SPARSE: return (FieldVector) toField(c, 0).createVector(allocator);
             default: throw new IllegalStateException("unknown type " + c.type());
         }
     }
@@ -168,6 +184,17 @@ public final class ArrowColumns {
                         + " does not match list size " + size);
             }
             return c;
+        } else if (t instanceof ArrowType.List && f.getChildren().size() == 1
+                && f.getChildren().get(0).getChildren().equals(sparseEntry().getChildren())) {
+            if (!"sparse".equals(md.get(TYPE_KEY)) || !md.containsKey(SHAPE_KEY)) {
+                throw new DataFormatException(source, "field '" + f.getName() + "' is a list of (index, value) entries but"
+                        + " has no sparse dimension in its metadata (" + TYPE_KEY + "=sparse, " + SHAPE_KEY + "=<dimension>)");
+            }
+            int[] shape = parseShape(md.get(SHAPE_KEY), f, source);
+            if (shape.length != 1 || shape[0] <= 0) {
+                throw new DataFormatException(source, "field '" + f.getName() + "': bad sparse dimension '" + md.get(SHAPE_KEY) + "'");
+            }
+            return Column.sparse(f.getName(), shape[0]).withRole(role);
         } else {
             throw unsupported(f, source);
         }
@@ -185,7 +212,8 @@ public final class ArrowColumns {
     private static DataFormatException unsupported(Field f, String source) {
         return new DataFormatException(source, "field '" + f.getName() + "' has Arrow type " + f.getType()
                 + ", which has no logical column type here (supported: int32, int64, float32, float64, bool, utf8,"
-                + " timestamp[ms, UTC], fixed_size_list<float32>, dictionary<int32, utf8>)");
+                + " timestamp[ms, UTC], fixed_size_list<float32>, list<struct<index: int32, value: float32>> with a sparse"
+                + " dimension, dictionary<int32, utf8>)");
     }
 
     private static List<String> dictionaryValues(Dictionary d, String field, String source) {

@@ -37,7 +37,7 @@ public final class Cells {
         }
     }
 
-    /** The cell as a Java value (Integer, Long, Float, Double, Boolean, String, Instant, float[]), or null. */
+    /** The cell as a Java value (Integer, Long, Float, Double, Boolean, String, Instant, float[], SparseVector), or null. */
     public static Object value(Column c, FieldVector v, int row) {
         if (v.isNull(row)) {
             return null;
@@ -61,6 +61,7 @@ public final class Cells {
                 }
                 return out;
             }
+            case SPARSE: return SparseEntries.cell(c, (org.apache.arrow.vector.complex.ListVector) v, row);
             default: throw new IllegalStateException("unknown type " + c.type());
         }
     }

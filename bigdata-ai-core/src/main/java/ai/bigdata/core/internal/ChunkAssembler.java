@@ -105,6 +105,13 @@ public final class ChunkAssembler implements AutoCloseable {
                     return;
                 }
                 break;
+            case SPARSE:
+                if (value instanceof ai.bigdata.core.data.SparseVector) {
+                    ai.bigdata.core.data.SparseVector v = (ai.bigdata.core.data.SparseVector) value;
+                    s.appendSparse(v.indices(), v.values());
+                    return;
+                }
+                break;
             default:
                 break;
         }

@@ -21,7 +21,8 @@ public final class ChunkChecks {
     /**
      * The first value of {@code chunk} that the column's type cannot hold, described with the column and
      * the chunk row; null when every value is valid. Checked: categorical codes outside the column's
-     * categories, and missing (null) elements inside a present tensor (a tensor is all there or null).
+     * categories, missing (null) elements inside a present tensor (a tensor is all there or null), and
+     * sparse entries that are missing, out of range, out of order or not finite.
      * Null rows are not looked at.
      */
     public static String badValue(Chunk chunk) {
@@ -32,6 +33,16 @@ public final class ChunkChecks {
                 String bad = missingTensorElement(col, (FixedSizeListVector) chunk.vector(c), chunk.rowCount());
                 if (bad != null) {
                     return bad;
+                }
+                continue;
+            }
+            if (col.type() == ColumnType.SPARSE) {
+                org.apache.arrow.vector.complex.ListVector v = (org.apache.arrow.vector.complex.ListVector) chunk.vector(c);
+                for (int r = 0; r < chunk.rowCount(); r++) {
+                    String bad = SparseEntries.problem(v, r, col.width());
+                    if (bad != null) {
+                        return "column '" + col.name() + "', row " + r + ": " + bad;
+                    }
                 }
                 continue;
             }

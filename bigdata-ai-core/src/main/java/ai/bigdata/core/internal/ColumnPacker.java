@@ -105,6 +105,9 @@ public final class ColumnPacker {
                 }
                 return;
             }
+            case SPARSE:
+                SparseEntries.densify(col, (org.apache.arrow.vector.complex.ListVector) v, rows, from, len, out, rowBytes);
+                return;
             default:
                 throw new IllegalArgumentException("column '" + col.name() + "' of type " + col.type()
                         + " cannot be packed into a float matrix; encode it first");

@@ -14,6 +14,7 @@ import org.apache.arrow.vector.BitVector;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VarCharVector;
 import org.apache.arrow.vector.complex.FixedSizeListVector;
+import org.apache.arrow.vector.complex.ListVector;
 
 /**
  * Appends typed values of one column into Arrow vectors of a fixed chunk capacity, writing fixed-width
@@ -101,6 +102,8 @@ public final class ColumnSink {
             validityAddress = vector.getValidityBuffer().memoryAddress();
         } else if (vector instanceof BitVector) {
             ((BitVector) vector).allocateNew(capacity);
+        } else if (vector instanceof ListVector) {
+            SparseEntries.allocate((ListVector) vector, capacity);
         } else {
             ((VarCharVector) vector).allocateNew(capacity * 16L, capacity);
         }
@@ -132,7 +135,7 @@ public final class ColumnSink {
     /** Appends a null. */
     public void appendNull() {
         checkRoom();
-        if (vector instanceof BitVector || vector instanceof VarCharVector) {
+        if (vector instanceof BitVector || vector instanceof VarCharVector || vector instanceof ListVector) {
             vector.setNull(count);
         }
         count++;
@@ -254,6 +257,19 @@ public final class ColumnSink {
         count++;
     }
 
+    /**
+     * Appends a sparse cell: entries with strictly increasing indices in {@code [0, column.width())} and
+     * finite values (arrays of equal length; none: an all-zero vector).
+     */
+    public void appendSparse(int[] indices, float[] values) {
+        checkRoom();
+        if (column.type() != ColumnType.SPARSE) {
+            throw new IllegalArgumentException("a sparse vector is not a " + column.type());
+        }
+        SparseEntries.append((ListVector) vector, count, column.width(), indices, values);
+        count++;
+    }
+
     /** Appends a tensor cell of exactly {@code column.width()} values. */
     public void appendTensor(float[] values) {
         checkRoom();
@@ -337,7 +353,7 @@ public final class ColumnSink {
             throw new IllegalStateException("column '" + column.name() + "': nothing to undo");
         }
         count--;
-        if (vector instanceof BitVector || vector instanceof VarCharVector) {
+        if (vector instanceof BitVector || vector instanceof VarCharVector || vector instanceof ListVector) {
             vector.setNull(count);
         } else {
             long a = validityAddress + (count >>> 3);

@@ -126,8 +126,9 @@ public final class CsvReader {
 
         /** Overrides the inferred type of a column. */
         public Builder column(String name, ColumnType type) {
-            if (type == ColumnType.TENSOR) {
-                throw new IllegalArgumentException("CSV has no tensor columns; assemble them after reading (column '" + name + "')");
+            if (type == ColumnType.TENSOR || type == ColumnType.SPARSE) {
+                throw new IllegalArgumentException("CSV has no tensor or sparse columns; assemble or vectorise them after reading"
+                        + " (column '" + name + "')");
             }
             types.put(name, type);
             return this;

@@ -31,8 +31,9 @@ public final class CsvWriter {
     public static void write(Dataset data, Path file) throws IOException {
         Schema s = data.schema();
         for (Column c : s.columns()) {
-            if (c.type() == ColumnType.TENSOR) {
-                throw new IllegalArgumentException("column '" + c.name() + "' is a tensor; CSV cannot hold it (write Arrow instead)");
+            if (c.type() == ColumnType.TENSOR || c.type() == ColumnType.SPARSE) {
+                throw new IllegalArgumentException("column '" + c.name() + "' is a " + c.type().name().toLowerCase(java.util.Locale.ROOT)
+                        + " vector; CSV cannot hold it (write Arrow instead)");
             }
         }
         AtomicFiles.write(file, false, tmp -> {

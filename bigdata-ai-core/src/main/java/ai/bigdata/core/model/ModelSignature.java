@@ -73,7 +73,8 @@ public final class ModelSignature {
         }
         List<String> bad = new ArrayList<>();
         for (Column c : features) {
-            if (!(c.type().isNumeric() || c.type() == ColumnType.BOOLEAN || c.type() == ColumnType.TENSOR)) {
+            if (!(c.type().isNumeric() || c.type() == ColumnType.BOOLEAN || c.type() == ColumnType.TENSOR
+                    || c.type() == ColumnType.SPARSE)) {
                 bad.add(c.name() + ":" + c.type().name().toLowerCase(java.util.Locale.ROOT));
             }
         }
@@ -155,7 +156,7 @@ public final class ModelSignature {
 
     private static String describe(Column c) {
         String t = c.type().name().toLowerCase(java.util.Locale.ROOT);
-        return c.type() == ColumnType.TENSOR ? t + Arrays.toString(c.shape()) : t;
+        return c.type() == ColumnType.TENSOR || c.type() == ColumnType.SPARSE ? t + Arrays.toString(c.shape()) : t;
     }
 
     /** The signature as plain maps and lists (for JSON manifests). */
@@ -185,7 +186,8 @@ public final class ModelSignature {
             ColumnType type = ColumnType.valueOf((String) col.get("type"));
             String name = (String) col.get("name");
             int[] shape = ((List<Number>) col.get("shape")).stream().mapToInt(Number::intValue).toArray();
-            cols.add(type == ColumnType.TENSOR ? Column.tensor(name, shape) : Column.of(name, type));
+            cols.add(type == ColumnType.TENSOR ? Column.tensor(name, shape)
+                    : type == ColumnType.SPARSE ? Column.sparse(name, shape.length == 1 ? shape[0] : 0) : Column.of(name, type));
         }
         return new ModelSignature(cols, (String) m.get("label"), Task.valueOf((String) m.get("task")),
                 (List<String>) m.get("classes"), ((Number) m.get("outputWidth")).intValue());

@@ -22,7 +22,7 @@ final class SchemaMaps {
             m.put("name", c.name());
             m.put("type", c.type().name());
             m.put("role", c.role().name());
-            if (c.type() == ColumnType.TENSOR) {
+            if (c.type() == ColumnType.TENSOR || c.type() == ColumnType.SPARSE) {
                 m.put("shape", Arrays.stream(c.shape()).boxed().toList());
             }
             if (c.type() == ColumnType.CATEGORICAL) {
@@ -47,9 +47,10 @@ final class SchemaMaps {
             String name = ManifestFields.require(m, at, "name", String.class);
             ColumnType type = ManifestFields.enumValue(m, at, "type", ColumnType.class);
             ColumnRole role = ManifestFields.enumValue(m, at, "role", ColumnRole.class);
-            if (type == ColumnType.TENSOR) {
+            if (type == ColumnType.TENSOR || type == ColumnType.SPARSE) {
                 int[] shape = ManifestFields.list(m, at, "shape", Number.class).stream().mapToInt(Number::intValue).toArray();
-                cols.add(Column.tensor(name, shape).withRole(role));
+                cols.add((type == ColumnType.TENSOR ? Column.tensor(name, shape) : Column.sparse(name, shape.length == 1 ? shape[0] : 0))
+                        .withRole(role));
             } else if (type == ColumnType.CATEGORICAL) {
                 cols.add(Column.categorical(name, role, ManifestFields.list(m, at, "categories", String.class)));
             } else {
