@@ -1,0 +1,127 @@
+package ai.bigdata.core.internal;
+
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * The objective of L2-regularised logistic regression as scikit-learn's {@code LogisticRegression}
+ * states it: {@code C * sum_i loss_i + ||W||^2 / 2}, intercepts not penalised. Two classes use the
+ * binomial form (one weight vector: {@code d + 1} parameters, the second class's log-odds); more use the
+ * multinomial form (softmax over {@code k} classes: {@code d * k + k} parameters, weights row-major
+ * {@code [d, k]} then the intercepts). Matrix products go through ND4J in float64; the per-row loss is a
+ * numerically stable log-sum-exp.
+ */
+public final class LogisticObjective implements Lbfgs.Function {
+    private final INDArray x;
+    private final int[] y;
+    private final int rows;
+    private final int features;
+    private final int classes;
+    private final int outputs;
+    private final double c;
+
+    /**
+     * @param x       features {@code [rows, d]}, any float type (copied to float64)
+     * @param y       each row's class in {@code [0, classes)}
+     * @param classes at least 2
+     * @param c       inverse regularisation strength, positive ({@code Double.POSITIVE_INFINITY}: none)
+     */
+    public LogisticObjective(INDArray x, int[] y, int classes, double c) {
+        if (x.rank() != 2 || x.size(0) != y.length) {
+            throw new IllegalArgumentException("features " + java.util.Arrays.toString(x.shape()) + " do not match " + y.length + " labels");
+        }
+        if (classes < 2 || !(c > 0)) {
+            throw new IllegalArgumentException("logistic regression needs at least 2 classes and C > 0, got " + classes + " and " + c);
+        }
+        for (int i = 0; i < y.length; i++) {
+            if (y[i] < 0 || y[i] >= classes) {
+                throw new IllegalArgumentException("label " + y[i] + " of row " + i + " is outside [0, " + classes + ")");
+            }
+        }
+        this.x = x.castTo(DataType.DOUBLE).dup('c');
+        this.y = y.clone();
+        this.rows = y.length;
+        this.features = (int) x.size(1);
+        this.classes = classes;
+        this.outputs = classes == 2 ? 1 : classes;
+        this.c = c;
+    }
+
+    /** Number of parameters: {@code d + 1} for two classes, {@code (d + 1) * k} for more. */
+    public int parameterCount() {
+        return (features + 1) * outputs;
+    }
+
+    @Override
+    public double valueAndGradient(double[] theta, double[] gradient) {
+        int wCount = features * outputs;
+        INDArray w = Nd4j.create(java.util.Arrays.copyOf(theta, wCount), new long[] {features, outputs}, 'c');
+        double[] z = x.mmul(w).dup('c').data().asDouble();
+        double loss = 0;
+        double[] residual = new double[rows * outputs];
+        double[] interceptGrad = new double[outputs];
+        for (int i = 0; i < rows; i++) {
+            if (outputs == 1) {
+                double t = z[i] + theta[wCount];
+                // -log sigmoid(+-t), stably; residual = sigmoid(t) - [y == 1]
+                double m = y[i] == 1 ? -t : t;
+                loss += m > 0 ? m + Math.log1p(Math.exp(-m)) : Math.log1p(Math.exp(m));
+                double p = t >= 0 ? 1 / (1 + Math.exp(-t)) : Math.exp(t) / (1 + Math.exp(t));
+                residual[i] = p - (y[i] == 1 ? 1 : 0);
+            } else {
+                int base = i * outputs;
+                double max = Double.NEGATIVE_INFINITY;
+                for (int k = 0; k < outputs; k++) {
+                    z[base + k] += theta[wCount + k];
+                    max = Math.max(max, z[base + k]);
+                }
+                double sum = 0;
+                for (int k = 0; k < outputs; k++) {
+                    sum += Math.exp(z[base + k] - max);
+                }
+                double lse = max + Math.log(sum);
+                loss += lse - z[base + y[i]];
+                for (int k = 0; k < outputs; k++) {
+                    residual[base + k] = Math.exp(z[base + k] - lse) - (k == y[i] ? 1 : 0);
+                }
+            }
+            for (int k = 0; k < outputs; k++) {
+                interceptGrad[k] += residual[i * outputs + k];
+            }
+        }
+        INDArray r = Nd4j.create(residual, new long[] {rows, outputs}, 'c');
+        double[] wGrad = x.transpose().mmul(r).dup('c').data().asDouble();
+        double penalty = 0;
+        for (int j = 0; j < wCount; j++) {
+            penalty += theta[j] * theta[j];
+            gradient[j] = (Double.isInfinite(c) ? wGrad[j] : c * wGrad[j] + theta[j]);
+        }
+        for (int k = 0; k < outputs; k++) {
+            gradient[wCount + k] = Double.isInfinite(c) ? interceptGrad[k] : c * interceptGrad[k];
+        }
+        return Double.isInfinite(c) ? loss : c * loss + penalty / 2;
+    }
+
+    /**
+     * The weights {@code [d, classes]} and intercepts {@code [classes]} of a softmax layer that gives the
+     * same probabilities as {@code theta}: the multinomial parameters as they are, the binomial ones split
+     * as {@code -w/2, +w/2} (softmax of the two is the sigmoid of their difference).
+     */
+    public double[][] softmaxParameters(double[] theta) {
+        double[] weights = new double[features * classes];
+        double[] intercepts = new double[classes];
+        if (outputs == 1) {
+            for (int j = 0; j < features; j++) {
+                weights[j * 2] = -theta[j] / 2;
+                weights[j * 2 + 1] = theta[j] / 2;
+            }
+            intercepts[0] = -theta[features] / 2;
+            intercepts[1] = theta[features] / 2;
+        } else {
+            System.arraycopy(theta, 0, weights, 0, features * classes);
+            System.arraycopy(theta, features * classes, intercepts, 0, classes);
+        }
+        return new double[][] {weights, intercepts};
+    }
+}
