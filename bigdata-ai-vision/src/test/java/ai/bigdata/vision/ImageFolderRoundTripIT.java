@@ -27,7 +27,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * The issue's folder-of-images check on real pictures: the first 300 Fashion-MNIST test images are
  * written as PNG files in class folders under target/, read back with {@link ImageFolder}, and compared
  * with the IDX tensors pixel for pixel; a model trained on IDX data then predicts both, with the same
- * classes and bit-identical probabilities.
+ * classes and bit-identical probabilities. It also draws the contact sheet of the most confidently
+ * misclassified of these images (target/fashion-mnist-misclassified.png).
  */
 @ExtendWith(ArrowLeakCheck.class)
 class ImageFolderRoundTripIT {
@@ -101,6 +102,18 @@ class ImageFolderRoundTripIT {
             System.out.printf(Locale.ROOT, "folder round trip: %d images, identical pixels and predictions; accuracy %.3f%n",
                     IMAGES, correct / (double) IMAGES);
             assertThat(correct).as("a trained model, not a constant one").isGreaterThan(IMAGES * 7 / 10);
+            Path sheet = Path.of("target", "fashion-mnist-misclassified.png");
+            List<ContactSheet.Entry> shown = ContactSheet.of(idxPredicted).count(20).write(sheet);
+            assertThat(shown).hasSize(Math.min(20, IMAGES - correct));
+            for (int k = 0; k < shown.size(); k++) {
+                ContactSheet.Entry e = shown.get(k);
+                assertThat(e.predictedClass()).isNotEqualTo(e.trueClass()).isEqualTo(idxClasses.get((int) e.row()));
+                assertThat(e.trueClass()).isEqualTo(idxLabels.get((int) e.row()));
+                if (k > 0) {
+                    assertThat(e.probability()).isLessThanOrEqualTo(shown.get(k - 1).probability());
+                }
+            }
+            assertThat(ImageIO.read(sheet.toFile()).getWidth()).isEqualTo(4 + 5 * 144);
         }
     }
 
