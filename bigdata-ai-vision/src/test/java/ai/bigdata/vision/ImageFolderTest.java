@@ -216,6 +216,19 @@ class ImageFolderTest {
     }
 
     @Test
+    void aSpilledReadHoldsNoArrowMemoryOnceRead() throws IOException {
+        for (int i = 0; i < 30; i++) {
+            write(grey(4, 4, new int[16]), "png", root.resolve("data/c" + (i % 2) + "/im" + i + ".png"));
+        }
+        try (Dataset spilled = ImageFolder.at(root.resolve("data")).spillTo(root.resolve("spill")).partBytes(64 * 8).read()) {
+            assertThat(spilled.rowCount()).isEqualTo(30);
+            assertThat(spilled.chunkCount()).isEqualTo(4);
+            assertThat(ai.bigdata.core.data.Memory.allocatedBytes()).as("parts are mapped on visit, not held").isZero();
+            assertThat(TestImages.strings(spilled, "path")).hasSize(30);
+        }
+    }
+
+    @Test
     void anEmptyClassFolderOrNoClassFoldersIsAnError() throws IOException {
         write(grey(1, 1, 1), "png", root.resolve("a/x.png"));
         Files.createDirectories(root.resolve("b"));
