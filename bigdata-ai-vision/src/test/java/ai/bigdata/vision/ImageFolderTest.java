@@ -77,6 +77,31 @@ class ImageFolderTest {
     }
 
     @Test
+    void sixteenBitGreyIsScaledTo8BitsAndAlphaIsDropped() throws IOException {
+        java.awt.image.BufferedImage deep = new java.awt.image.BufferedImage(3, 1, java.awt.image.BufferedImage.TYPE_USHORT_GRAY);
+        deep.getRaster().setSamples(0, 0, 3, 1, 0, new int[] {0, 257 * 100, 65535});
+        write(deep, "png", root.resolve("g/deep.png"));
+        try (Dataset d = ImageFolder.at(root).read()) {
+            assertThat(tensors(d, "image").get(0)).containsExactly(scaled(0, 100, 255));
+        }
+        java.awt.image.BufferedImage argb = new java.awt.image.BufferedImage(2, 1, java.awt.image.BufferedImage.TYPE_INT_ARGB);
+        argb.setRGB(0, 0, 2, 1, new int[] {0x00102030, 0x80FF0000}, 0, 2);
+        Path rgba = root.resolve("rgba");
+        write(argb, "png", rgba.resolve("c/a.png"));
+        try (Dataset d = ImageFolder.at(rgba).read()) {
+            assertThat(d.schema().column("image").shape()).containsExactly(3, 1, 2);
+            assertThat(tensors(d, "image").get(0)).containsExactly(scaled(0x10, 0xFF, 0x20, 0, 0x30, 0));
+        }
+    }
+
+    @Test
+    void anImageClaimingTooManyPixelsIsRefusedBeforeDecoding() throws IOException {
+        Path big = write(grey(4, 4, new int[16]), "png", root.resolve("c/big.png"));
+        assertThatThrownBy(() -> ImageFolder.at(root).maxPixels(15).read()).isInstanceOf(DataFormatException.class)
+                .hasMessageContaining(big.toString()).hasMessageContaining("claims 4 x 4 = 16 pixels, more than the limit of 15");
+    }
+
+    @Test
     void jpegIsReadWithinItsLossyCoding() throws IOException {
         int[] px = new int[64];
         java.util.Arrays.fill(px, 0x808080);
