@@ -64,18 +64,39 @@ public final class ChannelNormalizationTransform implements Transform {
         return input;
     }
 
+    /**
+     * A new in-memory dataset with the column normalised (a copy of every row: for data larger than
+     * memory, normalise per batch with {@link #asAugmentation()} instead).
+     */
     @Override
     public Dataset apply(Dataset data) {
         Column c = outputSchema(data.schema()).column(column);
         int plane = c.width() / mean.length;
-        return TensorRows.mapCells(data, column, x -> {
-            for (int ch = 0; ch < mean.length; ch++) {
-                for (int i = ch * plane; i < (ch + 1) * plane; i++) {
-                    x[i] = (float) ((x[i] - mean[ch]) / std[ch]);
-                }
+        return TensorRows.mapCells(data, column, x -> normalise(x, plane));
+    }
+
+    /**
+     * The same arithmetic as an {@link Augmentation} (no random draw), to normalise batches on the fly as
+     * the last step of an {@link AugmentationPipeline}; its results equal {@link #apply}'s bit for bit.
+     */
+    public Augmentation asAugmentation() {
+        return (image, random) -> {
+            if (image.channels() != mean.length) {
+                throw new IllegalArgumentException("an image of " + image.channels() + " channel(s) but the normalisation of '"
+                        + column + "' was fitted on " + mean.length);
             }
-            return x;
-        });
+            normalise(image.values(), image.height() * image.width());
+            return image;
+        };
+    }
+
+    private float[] normalise(float[] x, int plane) {
+        for (int ch = 0; ch < mean.length; ch++) {
+            for (int i = ch * plane; i < (ch + 1) * plane; i++) {
+                x[i] = (float) ((x[i] - mean[ch]) / std[ch]);
+            }
+        }
+        return x;
     }
 
     @Override

@@ -89,6 +89,22 @@ class ChannelNormalizationTest {
     }
 
     @Test
+    void asAnAugmentationItNormalisesBatchesExactlyAsApplyDoes() {
+        try (Dataset d = twoImages(); Dataset out = ChannelNormalization.of("image").fit(d).apply(d)) {
+            ChannelNormalizationTransform t = ChannelNormalization.of("image").fit(d);
+            AugmentationPipeline p = AugmentationPipeline.builder().add(t.asAugmentation()).build();
+            org.nd4j.linalg.api.ndarray.INDArray batch = org.nd4j.linalg.factory.Nd4j.create(
+                    new float[] {0, 2, 1, 1, 4, 6, 1, 3}, new long[] {2, 2, 1, 2}, 'c');
+            float[] viaBatch = p.apply(batch, 0, 0).data().asFloat();
+            List<float[]> viaApply = TestImages.tensors(out, "image");
+            assertThat(java.util.Arrays.copyOfRange(viaBatch, 0, 4)).containsExactly(viaApply.get(0));
+            assertThat(java.util.Arrays.copyOfRange(viaBatch, 4, 8)).containsExactly(viaApply.get(1));
+            assertThatThrownBy(() -> p.apply(org.nd4j.linalg.factory.Nd4j.create(new float[3], new long[] {1, 3, 1, 1}, 'c'), 0, 0))
+                    .hasMessageContaining("3 channel(s) but the normalisation of 'image' was fitted on 2");
+        }
+    }
+
+    @Test
     void aGreyHeightByWidthColumnIsOneChannel() {
         try (Dataset d = Dataset.builder(Schema.of(Column.tensor("image", 1, 2))).add((Object) new float[] {1, 3}).build()) {
             ChannelNormalizationTransform t = ChannelNormalization.of("image").fit(d);
