@@ -11,7 +11,7 @@ public enum ChannelPolicy {
     RGB,
     /**
      * As stored: one channel for grey images (also palette images whose colours are all grey), three for
-     * colour ones; every image must have the channel count of the first image read, another count is a
+     * colour ones; every image must have the channel count of the first image kept, another count is a
      * bad input under the reader's error policy.
      */
     AS_STORED

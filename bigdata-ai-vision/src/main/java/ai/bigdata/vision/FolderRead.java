@@ -40,7 +40,7 @@ final class FolderRead {
     private final List<Dataset> parts = new ArrayList<>();
     private long rejected;
     private long kept;
-    /** Channels, height, width; 0 where the first image read decides. */
+    /** Channels, height, width; 0 where the first image kept decides. */
     private final int[] shape;
     private final boolean sizeGiven;
     private DatasetWriter writer;
@@ -141,22 +141,22 @@ final class FolderRead {
     /** The problem with this decoded image given the first one kept, or null when it is good. */
     private DataFormatException check(ImageFolder.ImageFile f, DecodedImage image) {
         String name = f.file().toString();
-        if (shape[0] == 0) {
-            shape[0] = image.channels();
-        }
-        if (shape[1] == 0) {
-            shape[1] = image.height();
-            shape[2] = image.width();
-        }
-        if (image.height() != shape[1] || image.width() != shape[2]) {
+        int h = shape[1] == 0 ? image.height() : shape[1];
+        int w = shape[1] == 0 ? image.width() : shape[2];
+        int c = shape[0] == 0 ? image.channels() : shape[0];
+        if (image.height() != h || image.width() != w) {
             return new DataFormatException(name, String.format(Locale.ROOT, "the image is %d x %d (height x width) but %d x %d"
                     + " is required (ResizePolicy.EXACT, %s); choose RESIZE or RESIZE_CENTER_CROP to resize it", image.height(),
-                    image.width(), shape[1], shape[2], sizeGiven ? "the size asked for" : "the size of the first image read"));
+                    image.width(), h, w, sizeGiven ? "the size asked for" : "the size of the first image kept"));
         }
-        if (image.channels() != shape[0]) {
-            return new DataFormatException(name, "the image has " + image.channels() + " channel(s) but the first image read"
-                    + " has " + shape[0] + " (ChannelPolicy.AS_STORED); choose ChannelPolicy.GREY or RGB to convert them");
+        if (image.channels() != c) {
+            return new DataFormatException(name, "the image has " + image.channels() + " channel(s) but the first image kept"
+                    + " has " + c + " (ChannelPolicy.AS_STORED); choose ChannelPolicy.GREY or RGB to convert them");
         }
+        // the first image kept fixes what the policies left open
+        shape[0] = c;
+        shape[1] = h;
+        shape[2] = w;
         return null;
     }
 

@@ -3,7 +3,7 @@ package ai.bigdata.vision;
 /** How {@link ImageFolder} brings images to the target size. */
 public enum ResizePolicy {
     /**
-     * Every image must already have the target size (or, without one, the size of the first image read);
+     * Every image must already have the target size (or, without one, the size of the first image kept);
      * an image of another size is a bad input under the reader's error policy.
      */
     EXACT,

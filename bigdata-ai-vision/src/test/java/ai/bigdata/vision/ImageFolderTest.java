@@ -137,13 +137,25 @@ class ImageFolderTest {
         write(grey(1, 2, 1, 2), "png", root.resolve("c/a.png"));
         Path colour = write(rgb(1, 2, 0xFF0000, 0x102030), "png", root.resolve("c/b.png"));
         assertThatThrownBy(() -> ImageFolder.at(root).read()).isInstanceOf(DataFormatException.class)
-                .hasMessageContaining(colour.toString()).hasMessageContaining("3 channel(s) but the first image read has 1");
+                .hasMessageContaining(colour.toString()).hasMessageContaining("3 channel(s) but the first image kept has 1");
         try (ReadResult r = ImageFolder.at(root).onError(ErrorPolicy.SKIP).readWithReport()) {
             assertThat(r.report().rowsRead()).isEqualTo(2);
             assertThat(r.report().rowsKept()).isEqualTo(1);
             assertThat(r.report().rowsRejected()).isEqualTo(1);
             assertThat(r.report().rejections().get(0).source()).isEqualTo(colour.toString());
             assertThat(r.dataset().rowCount()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void theFirstImageKeptNotARejectedOneFixesTheChannelCount() throws IOException {
+        Path wrongSize = write(rgb(1, 1, 0xFF0000), "png", root.resolve("c/a.png"));
+        write(grey(2, 2, 1, 2, 3, 4), "png", root.resolve("c/b.png"));
+        write(grey(2, 2, 5, 6, 7, 8), "png", root.resolve("c/c.png"));
+        try (ReadResult r = ImageFolder.at(root).size(2, 2).onError(ErrorPolicy.SKIP).readWithReport()) {
+            assertThat(r.report().rowsKept()).isEqualTo(2);
+            assertThat(r.report().rejections()).extracting(DataFormatException::source).containsExactly(wrongSize.toString());
+            assertThat(r.dataset().schema().column("image").shape()).containsExactly(1, 2, 2);
         }
     }
 
