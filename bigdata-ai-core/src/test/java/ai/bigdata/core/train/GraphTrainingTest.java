@@ -4,19 +4,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.bigdata.core.data.Dataset;
+import ai.bigdata.core.eval.ClassificationReport;
+import ai.bigdata.core.eval.CrossValidation;
+import ai.bigdata.core.eval.CrossValidationReport;
 import ai.bigdata.core.model.FashionImages;
 import ai.bigdata.core.model.GraphNetwork;
 import ai.bigdata.core.model.NeuralNetwork;
+import ai.bigdata.core.prep.Clean;
+import ai.bigdata.core.prep.Pipeline;
 import ai.bigdata.core.testing.ArrowLeakCheck;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The trainer's guarantees for the graph family, on real Fashion-MNIST images: data-parallel workers,
- * exact resume from a checkpoint in the middle of an epoch, early stopping's best-model restore, and a
- * checkpoint that restores only into its own family.
+ * exact resume from a checkpoint in the middle of an epoch, early stopping's best-model restore,
+ * cross-validation, and a checkpoint that restores only into its own family.
  */
 @ExtendWith(ArrowLeakCheck.class)
 class GraphTrainingTest {
@@ -86,6 +93,21 @@ class GraphTrainingTest {
             assertThat(perEpoch[3]).isNotEqualTo(perEpoch[0]);
             assertThat(g.parameters().toFloatVector()).containsExactly(perEpoch[0]);
         }
+    }
+
+    @Test
+    void crossValidationTrainsAFreshGraphPerFoldOnItsTrainingFoldsOnly() {
+        List<GraphNetwork> made = new ArrayList<>();
+        try (Dataset data = FashionImages.train(0, 64)) {
+            CrossValidationReport r = CrossValidation.of(Pipeline.of(Clean.dropColumnsMissingMoreThan(0.99)), () -> {
+                GraphNetwork g = tinyCnn();
+                made.add(g);
+                return g;
+            }, Trainer.builder().epochs(1).batchSize(16).seed(3).build()).folds(2).seed(1).run(data);
+            assertThat(r.folds()).hasSize(2);
+            assertThat(r.folds()).allSatisfy(f -> assertThat(((ClassificationReport) f).rows()).isEqualTo(32));
+        }
+        assertThat(made).hasSize(2).allSatisfy(g -> assertThat(g.iterationCount()).as("32 training rows, batch 16").isEqualTo(2));
     }
 
     @Test
