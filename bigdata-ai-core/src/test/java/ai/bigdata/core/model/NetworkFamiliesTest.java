@@ -141,6 +141,16 @@ class NetworkFamiliesTest {
     }
 
     @Test
+    void workersRefuseAVaeBecauseItsStepIsItsOwn() {
+        NeuralNetwork vae = NeuralNetwork.variationalAutoencoder().build();
+        try (Dataset data = tabular()) {
+            assertThatThrownBy(() -> Trainer.builder().epochs(1).workers(2).build().fit(vae, data))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessage("workers(2) is not available for a variational autoencoder"
+                            + " (its unsupervised step does not go through the replicas); use workers(1)");
+        }
+    }
+
+    @Test
     void eachKindsBehaviourIsItsType() {
         assertThat(LayerStack.of("mlp")).isSameAs(LayerStack.DENSE);
         assertThat(LayerStack.of("logistic-regression")).isSameAs(LayerStack.DENSE);
