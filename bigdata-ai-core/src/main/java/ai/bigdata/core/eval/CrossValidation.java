@@ -3,7 +3,7 @@ package ai.bigdata.core.eval;
 import ai.bigdata.core.data.Dataset;
 import ai.bigdata.core.data.Folds;
 import ai.bigdata.core.data.Split;
-import ai.bigdata.core.model.NeuralNetwork;
+import ai.bigdata.core.model.Network;
 import ai.bigdata.core.prep.Preprocessor;
 import ai.bigdata.core.prep.Transform;
 import ai.bigdata.core.train.Trainer;
@@ -20,20 +20,21 @@ import java.util.function.Supplier;
  */
 public final class CrossValidation {
     private final Preprocessor preprocessor;
-    private final Supplier<NeuralNetwork> model;
+    private final Supplier<? extends Network> model;
     private final Trainer trainer;
     private int folds = 5;
     private String stratify;
     private long seed = 42;
 
-    private CrossValidation(Preprocessor preprocessor, Supplier<NeuralNetwork> model, Trainer trainer) {
+    private CrossValidation(Preprocessor preprocessor, Supplier<? extends Network> model, Trainer trainer) {
         this.preprocessor = Objects.requireNonNull(preprocessor, "preprocessor");
         this.model = Objects.requireNonNull(model, "model");
         this.trainer = Objects.requireNonNull(trainer, "trainer");
     }
 
-    /** Cross-validates a recipe: a preprocessor, a factory of untrained models and a trainer. */
-    public static CrossValidation of(Preprocessor preprocessor, Supplier<NeuralNetwork> model, Trainer trainer) {
+    /** Cross-validates a recipe: a preprocessor, a factory of untrained networks (any family) and a
+     * trainer. */
+    public static CrossValidation of(Preprocessor preprocessor, Supplier<? extends Network> model, Trainer trainer) {
         return new CrossValidation(preprocessor, model, trainer);
     }
 
@@ -70,7 +71,7 @@ public final class CrossValidation {
             try (Split split = f.fold(i)) {
                 Transform t = preprocessor.fit(split.train());
                 try (Dataset train = t.apply(split.train()); Dataset held = t.apply(split.validation())) {
-                    NeuralNetwork m = model.get();
+                    Network m = model.get();
                     trainer.fit(m, train);
                     reports.add(Evaluator.any().evaluate(m, held));
                 }

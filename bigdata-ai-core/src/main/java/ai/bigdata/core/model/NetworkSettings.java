@@ -2,6 +2,8 @@ package ai.bigdata.core.model;
 
 import java.util.Arrays;
 import java.util.Objects;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.nd4j.linalg.learning.config.IUpdater;
 
 /**
@@ -26,6 +28,29 @@ public record NetworkSettings(long seed, IUpdater updater, double weightDecay, d
             throw new IllegalArgumentException("clipGradientNorm must be finite and >= 0, got " + clipGradientNorm);
         }
         classWeights = classWeights == null ? null : classWeights.clone();
+    }
+
+    /**
+     * The DL4J configuration builder every recipe starts from: this seed and updater, Xavier weights,
+     * float32, decoupled weight decay and gradient clipping as set here, and {@code l2} (0 for none).
+     * Call {@code .list()} for a layer stack or {@code .graphBuilder()} for a graph.
+     */
+    public NeuralNetConfiguration.Builder configuration(double l2) {
+        if (!(l2 >= 0) || Double.isInfinite(l2)) {
+            throw new IllegalArgumentException("l2 must be finite and >= 0, got " + l2);
+        }
+        return Layers.base(this, l2);
+    }
+
+    /**
+     * The output layer for the signature's task reading {@code nIn} values: softmax with cross-entropy
+     * (weighted by the class weights) for classification, identity with mean squared error for
+     * regression.
+     *
+     * @throws IllegalArgumentException when class weights do not fit the task or the number of classes
+     */
+    public OutputLayer outputLayer(ModelSignature signature, int nIn) {
+        return Layers.output(signature, this, nIn);
     }
 
     @Override

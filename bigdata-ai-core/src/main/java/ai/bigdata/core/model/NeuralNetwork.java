@@ -5,40 +5,46 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * A DL4J network behind the {@link Model} interface. Built by a small builder ({@link #mlp()},
- * {@link #logisticRegression()}, {@link #linearRegression()}, {@link #autoencoder()}, {@link #lstm()}),
- * it stays a recipe until the trainer first sees data: then the input and output sizes come from the
- * data's schema and the network is initialised with the trainer's seed and optimiser. {@link #wrap}
- * takes any {@link MultiLayerNetwork} the user built.
+ * A DL4J {@link MultiLayerNetwork} (a stack of layers) behind the {@link Network} interface. Built by a
+ * small builder ({@link #mlp()}, {@link #logisticRegression()}, {@link #linearRegression()},
+ * {@link #autoencoder()}, {@link #variationalAutoencoder()}, {@link #lstm()}) or from another module's
+ * recipe ({@link #of}), it stays a recipe until the trainer first sees data: then the input and output
+ * sizes come from the data's schema and the network is initialised with the trainer's seed and
+ * optimiser. {@link #wrap} takes any {@link MultiLayerNetwork} the user built.
  *
  * <p>Not thread-safe: one thread trains or predicts at a time ({@code Predictor} serves many threads
  * with one replica each).
  */
-public final class NeuralNetwork implements Model {
-    private final String kind;
+public final class NeuralNetwork extends Network {
+    /** The family name stored in bundles and checkpoints. */
+    public static final String FAMILY = "multilayer";
+    /** The kind name of a network given to {@link #wrap}. */
+    static final String WRAPPED = "wrapped";
+    /** The kind name of a network built by another module's recipe ({@link #of}). */
+    static final String RECIPE = "recipe";
+
+    private final LayerStack stack;
     private final NetworkRecipe recipe;
-    private final String description;
     private MultiLayerNetwork network;
-    private ModelSignature signature;
 
     NeuralNetwork(String kind, NetworkRecipe recipe, String description) {
-        this.kind = kind;
+        super(kind, description, null);
+        this.stack = LayerStack.of(kind);
         this.recipe = recipe;
-        this.description = description;
     }
 
     private NeuralNetwork(String kind, String description, MultiLayerNetwork network, ModelSignature signature) {
-        this.kind = kind;
+        super(kind, description, signature);
+        this.stack = LayerStack.of(kind);
         this.recipe = null;
-        this.description = description;
         this.network = network;
-        this.signature = signature;
     }
 
     /** A multi-layer perceptron; choose hidden sizes, activation, dropout, batch norm, L2. */
@@ -66,33 +72,35 @@ public final class NeuralNetwork implements Model {
         return new VariationalAutoencoder();
     }
 
-    /** Whether this network learns to reconstruct its input (autoencoder or VAE) rather than a label. */
-    public boolean reconstructs() {
-        return kind.equals("autoencoder") || kind.equals("vae");
-    }
-
-    /**
-     * Trains on one batch: a supervised step, or for a VAE an unsupervised step on the evidence lower
-     * bound; returns the batch's loss.
-     */
-    public double trainStep(INDArray features, INDArray labels) {
-        MultiLayerNetwork net = requireNetwork();
-        if (kind.equals("vae")) {
-            net.pretrainLayer(0, input(features));
-            return net.getLayer(0).score();
-        }
-        net.fit(input(features), labels);
-        return net.score();
-    }
-
     /** A recurrent network over a sequence tensor column shaped {@code [time, features]}. */
     public static SequenceNetwork lstm() {
         return new SequenceNetwork();
     }
 
     /**
-     * Wraps a network the user configured and initialised. Its first layer must read
-     * {@code signature.featureWidth()} values and its output must match the signature's task.
+     * An untrained network that {@code recipe} configures once the trainer knows the data's signature and
+     * its settings (seed, optimiser, weight decay, clipping, class weights: a recipe should start from
+     * {@code new NeuralNetConfiguration.Builder().seed(settings.seed()).updater(settings.updater())} and
+     * honour the rest). It reads each batch as the data gives it, {@code [rows, ...featureShape]}; a
+     * recipe over a tensor column declares its input type (for example
+     * {@code setInputType(InputType.convolutional(h, w, c))}). This is how other modules add builders
+     * sized from the data.
+     *
+     * @param description a one-line description of the architecture, stored in bundles
+     */
+    public static NeuralNetwork of(String description, NetworkRecipe recipe) {
+        Objects.requireNonNull(description, "description");
+        Objects.requireNonNull(recipe, "recipe");
+        return new NeuralNetwork(RECIPE, recipe, description);
+    }
+
+    /**
+     * Wraps a network the user configured and initialised. Its output must match the signature's task
+     * (as many values per row as {@code signature.outputWidth()}); it reads each batch as the data gives
+     * it.
+     *
+     * @throws IllegalArgumentException when the network is not initialised
+     * @throws SchemaMismatchException when its output width differs from the signature's
      */
     public static NeuralNetwork wrap(MultiLayerNetwork network, ModelSignature signature) {
         Objects.requireNonNull(network, "network");
@@ -105,50 +113,39 @@ public final class NeuralNetwork implements Model {
             throw new SchemaMismatchException(List.of(String.valueOf(signature.label())), "the wrapped network outputs " + nOut
                     + " values per row but the signature needs " + signature.outputWidth() + " (" + signature + ")");
         }
-        return new NeuralNetwork("wrapped", "wrapped DL4J network", network, signature);
+        return new NeuralNetwork(WRAPPED, "wrapped DL4J network", network, signature);
     }
 
-    /** Reads a network written by {@link #write}, with the kind and signature stored beside it. */
+    /**
+     * Reads a network written by {@link #write}, with the kind, description and signature stored beside
+     * it.
+     *
+     * @throws IllegalArgumentException when the kind is unknown
+     */
     public static NeuralNetwork read(String kind, String description, ModelSignature signature, InputStream in, boolean withUpdater)
             throws IOException {
+        LayerStack.of(kind);
         MultiLayerNetwork net = ModelSerializer.restoreMultiLayerNetwork(in, withUpdater);
         return new NeuralNetwork(kind, description, net, signature);
     }
 
-    /** Writes the network's configuration and parameters (and the optimiser's state, if asked). */
-    public void write(OutputStream out, boolean withUpdater) throws IOException {
-        ModelSerializer.writeModel(requireNetwork(), out, withUpdater);
+    @Override
+    public String family() {
+        return FAMILY;
     }
 
-    /** What kind of network this is: mlp, logistic-regression, linear-regression, autoencoder, vae, lstm or wrapped. */
-    public String kind() {
-        return kind;
+    @Override
+    public boolean reconstructs() {
+        return stack.reconstructs();
     }
 
-    /** A one-line description of the architecture. */
-    public String description() {
-        return description;
-    }
-
-    /** Whether the network exists (it does after the first training call, or when wrapped or read). */
+    @Override
     public boolean isInitialised() {
         return network != null;
     }
 
-    /**
-     * Creates the network for this signature with the trainer's settings; when it exists already, checks
-     * that the signature is the one it was built for (training continues where it was).
-     *
-     * @throws SchemaMismatchException when an existing network was built for other columns
-     */
-    public void initialise(ModelSignature sig, NetworkSettings settings) {
-        if (network != null) {
-            if (!sig.equals(signature)) {
-                throw new SchemaMismatchException(sig.featureNames(), "this network was built for " + signature
-                        + " and cannot train on " + sig);
-            }
-            return;
-        }
+    @Override
+    void create(ModelSignature sig, NetworkSettings settings) {
         if (recipe == null) {
             throw new IllegalStateException("network has neither a recipe nor parameters");
         }
@@ -156,17 +153,18 @@ public final class NeuralNetwork implements Model {
         MultiLayerNetwork net = new MultiLayerNetwork(conf);
         net.init();
         this.network = net;
-        this.signature = sig;
     }
 
     /** Replaces the network by one restored from a checkpoint of the same signature. */
     public void restore(MultiLayerNetwork restored, ModelSignature sig) {
-        if (signature != null && !signature.equals(sig)) {
-            throw new SchemaMismatchException(sig.featureNames(), "the checkpoint was written for " + sig
-                    + " but this network was built for " + signature);
-        }
-        this.network = restored;
-        this.signature = sig;
+        checkSameSignature(sig);
+        this.network = Objects.requireNonNull(restored, "restored");
+        setSignature(sig);
+    }
+
+    @Override
+    void adopt(Network other) {
+        this.network = ((NeuralNetwork) other).network;
     }
 
     /** The DL4J network (the escape hatch to everything DL4J offers). */
@@ -175,53 +173,84 @@ public final class NeuralNetwork implements Model {
     }
 
     @Override
-    public ModelSignature signature() {
-        requireNetwork();
-        return signature;
+    public double trainStep(INDArray features, INDArray labels, INDArray featuresMask, INDArray labelsMask) {
+        return stack.step(requireNetwork(), input(features), labels, featuresMask, labelsMask);
     }
 
     @Override
     public INDArray output(INDArray features) {
-        MultiLayerNetwork net = requireNetwork();
-        if (kind.equals("vae")) {
-            INDArray z = net.output(input(features), false);
-            return ((org.deeplearning4j.nn.layers.variational.VariationalAutoencoder) net.getLayer(0)).generateAtMeanGivenZ(z);
-        }
-        if (NativeDenseForward.supports(net)) {
-            return NativeDenseForward.output(net, input(features));
-        }
-        return net.output(input(features), false);
+        return stack.output(requireNetwork(), input(features));
     }
 
-    /**
-     * The features in the layout this network reads: dense networks read {@code [rows, width]}, so a
-     * batch shaped {@code [rows, ...shape]} is flattened (a view when it is contiguous); recurrent and
-     * wrapped networks read the batch as it is.
-     */
+    @Override
     public INDArray input(INDArray features) {
-        boolean dense = !kind.equals("lstm") && !kind.equals("wrapped");
-        return dense && features.rank() > 2 ? features.reshape('c', features.size(0), -1) : features;
+        return stack.flattens() && features.rank() > 2 ? features.reshape('c', features.size(0), -1) : features;
     }
 
-    /** An independent copy (same parameters, own state), for another thread. */
+    @Override
     public NeuralNetwork copy() {
-        return new NeuralNetwork(kind, description, requireNetwork().clone(), signature);
+        return new NeuralNetwork(kind(), description(), requireNetwork().clone(), signature());
     }
 
-    /** Number of trainable parameters. */
+    @Override
     public long parameterCount() {
         return requireNetwork().numParams();
     }
 
-    private MultiLayerNetwork requireNetwork() {
-        if (network == null) {
-            throw new IllegalStateException("the " + kind + " is not trained yet: give it to Trainer.fit first");
-        }
-        return network;
+    @Override
+    public void write(OutputStream out, boolean withUpdater) throws IOException {
+        ModelSerializer.writeModel(requireNetwork(), out, withUpdater);
     }
 
     @Override
-    public String toString() {
-        return description + (signature == null ? " (untrained)" : ", " + signature + ", " + network.numParams() + " parameters");
+    public INDArray parameters() {
+        return requireNetwork().params();
+    }
+
+    @Override
+    public void setParameters(INDArray values) {
+        requireNetwork().setParams(values);
+    }
+
+    @Override
+    public INDArray updaterState() {
+        MultiLayerNetwork net = requireNetwork();
+        return net.getUpdater() == null ? null : net.getUpdater().getStateViewArray();
+    }
+
+    @Override
+    public int iterationCount() {
+        return requireNetwork().getIterationCount();
+    }
+
+    @Override
+    public void setIterationCount(int iteration) {
+        requireNetwork().setIterationCount(iteration);
+    }
+
+    @Override
+    public void setEpochCount(int epoch) {
+        requireNetwork().setEpochCount(epoch);
+    }
+
+    @Override
+    public double learningRate() {
+        Double rate = requireNetwork().getLearningRate(0);
+        return rate == null ? Double.NaN : rate;
+    }
+
+    @Override
+    public Optional<String> workersUnsupported() {
+        return stack.workersUnsupported();
+    }
+
+    @Override
+    public Optional<DenseInference> denseInference() {
+        return stack.flattens() ? DenseInference.of(requireNetwork()) : Optional.empty();
+    }
+
+    private MultiLayerNetwork requireNetwork() {
+        requireInitialised();
+        return network;
     }
 }

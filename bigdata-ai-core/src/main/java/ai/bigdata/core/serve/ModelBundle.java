@@ -9,6 +9,7 @@ import ai.bigdata.core.internal.AtomicFiles;
 import ai.bigdata.core.internal.Sha256;
 import ai.bigdata.core.internal.SealedZip;
 import ai.bigdata.core.model.ModelSignature;
+import ai.bigdata.core.model.Network;
 import ai.bigdata.core.model.NeuralNetwork;
 import ai.bigdata.core.prep.Transform;
 import ai.bigdata.core.prep.TransformJson;
@@ -35,8 +36,14 @@ import java.util.Map;
  * than this library reads.
  */
 public final class ModelBundle {
-    /** The bundle format this library writes and the newest it reads. */
-    public static final int FORMAT = 2;
+    /**
+     * The newest bundle format this library reads. It writes format 3 for networks of another family
+     * than {@code NeuralNetwork} (the manifest names the family) and format 2, which older libraries
+     * read, for {@code NeuralNetwork}s.
+     */
+    public static final int FORMAT = 3;
+    /** The format of bundles of {@code NeuralNetwork}s (no family field needed). */
+    private static final int MULTILAYER_FORMAT = 2;
     /** The first format whose files end with a SHA-256 seal of the whole file. */
     private static final int SEALED_FORMAT = 2;
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -46,11 +53,11 @@ public final class ModelBundle {
     private static final String MODEL = "model.zip";
 
     private final Transform transform;
-    private final NeuralNetwork model;
+    private final Network model;
     private final Schema input;
     private final Map<String, Object> manifest;
 
-    private ModelBundle(Transform transform, NeuralNetwork model, Schema input, Map<String, Object> manifest) {
+    private ModelBundle(Transform transform, Network model, Schema input, Map<String, Object> manifest) {
         this.transform = transform;
         this.model = model;
         this.input = input;
@@ -64,7 +71,7 @@ public final class ModelBundle {
      *
      * @throws IllegalArgumentException when the transform's output does not give the model its features
      */
-    public static Builder of(Transform transform, NeuralNetwork model, Schema rawSchema) {
+    public static Builder of(Transform transform, Network model, Schema rawSchema) {
         return new Builder(transform, model, rawSchema);
     }
 
@@ -73,8 +80,8 @@ public final class ModelBundle {
         return transform;
     }
 
-    /** The trained model. */
-    public NeuralNetwork model() {
+    /** The trained model (a {@code NeuralNetwork}, {@code GraphNetwork}, ...: see {@link Network#family()}). */
+    public Network model() {
         return model;
     }
 
@@ -135,14 +142,16 @@ public final class ModelBundle {
             }
             ModelSignature sig = signature(ManifestFields.require(manifest, "", "signature", Map.class));
             String kind = ManifestFields.require(manifest, "", "kind", String.class);
+            // bundles written before families were recorded hold multilayer networks
+            String family = ManifestFields.optional(manifest, "", "family", String.class);
             String description = ManifestFields.require(manifest, "", "description", String.class);
             @SuppressWarnings("rawtypes")
             Schema input = SchemaMaps.fromList(ManifestFields.list(manifest, "", "input", Map.class), "input");
             Transform transform;
-            NeuralNetwork model;
+            Network model;
             try {
                 transform = TransformJson.read(new String(parts.get(TRANSFORM), StandardCharsets.UTF_8));
-                model = NeuralNetwork.read(kind, description, sig, new ByteArrayInputStream(parts.get(MODEL)), false);
+                model = Network.read(family, kind, description, sig, new ByteArrayInputStream(parts.get(MODEL)), false);
             } catch (IOException | RuntimeException e) {
                 throw new BundleException(file, "cannot be restored: " + e.getMessage(), e);
             }
@@ -205,12 +214,12 @@ public final class ModelBundle {
     /** Options of a bundle before it is saved. */
     public static final class Builder {
         private final Transform transform;
-        private final NeuralNetwork model;
+        private final Network model;
         private final Schema input;
         private final Map<String, Object> metrics = new LinkedHashMap<>();
         private final Map<String, Object> provenance = new LinkedHashMap<>();
 
-        private Builder(Transform transform, NeuralNetwork model, Schema rawSchema) {
+        private Builder(Transform transform, Network model, Schema rawSchema) {
             this.transform = java.util.Objects.requireNonNull(transform, "transform");
             this.model = java.util.Objects.requireNonNull(model, "model");
             ModelSignature sig = model.signature();
@@ -255,9 +264,13 @@ public final class ModelBundle {
                 model.write(net, false);
                 byte[] modelBytes = net.toByteArray();
                 Map<String, Object> manifest = new LinkedHashMap<>();
-                manifest.put("format", FORMAT);
+                boolean multilayer = model.family().equals(NeuralNetwork.FAMILY);
+                manifest.put("format", multilayer ? MULTILAYER_FORMAT : FORMAT);
                 manifest.put("library", LibraryVersion.VERSION);
                 manifest.put("created", Instant.now().toString());
+                if (!multilayer) {
+                    manifest.put("family", model.family());
+                }
                 manifest.put("kind", model.kind());
                 manifest.put("description", model.description());
                 manifest.put("parameters", model.parameterCount());

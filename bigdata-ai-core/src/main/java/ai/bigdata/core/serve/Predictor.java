@@ -11,7 +11,7 @@ import ai.bigdata.core.internal.Chunk;
 import ai.bigdata.core.internal.ChunkReader;
 import ai.bigdata.core.model.DenseInference;
 import ai.bigdata.core.model.ModelSignature;
-import ai.bigdata.core.model.NeuralNetwork;
+import ai.bigdata.core.model.Network;
 import ai.bigdata.core.model.Task;
 import ai.bigdata.core.prep.PreprocessingException;
 import ai.bigdata.core.prep.Transform;
@@ -59,10 +59,8 @@ public final class Predictor {
         this.signature = bundle.model().signature();
         this.rowValues = new RowValues(input);
         this.replicas = new ReplicaPool(bundle.model(), maxReplicas);
-        String kind = bundle.model().kind();
-        boolean flat = signature.featureShape().length == 1 || !kind.equals("lstm");
         // DenseInference copies the parameters, so it is the predictor's own too
-        this.dense = flat && !kind.equals("wrapped") ? DenseInference.of(bundle.model().network()).orElse(null) : null;
+        this.dense = bundle.model().denseInference().orElse(null);
     }
 
     /** Loads and verifies a bundle file; at most one network copy per core. */
@@ -274,7 +272,7 @@ public final class Predictor {
                             out.add(toPrediction(dense.output(row)));
                         }
                     } else {
-                        NeuralNetwork net = replicas.borrow();
+                        Network net = replicas.borrow();
                         float[][] y;
                         try {
                             Engine.useOnThisThread();

@@ -3,7 +3,7 @@ package ai.bigdata.core.serve;
 import ai.bigdata.core.engine.Engine;
 import ai.bigdata.core.model.Model;
 import ai.bigdata.core.model.ModelSignature;
-import ai.bigdata.core.model.NeuralNetwork;
+import ai.bigdata.core.model.Network;
 import java.util.ArrayDeque;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -20,22 +20,22 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * so no copy is ever lent to two callers at once.
  */
 final class ReplicaPool {
-    private final Supplier<NeuralNetwork> copies;
+    private final Supplier<Network> copies;
     private final int max;
     /** Copies not lent; guarded by {@code this}. */
-    private final ArrayDeque<NeuralNetwork> idle = new ArrayDeque<>();
+    private final ArrayDeque<Network> idle = new ArrayDeque<>();
     /** Copies lent and not yet given back, by identity; guarded by {@code this}. */
-    private final Set<NeuralNetwork> lent = Collections.newSetFromMap(new IdentityHashMap<>());
+    private final Set<Network> lent = Collections.newSetFromMap(new IdentityHashMap<>());
     /** Copies made or being made; guarded by {@code this}. */
     private int created;
 
     /** A pool of copies of {@code model} as it is now (later changes to {@code model} do not reach it). */
-    ReplicaPool(NeuralNetwork model, int max) {
+    ReplicaPool(Network model, int max) {
         this(copier(model.copy()), max);
     }
 
     /** A pool whose copies {@code copies} makes, one call per copy (called outside the pool's lock). */
-    ReplicaPool(Supplier<NeuralNetwork> copies, int max) {
+    ReplicaPool(Supplier<Network> copies, int max) {
         if (max < 1) {
             throw new IllegalArgumentException("a predictor needs at least 1 replica, got " + max);
         }
@@ -43,7 +43,7 @@ final class ReplicaPool {
         this.max = max;
     }
 
-    private static Supplier<NeuralNetwork> copier(NeuralNetwork template) {
+    private static Supplier<Network> copier(Network template) {
         return () -> {
             synchronized (template) {
                 return template.copy();
@@ -62,7 +62,7 @@ final class ReplicaPool {
     }
 
     /** A replica for the caller alone until {@link #giveBack}; waits when all {@link #capacity()} are busy. */
-    NeuralNetwork borrow() {
+    Network borrow() {
         synchronized (this) {
             while (idle.isEmpty() && created >= max) {
                 try {
@@ -73,14 +73,14 @@ final class ReplicaPool {
                             + " are busy)", e);
                 }
             }
-            NeuralNetwork n = idle.poll();
+            Network n = idle.poll();
             if (n != null) {
                 lent.add(n);
                 return n;
             }
             created++;
         }
-        NeuralNetwork made;
+        Network made;
         try {
             made = copies.get();
         } catch (RuntimeException | Error e) {
@@ -97,7 +97,7 @@ final class ReplicaPool {
     }
 
     /** Returns a replica borrowed from this pool. */
-    void giveBack(NeuralNetwork replica) {
+    void giveBack(Network replica) {
         synchronized (this) {
             if (!lent.remove(replica)) {
                 throw new IllegalStateException("a replica was given back twice or did not come from this pool");
@@ -121,7 +121,7 @@ final class ReplicaPool {
 
             @Override
             public INDArray output(INDArray features) {
-                NeuralNetwork net = borrow();
+                Network net = borrow();
                 try {
                     Engine.useOnThisThread();
                     return net.output(features);

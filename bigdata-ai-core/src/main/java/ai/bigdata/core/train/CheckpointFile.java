@@ -3,7 +3,7 @@ package ai.bigdata.core.train;
 import ai.bigdata.core.model.ModelSignature;
 import ai.bigdata.core.internal.AtomicFiles;
 import ai.bigdata.core.internal.SealedZip;
-import ai.bigdata.core.model.NeuralNetwork;
+import ai.bigdata.core.model.Network;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -12,8 +12,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.deeplearning4j.util.ModelSerializer;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -22,7 +20,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * file in the same folder, flushed to disk and renamed atomically.
  */
 final class CheckpointFile {
-    static final int FORMAT = 1;
+    /** The newest format this library reads: 2 holds a network family (a graph); 1, a multilayer network. */
+    static final int FORMAT = 2;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String STATE = "state.json";
     private static final String NETWORK = "network.zip";
@@ -32,13 +31,15 @@ final class CheckpointFile {
     }
 
     /** What a checkpoint holds. */
-    record Contents(MultiLayerNetwork network, ModelSignature signature, String kind, String description, TrainingState state) {
+    record Contents(Network network, ModelSignature signature, String kind, String description, TrainingState state) {
     }
 
-    static void write(Path file, NeuralNetwork model, TrainingState state) {
+    static void write(Path file, Network model, TrainingState state) {
         try {
             Map<String, Object> doc = new LinkedHashMap<>();
-            doc.put("format", FORMAT);
+            // multilayer checkpoints keep format 1, so that older libraries still read them
+            doc.put("format", model.family().equals(ai.bigdata.core.model.NeuralNetwork.FAMILY) ? 1 : FORMAT);
+            doc.put("family", model.family());
             doc.put("kind", model.kind());
             doc.put("description", model.description());
             doc.put("signature", model.signature().toMap());
@@ -46,7 +47,7 @@ final class CheckpointFile {
             Map<String, byte[]> parts = new LinkedHashMap<>();
             parts.put(STATE, JSON.writeValueAsBytes(doc));
             ByteArrayOutputStream net = new ByteArrayOutputStream();
-            ModelSerializer.writeModel(model.network(), net, true);
+            model.write(net, true);
             parts.put(NETWORK, net.toByteArray());
             if (state.bestParams != null) {
                 ByteArrayOutputStream best = new ByteArrayOutputStream();
@@ -90,10 +91,13 @@ final class CheckpointFile {
             if (entries.containsKey(BEST)) {
                 state.bestParams = Nd4j.read(new ByteArrayInputStream(entries.get(BEST)));
             }
-            MultiLayerNetwork net = ModelSerializer.restoreMultiLayerNetwork(new ByteArrayInputStream(entries.get(NETWORK)), true);
             String kind = java.util.Objects.requireNonNull((String) doc.get("kind"), "its state names no network kind");
-            return new Contents(net, ModelSignature.fromMap((Map<String, Object>) doc.get("signature")), kind,
-                    (String) doc.get("description"), state);
+            String description = (String) doc.get("description");
+            ModelSignature signature = ModelSignature.fromMap((Map<String, Object>) doc.get("signature"));
+            // checkpoints written before families were recorded hold multilayer networks (a null family)
+            Network net = Network.read((String) doc.get("family"), kind, description == null ? kind : description, signature,
+                    new ByteArrayInputStream(entries.get(NETWORK)), true);
+            return new Contents(net, signature, kind, description, state);
         } catch (IOException | RuntimeException e) {
             // a missing or mistyped field (NullPointerException, ClassCastException) or a damaged network
             throw damaged(file, e);

@@ -6,7 +6,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import ai.bigdata.core.model.Network;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -23,17 +23,17 @@ import org.nd4j.linalg.factory.Nd4j;
  * resume from any checkpoint exact.
  */
 final class DataParallel implements AutoCloseable {
-    private final MultiLayerNetwork[] replicas;
+    private final Network[] replicas;
     private final ExecutorService pool;
     /** The engine's threads shared out between the workers (at least 1 each). */
     private final int threadsPerWorker;
 
-    DataParallel(MultiLayerNetwork main, int workers) {
+    DataParallel(Network main, int workers) {
         threadsPerWorker = Math.max(1, ai.bigdata.core.engine.Engine.configuredThreads() / workers);
-        replicas = new MultiLayerNetwork[workers];
+        replicas = new Network[workers];
         replicas[0] = main;
         for (int i = 1; i < workers; i++) {
-            replicas[i] = main.clone();
+            replicas[i] = main.copy();
         }
         pool = Executors.newFixedThreadPool(workers, r -> {
             Thread t = new Thread(r, "bigdata-ai-worker");
@@ -68,8 +68,7 @@ final class DataParallel implements AutoCloseable {
             done.add(pool.submit(() -> {
                 ai.bigdata.core.engine.Engine.useOnThisThread(threadsPerWorker);
                 Nd4j.getRandom().setSeed(firstSeed + w);
-                replicas[w].fit(features.get(w), labels.get(w));
-                return replicas[w].score();
+                return replicas[w].trainStep(features.get(w), labels.get(w));
             }));
         }
         double[] losses = new double[k];
@@ -84,7 +83,7 @@ final class DataParallel implements AutoCloseable {
             }
         }
         average(k);
-        for (MultiLayerNetwork r : replicas) {
+        for (Network r : replicas) {
             r.setIterationCount(Math.addExact(firstIteration, k));
             r.setEpochCount(epoch);
         }
@@ -92,28 +91,24 @@ final class DataParallel implements AutoCloseable {
     }
 
     private void average(int trained) {
-        INDArray params = replicas[0].params().dup();
-        INDArray state = updaterState(replicas[0]) == null ? null : updaterState(replicas[0]).dup();
+        INDArray params = replicas[0].parameters().dup();
+        INDArray state = replicas[0].updaterState() == null ? null : replicas[0].updaterState().dup();
         for (int i = 1; i < trained; i++) {
-            params.addi(replicas[i].params());
+            params.addi(replicas[i].parameters());
             if (state != null) {
-                state.addi(updaterState(replicas[i]));
+                state.addi(replicas[i].updaterState());
             }
         }
         params.divi(trained);
         if (state != null) {
             state.divi(trained);
         }
-        for (MultiLayerNetwork r : replicas) {
-            r.params().assign(params);
+        for (Network r : replicas) {
+            r.parameters().assign(params);
             if (state != null) {
-                updaterState(r).assign(state);
+                r.updaterState().assign(state);
             }
         }
-    }
-
-    private static INDArray updaterState(MultiLayerNetwork n) {
-        return n.getUpdater() == null ? null : n.getUpdater().getStateViewArray();
     }
 
     @Override

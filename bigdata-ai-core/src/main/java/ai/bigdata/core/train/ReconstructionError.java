@@ -3,7 +3,7 @@ package ai.bigdata.core.train;
 import ai.bigdata.core.data.Batch;
 import ai.bigdata.core.data.BatchIterator;
 import ai.bigdata.core.data.Dataset;
-import ai.bigdata.core.model.NeuralNetwork;
+import ai.bigdata.core.model.Network;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** Mean squared reconstruction error of an autoencoder over a dataset (its validation loss). */
@@ -11,7 +11,7 @@ final class ReconstructionError {
     private ReconstructionError() {
     }
 
-    static double mean(NeuralNetwork model, Dataset data) {
+    static double mean(Network model, Dataset data) {
         double sum = 0;
         long values = 0;
         try (BatchIterator it = data.batches().features(model.signature().featureNames().toArray(String[]::new)).batchSize(1024)

@@ -6,7 +6,7 @@ import ai.bigdata.core.data.Dataset;
 import ai.bigdata.core.eval.Evaluator;
 import ai.bigdata.core.model.ModelSignature;
 import ai.bigdata.core.model.NetworkSettings;
-import ai.bigdata.core.model.NeuralNetwork;
+import ai.bigdata.core.model.Network;
 import ai.bigdata.core.model.Task;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,12 +14,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Trains a {@link NeuralNetwork} on a dataset: mini-batches straight from the Arrow data, an optimiser
+ * Trains a {@link Network} of any family ({@code NeuralNetwork}, {@code GraphNetwork}) on a dataset:
+ * mini-batches straight from the Arrow data, an optimiser
  * with a learning-rate schedule, per-epoch validation, early stopping with best-model restore,
  * atomic checkpoints with exact resume, divergence detection and listeners.
  *
@@ -64,7 +64,7 @@ public final class Trainer {
      * evaluated on it and early stopping can watch it. The model's input and output sizes come from
      * the training data's schema (feature and label roles); an autoencoder reconstructs its features.
      */
-    public TrainingHistory fit(NeuralNetwork model, Dataset train, Dataset validation) {
+    public TrainingHistory fit(Network model, Dataset train, Dataset validation) {
         ModelSignature sig = model.reconstructs() ? ModelSignature.reconstruction(train.schema())
                 : ModelSignature.supervised(train.schema());
         if (validation != null) {
@@ -80,7 +80,7 @@ public final class Trainer {
     }
 
     /** Trains without validation data. */
-    public TrainingHistory fit(NeuralNetwork model, Dataset train) {
+    public TrainingHistory fit(Network model, Dataset train) {
         return fit(model, train, null);
     }
 
@@ -93,10 +93,11 @@ public final class Trainer {
      * @throws IllegalArgumentException when the checkpoint is damaged, was written with another seed or
      *     batch size, or is for another kind of network
      */
-    public TrainingHistory resume(Path checkpoint, NeuralNetwork model, Dataset train, Dataset validation) {
+    public TrainingHistory resume(Path checkpoint, Network model, Dataset train, Dataset validation) {
         CheckpointFile.Contents c = CheckpointFile.read(checkpoint);
-        if (!c.kind().equals(model.kind())) {
-            throw new IllegalArgumentException("checkpoint " + checkpoint + " holds a " + c.kind() + ", not a " + model.kind());
+        if (!c.network().family().equals(model.family()) || !c.network().kind().equals(model.kind())) {
+            throw new IllegalArgumentException("checkpoint " + checkpoint + " holds a " + describe(c.network()) + ", not a "
+                    + describe(model));
         }
         if (c.state().seed != seed || c.state().batchSize != batchSize) {
             throw new IllegalArgumentException("checkpoint " + checkpoint + " was written with seed " + c.state().seed + " and batch size "
@@ -104,8 +105,13 @@ public final class Trainer {
                     + ", so the run could not continue exactly");
         }
         c.signature().check(train.schema());
-        model.restore(c.network(), c.signature());
+        model.restore(c.network());
         return run(model, c.signature(), train, validation, c.state(), checkpoint);
+    }
+
+    /** The kind, with the family when it is not the original multilayer one (messages stay as they were for those). */
+    private static String describe(Network n) {
+        return n.family().equals(ai.bigdata.core.model.NeuralNetwork.FAMILY) ? n.kind() : n.family() + " " + n.kind();
     }
 
     private long batchesPerEpoch(Dataset train) {
@@ -136,13 +142,12 @@ public final class Trainer {
     }
 
     /** Trains from {@code state} on; {@code resumedFrom} is the checkpoint it was read from (null for a new run). */
-    private TrainingHistory run(NeuralNetwork model, ModelSignature sig, Dataset train, Dataset validation, TrainingState state,
+    private TrainingHistory run(Network model, ModelSignature sig, Dataset train, Dataset validation, TrainingState state,
             Path resumedFrom) {
         ai.bigdata.core.engine.Engine.useOnThisThread();
-        MultiLayerNetwork net = model.network();
-        if (workers > 1 && model.kind().equals("vae")) {
-            throw new IllegalArgumentException("workers(" + workers + ") is not available for a variational autoencoder"
-                    + " (its unsupervised step does not go through the replicas); use workers(1)");
+        if (workers > 1 && model.workersUnsupported().isPresent()) {
+            throw new IllegalArgumentException("workers(" + workers + ") is not available for "
+                    + model.workersUnsupported().get() + "; use workers(1)");
         }
         long perEpoch = batchesPerEpoch(train);
         Path lastCheckpoint = resumedFrom;
@@ -156,11 +161,11 @@ public final class Trainer {
         long checkpointedBatches = state.totalBatches;
         FeatureScaleCheck scale = new FeatureScaleCheck(sig);
         // the network's iteration counter at batch 0 of this run's state (0 unless a trained network trains on)
-        long iterationBase = net.getIterationCount() - state.totalBatches;
-        try (BatchIterator it = ib.build(); DataParallel parallel = workers > 1 ? new DataParallel(net, workers) : null) {
+        long iterationBase = model.iterationCount() - state.totalBatches;
+        try (BatchIterator it = ib.build(); DataParallel parallel = workers > 1 ? new DataParallel(model, workers) : null) {
             while (state.epoch < epochs && !state.stoppedEarly) {
                 long epochStart = System.nanoTime();
-                net.setEpochCount(state.epoch);
+                model.setEpochCount(state.epoch);
                 long b = 0;
                 List<Batch> round = new ArrayList<>();
                 while (it.hasNext()) {
@@ -202,7 +207,7 @@ public final class Trainer {
             }
         }
         if (earlyStopping != null && earlyStopping.restoresBest() && state.bestParams != null) {
-            net.setParams(state.bestParams);
+            model.setParameters(state.bestParams);
         }
         TrainingHistory history = new TrainingHistory(state.history, state.bestEpoch == 0 ? state.history.size() : state.bestEpoch,
                 state.stoppedEarly, state.warnings);
@@ -218,21 +223,22 @@ public final class Trainer {
         }
     }
 
-    private void trainBatch(NeuralNetwork model, Batch batch, TrainingState state, long b, long perEpoch,
+    private void trainBatch(Network model, Batch batch, TrainingState state, long b, long perEpoch,
             Path lastCheckpoint) {
         Nd4j.getRandom().setSeed(seed * 1_000_003L + state.totalBatches);
         INDArray x = model.input(batch.features());
         INDArray y = targets(model, batch, x);
-        recordBatch(state, b, perEpoch, batch.size(), model.trainStep(x, y), lastCheckpoint);
+        recordBatch(state, b, perEpoch, batch.size(), model.trainStep(x, y, batch.featuresMask(), batch.labelsMask()),
+                lastCheckpoint);
     }
 
     /** What the network learns to output: the labels, or its own (flattened) input when it reconstructs. */
-    private static INDArray targets(NeuralNetwork model, Batch batch, INDArray x) {
+    private static INDArray targets(Network model, Batch batch, INDArray x) {
         return model.signature().task() == Task.RECONSTRUCTION ? x.reshape('c', x.size(0), -1) : batch.labels();
     }
 
     /** Trains a round of batches on the parallel replicas (first batch number {@code b}). */
-    private void trainRound(NeuralNetwork model, DataParallel parallel, List<Batch> round, TrainingState state, long b, long perEpoch,
+    private void trainRound(Network model, DataParallel parallel, List<Batch> round, TrainingState state, long b, long perEpoch,
             long iterationBase, Path lastCheckpoint) {
         List<INDArray> xs = new ArrayList<>();
         List<INDArray> ys = new ArrayList<>();
@@ -261,14 +267,12 @@ public final class Trainer {
         }
     }
 
-    private void endEpoch(NeuralNetwork model, ModelSignature sig, Dataset validation, TrainingState state, double seconds) {
+    private void endEpoch(Network model, ModelSignature sig, Dataset validation, TrainingState state, double seconds) {
         Map<String, Double> metrics = new LinkedHashMap<>();
         if (validation != null) {
             metrics.putAll(validationMetrics(model, sig, validation));
         }
-        MultiLayerNetwork net = model.network();
-        Double rate = net.getLearningRate(0);
-        double lr = rate == null ? Double.NaN : rate;
+        double lr = model.learningRate();
         EpochRecord record = new EpochRecord(state.epoch + 1, state.lossSum / Math.max(1, state.lossRows), metrics, lr,
                 state.epochSeconds + seconds);
         state.history.add(record);
@@ -283,7 +287,7 @@ public final class Trainer {
                 state.bestEpoch = state.epoch + 1;
                 state.badEpochs = 0;
                 if (earlyStopping.restoresBest()) {
-                    state.bestParams = net.params().dup();
+                    state.bestParams = model.parameters().dup();
                 }
             } else if (++state.badEpochs >= earlyStopping.patience()) {
                 state.stoppedEarly = true;
@@ -299,7 +303,7 @@ public final class Trainer {
         }
     }
 
-    private static Map<String, Double> validationMetrics(NeuralNetwork model, ModelSignature sig, Dataset validation) {
+    private static Map<String, Double> validationMetrics(Network model, ModelSignature sig, Dataset validation) {
         Map<String, Double> m = new LinkedHashMap<>();
         if (sig.task() == Task.RECONSTRUCTION) {
             m.put("loss", ReconstructionError.mean(model, validation));
@@ -311,7 +315,7 @@ public final class Trainer {
         return m;
     }
 
-    private Path checkpoint(NeuralNetwork model, TrainingState state) {
+    private Path checkpoint(Network model, TrainingState state) {
         Path file = checkpoints.fileFor(state.totalBatches);
         CheckpointFile.write(file, model, state);
         checkpoints.prune();

@@ -133,14 +133,14 @@ class PredictorTest {
 
         Path newer = rewrite("newer.bundle", (name, bytes) -> {
             if (name.equals("manifest.json")) {
-                return new String(bytes, StandardCharsets.UTF_8).replace("\"format\" : 2", "\"format\" : 3").getBytes(StandardCharsets.UTF_8);
+                return new String(bytes, StandardCharsets.UTF_8).replace("\"format\" : 2", "\"format\" : 4").getBytes(StandardCharsets.UTF_8);
             }
             if (name.equals("manifest.sha256")) {
                 return null; // recomputed below
             }
             return bytes;
         });
-        assertThatThrownBy(() -> Predictor.load(newer)).isInstanceOf(BundleException.class).hasMessageContaining("format 3 is newer");
+        assertThatThrownBy(() -> Predictor.load(newer)).isInstanceOf(BundleException.class).hasMessageContaining("format 4 is newer");
 
         Path gone = dir.resolve("nothing-here.bundle");
         assertThatThrownBy(() -> Predictor.load(gone)).isInstanceOf(BundleException.class).hasMessageContaining("no such file");

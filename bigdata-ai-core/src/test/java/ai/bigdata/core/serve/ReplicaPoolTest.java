@@ -3,6 +3,7 @@ package ai.bigdata.core.serve;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ai.bigdata.core.model.Network;
 import ai.bigdata.core.model.NeuralNetwork;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
@@ -33,12 +34,12 @@ class ReplicaPoolTest {
         }, 1);
         ExecutorService first = Executors.newSingleThreadExecutor();
         try {
-            Future<NeuralNetwork> failing = first.submit(pool::borrow);
+            Future<Network> failing = first.submit(pool::borrow);
             while (copies.get() == 0) {
                 Thread.onSpinWait();
             }
             // the only replica is being made: a second caller waits for it
-            AtomicReference<NeuralNetwork> got = new AtomicReference<>();
+            AtomicReference<Network> got = new AtomicReference<>();
             Thread second = new Thread(() -> got.set(pool.borrow()), "second caller");
             second.setDaemon(true);
             second.start();
@@ -63,7 +64,7 @@ class ReplicaPoolTest {
     void aReplicaGivenBackTwiceIsRefused() {
         NeuralNetwork replica = NeuralNetwork.logisticRegression().build();
         ReplicaPool pool = new ReplicaPool(() -> replica, 2);
-        NeuralNetwork n = pool.borrow();
+        Network n = pool.borrow();
         pool.giveBack(n);
         assertThatThrownBy(() -> pool.giveBack(n)).isInstanceOf(IllegalStateException.class)
                 .hasMessage("a replica was given back twice or did not come from this pool");

@@ -26,10 +26,14 @@ class CrashResumeIT {
     @TempDir
     Path dir;
 
+    /** The network family the children train ({@link TrainingChild#NETWORK}); set by each test. */
+    private String network;
+
     /** Starts a child JVM running {@link TrainingChild} with these arguments; its output goes to {@code log} when given. */
     private Process start(Path log, String... args) throws Exception {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.add("-D" + TrainingChild.NETWORK + "=" + network);
         for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
             if (a.startsWith("--add-opens") || a.startsWith("-Xmx") || a.startsWith("-Dorg.bytedeco")) {
                 cmd.add(a);
@@ -71,13 +75,34 @@ class CrashResumeIT {
 
     @Test
     void killedMidEpochThenResumedEqualsUninterrupted() throws Exception {
+        // epoch 3, about half-way (36 batches per epoch, checkpoints every 5 batches and at each epoch's end)
+        network = "multilayer";
+        killThenResume(2, 17, 36, 15);
+    }
+
+    @Test
+    void aGraphNetworkKilledMidEpochThenResumedEqualsUninterrupted() throws Exception {
+        ai.bigdata.core.testing.SharedData.file("fashion-mnist");
+        // epoch 2 of the residual CNN (12 batches per epoch): the last checkpoint is 5 batches into it
+        network = "graph";
+        killThenResume(1, 9, 12, 5);
+    }
+
+    /**
+     * A reference run, then a run that stops after batch {@code stopBatch} of epoch {@code stopEpoch} and
+     * is killed, then a resumed run from its latest checkpoint, written {@code latestInEpoch} batches
+     * into that epoch of {@code perEpoch} batches.
+     */
+    private void killThenResume(int stopEpoch, int stopBatch, long perEpoch, long latestInEpoch) throws Exception {
+        long latestBatches = stopEpoch * perEpoch + latestInEpoch;
         Path refOut = dir.resolve("reference.bin");
         Path refLog = dir.resolve("reference.log");
         finish(start(refLog, "fresh", dir.resolve("ref-ckpt").toString(), refOut.toString()), refLog);
 
         Path ckpt = dir.resolve("ckpt");
-        // epoch 3, about half-way (36 batches per epoch): the child stops there and waits to be killed
-        Process victim = start(null, "fresh", ckpt.toString(), dir.resolve("never.bin").toString(), "2", "17");
+        // the child stops there and waits to be killed
+        Process victim = start(null, "fresh", ckpt.toString(), dir.resolve("never.bin").toString(), String.valueOf(stopEpoch),
+                String.valueOf(stopBatch));
         Future<List<String>> untilBlocked = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "victim-output");
             t.setDaemon(true);
@@ -98,12 +123,14 @@ class CrashResumeIT {
             victim.destroyForcibly(); // SIGKILL on Linux: no shutdown hooks, no finally blocks
         }
         assertThat(victim.waitFor(1, TimeUnit.MINUTES)).isTrue();
-        assertThat(seen).as("the child stopped after batch 17 of epoch 2, its last line").isNotEmpty().last().isEqualTo("batch 2 17");
+        assertThat(seen).as("the child stopped after batch " + stopBatch + " of epoch " + stopEpoch + ", its last line").isNotEmpty()
+                .last().isEqualTo("batch " + stopEpoch + " " + stopBatch);
         assertThat(victim.exitValue()).isEqualTo(137);
         assertThat(Files.exists(dir.resolve("never.bin"))).isFalse();
         Path latest = Checkpoints.latest(ckpt).orElseThrow();
         long batchesDone = Long.parseLong(latest.getFileName().toString().replaceAll("\\D", ""));
-        assertThat(batchesDone).as("the latest checkpoint (every 5 batches) is in the middle of epoch 2").isEqualTo(2 * 36 + 15);
+        assertThat(batchesDone).as("the latest checkpoint (every 5 batches) is in the middle of epoch " + stopEpoch)
+                .isEqualTo(latestBatches);
         try (var files = Files.list(ckpt)) {
             // every file under a real checkpoint name is complete (a kill during a write leaves only a .tmp file)
             for (Path p : files.filter(p -> p.getFileName().toString().endsWith(".ckpt")).toList()) {
@@ -114,7 +141,8 @@ class CrashResumeIT {
         Path resumedOut = dir.resolve("resumed.bin");
         Path resumedLog = dir.resolve("resumed.log");
         finish(start(resumedLog, "resume", ckpt.toString(), resumedOut.toString()), resumedLog);
-        assertThat(Files.readString(resumedLog, StandardCharsets.UTF_8)).doesNotContain("batch 0 0").contains("batch 2 15\n");
+        assertThat(Files.readString(resumedLog, StandardCharsets.UTF_8)).doesNotContain("batch 0 0")
+                .contains("batch " + stopEpoch + " " + latestInEpoch + "\n");
         assertThat(read(resumedOut)).containsExactly(read(refOut));
     }
 }

@@ -1,0 +1,87 @@
+package ai.bigdata.core.serve;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.bigdata.core.data.BatchIterator;
+import ai.bigdata.core.data.Dataset;
+import ai.bigdata.core.model.Network;
+import ai.bigdata.core.model.NeuralNetwork;
+import ai.bigdata.core.testing.ArrowLeakCheck;
+import ai.bigdata.core.testing.SharedData;
+import ai.bigdata.core.train.Trainer;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * Bundles and checkpoints written by the library before network families (see the README beside them
+ * in {@code legacy/}) still load as {@code NeuralNetwork}s of their kind, compute the outputs they
+ * computed then, and resume to the parameters the old uninterrupted run ended with.
+ */
+@ExtendWith(ArrowLeakCheck.class)
+class LegacyFilesTest {
+    private static Path legacy(String name) throws Exception {
+        return Path.of(LegacyFilesTest.class.getResource("legacy/" + name).toURI());
+    }
+
+    private static float[] floats(String name) throws Exception {
+        ByteBuffer b = ByteBuffer.wrap(Files.readAllBytes(legacy(name)));
+        float[] f = new float[b.capacity() / 4];
+        for (int i = 0; i < f.length; i++) {
+            f[i] = b.getFloat();
+        }
+        return f;
+    }
+
+    /** The olive data as the old run prepared it: its bundle's transform on the raw table without region. */
+    private static Dataset prepared(ModelBundle bundle) {
+        try (Dataset raw = Dataset.readCsv(SharedData.file("tabular/olive.csv")).label("area").read();
+             Dataset olive = raw.drop("region")) {
+            return bundle.transform().apply(olive);
+        }
+    }
+
+    private static float[] outputsOfFirstTen(Network model, Dataset data) {
+        try (Dataset head = data.head(10); BatchIterator it = head.batches()
+                .features(model.signature().featureNames().toArray(String[]::new)).batchSize(10).build()) {
+            INDArray x = it.next().features().dup();
+            return model.output(x).ravel().toFloatVector();
+        }
+    }
+
+    @Test
+    void anOldMlpBundleLoadsAsAMultilayerMlpWithTheSameOutputs() throws Exception {
+        ModelBundle bundle = ModelBundle.load(legacy("mlp.bundle"));
+        assertThat(bundle.manifest()).containsEntry("format", 2).doesNotContainKey("family");
+        assertThat(bundle.model()).isInstanceOf(NeuralNetwork.class);
+        assertThat(bundle.model().family()).isEqualTo("multilayer");
+        assertThat(bundle.model().kind()).isEqualTo("mlp");
+        assertThat(bundle.model().denseInference()).isPresent();
+        try (Dataset data = prepared(bundle)) {
+            assertThat(outputsOfFirstTen(bundle.model(), data)).containsExactly(floats("mlp-outputs.bin"));
+        }
+    }
+
+    @Test
+    void anOldVaeBundleLoadsAsAVaeThatReconstructsAtTheLatentMean() throws Exception {
+        ModelBundle bundle = ModelBundle.load(legacy("vae.bundle"));
+        assertThat(bundle.model().kind()).isEqualTo("vae");
+        assertThat(bundle.model().reconstructs()).isTrue();
+        try (Dataset data = prepared(bundle)) {
+            assertThat(outputsOfFirstTen(bundle.model(), data)).containsExactly(floats("vae-outputs.bin"));
+        }
+    }
+
+    @Test
+    void anOldCheckpointResumesToTheOldRunsFinalParameters() throws Exception {
+        ModelBundle bundle = ModelBundle.load(legacy("mlp.bundle"));
+        try (Dataset data = prepared(bundle)) {
+            NeuralNetwork model = NeuralNetwork.mlp().hidden(8).build();
+            Trainer.builder().epochs(3).batchSize(64).seed(5).build().resume(legacy("mlp-after-epoch-1.ckpt"), model, data, null);
+            assertThat(model.parameters().toFloatVector()).containsExactly(floats("mlp-params.bin"));
+        }
+    }
+}
