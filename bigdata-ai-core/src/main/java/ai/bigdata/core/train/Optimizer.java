@@ -12,14 +12,19 @@ import org.nd4j.linalg.schedule.ISchedule;
  * (Adam with decoupled weight decay) or RMSProp.
  */
 public final class Optimizer {
-    private enum Kind { SGD, MOMENTUM, ADAM, ADAMW, RMSPROP }
+    private enum Kind { SGD, MOMENTUM, ADAM, ADAMW, RMSPROP, LBFGS }
 
     private final Kind kind;
     private final double learningRate;
     private final double parameter;
     private final LearningRateSchedule schedule;
+    private final double tolerance;
 
     private Optimizer(Kind kind, double learningRate, double parameter, LearningRateSchedule schedule) {
+        this(kind, learningRate, parameter, 0, schedule);
+    }
+
+    private Optimizer(Kind kind, double learningRate, double parameter, double tolerance, LearningRateSchedule schedule) {
         if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
             throw new IllegalArgumentException("learning rate must be positive and finite, got " + learningRate);
         }
@@ -27,6 +32,7 @@ public final class Optimizer {
         this.learningRate = learningRate;
         this.parameter = parameter;
         this.schedule = schedule;
+        this.tolerance = tolerance;
     }
 
     /** Plain stochastic gradient descent. */
@@ -60,9 +66,48 @@ public final class Optimizer {
         return new Optimizer(Kind.RMSPROP, learningRate, 0, LearningRateSchedule.constant());
     }
 
+    /**
+     * Full-batch L-BFGS, as scikit-learn's default {@code lbfgs} solver: for logistic regression
+     * ({@code NeuralNetwork.logisticRegression()}) on data that fit in memory, at most 100 iterations,
+     * stopping when the largest gradient component is at most 1e-4 or the objective stops falling. It
+     * minimises the network's own objective, mean cross-entropy plus its L2 term {@code l2 / 2 * |W|^2},
+     * which is scikit-learn's with {@code C = 1 / (l2 * rows)} (an l2 of 0: no penalty). Epochs, batch
+     * size and learning rate do not apply; one history record describes the solve.
+     */
+    public static Optimizer lbfgs() {
+        return lbfgs(100, 1e-4);
+    }
+
+    /** Full-batch L-BFGS (see {@link #lbfgs()}) with its own iteration limit and gradient tolerance. */
+    public static Optimizer lbfgs(int maxIterations, double tolerance) {
+        if (maxIterations < 1 || !(tolerance >= 0) || Double.isInfinite(tolerance)) {
+            throw new IllegalArgumentException("L-BFGS needs maxIterations >= 1 and a finite tolerance >= 0, got " + maxIterations
+                    + " and " + tolerance);
+        }
+        return new Optimizer(Kind.LBFGS, 1, maxIterations, tolerance, LearningRateSchedule.constant());
+    }
+
+    /** Whether this is the full-batch L-BFGS solver rather than a mini-batch optimiser. */
+    boolean fullBatch() {
+        return kind == Kind.LBFGS;
+    }
+
+    /** L-BFGS's iteration limit. */
+    int maxIterations() {
+        return (int) parameter;
+    }
+
+    /** L-BFGS's gradient tolerance. */
+    double tolerance() {
+        return tolerance;
+    }
+
     /** This optimiser with a learning-rate schedule. */
     public Optimizer schedule(LearningRateSchedule s) {
-        return new Optimizer(kind, learningRate, parameter, java.util.Objects.requireNonNull(s, "schedule"));
+        if (kind == Kind.LBFGS) {
+            throw new IllegalArgumentException("L-BFGS takes no learning-rate schedule: its line search chooses each step");
+        }
+        return new Optimizer(kind, learningRate, parameter, tolerance, java.util.Objects.requireNonNull(s, "schedule"));
     }
 
     /** The base learning rate. */
@@ -82,6 +127,7 @@ public final class Optimizer {
             case SGD: return s == null ? new Sgd(learningRate) : new Sgd(s);
             case MOMENTUM: return s == null ? new Nesterovs(learningRate, parameter) : new Nesterovs(s, parameter);
             case RMSPROP: return s == null ? new RmsProp(learningRate) : new RmsProp(s);
+            case LBFGS: return new Sgd(0.0);
             default: return new FusedAdam(learningRate, s);
         }
     }
@@ -89,6 +135,9 @@ public final class Optimizer {
     @Override
     public String toString() {
         String name = kind.name().toLowerCase(Locale.ROOT);
+        if (kind == Kind.LBFGS) {
+            return "lbfgs(at most " + (int) parameter + " iterations, tolerance " + tolerance + ")";
+        }
         return name + "(lr " + learningRate + (kind == Kind.MOMENTUM ? ", momentum " + parameter : "")
                 + (kind == Kind.ADAMW ? ", weight decay " + parameter : "") + ", " + schedule + ")";
     }

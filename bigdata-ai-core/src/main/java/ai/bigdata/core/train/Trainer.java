@@ -73,10 +73,39 @@ public final class Trainer {
         long perEpoch = batchesPerEpoch(train);
         model.initialise(sig, new NetworkSettings(seed, optimizer.updater(epochs, perEpoch), optimizer.weightDecay(),
                 clipGradientNorm, weights(sig)));
+        if (optimizer.fullBatch()) {
+            refuseMiniBatchOptions();
+            return FullBatchFit.fit(model, sig, train, validation, optimizer, listeners,
+                    (m, v) -> validationMetrics(m, sig, v));
+        }
         TrainingState state = new TrainingState();
         state.seed = seed;
         state.batchSize = batchSize;
         return run(model, sig, train, validation, state, null);
+    }
+
+    /** Options that only a mini-batch run has: L-BFGS solves in one piece, so they are refused rather than ignored. */
+    private void refuseMiniBatchOptions() {
+        List<String> set = new ArrayList<>();
+        if (checkpoints != null) {
+            set.add("checkpoints");
+        }
+        if (earlyStopping != null) {
+            set.add("earlyStopping");
+        }
+        if (workers > 1) {
+            set.add("workers(" + workers + ")");
+        }
+        if (classWeights != null) {
+            set.add("classWeights");
+        }
+        if (clipGradientNorm > 0) {
+            set.add("clipGradientNorm");
+        }
+        if (!set.isEmpty()) {
+            throw new IllegalArgumentException("Optimizer.lbfgs() solves on the whole training set at once; " + set
+                    + " apply to mini-batch training only");
+        }
     }
 
     /** Trains without validation data. */
