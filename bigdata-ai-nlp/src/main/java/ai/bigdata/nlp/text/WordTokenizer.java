@@ -1,0 +1,255 @@
+package ai.bigdata.nlp.text;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
+
+/**
+ * A Unicode-aware word tokenizer. It finds, in this order of preference, URLs ({@code http://},
+ * {@code https://}, {@code ftp://} or {@code www.} up to whitespace, trailing punctuation dropped), e-mail
+ * addresses, numbers (digits of any script, with {@code .} or {@code ,} between groups) and words (letters,
+ * marks and digits of any script, with inner apostrophes such as {@code don't}). Then, as configured:
+ * URLs, e-mail addresses and numbers become the tokens {@code <url>}, {@code <email>} and {@code <number>}
+ * (on by default); words are lower-cased ({@link Locale#ROOT}, on by default), accent-folded (NFC, then
+ * Lucene's {@code ASCIIFoldingFilter}: {@code café} to {@code cafe}, {@code Straße} to {@code strasse};
+ * on by default), dropped when shorter than the minimum length or a stop word, and stemmed.
+ */
+public final class WordTokenizer implements Tokenizer {
+    static final String TYPE = "word";
+    /** The token that stands for a URL. */
+    public static final String URL = "<url>";
+    /** The token that stands for an e-mail address. */
+    public static final String EMAIL = "<email>";
+    /** The token that stands for a number. */
+    public static final String NUMBER = "<number>";
+
+    private static final Pattern TOKEN = Pattern.compile(
+            "(?<url>(?:(?:https?|ftp)://|www\\.)[^\\s<>\"'`{}|\\\\^\\[\\]]+)"
+            + "|(?<email>[\\p{L}\\p{N}._%+-]+@[\\p{L}\\p{N}-]+(?:\\.[\\p{L}\\p{N}-]+)*\\.\\p{L}{2,})"
+            + "|(?<number>\\p{Nd}+(?:[.,]\\p{Nd}+)*(?![\\p{L}\\p{M}]))"
+            + "|(?<word>[\\p{L}\\p{M}\\p{Nd}_]+(?:['\u2019][\\p{L}\\p{M}]+)*)");
+
+    private final boolean lowercase;
+    private final boolean foldAccents;
+    private final boolean normaliseUrls;
+    private final boolean normaliseEmails;
+    private final boolean normaliseNumbers;
+    private final int minLength;
+    private final Set<String> stopWords;
+    private final Stemmer stemmer;
+    private final ThreadLocal<UnaryOperator<String>> stem;
+
+    private WordTokenizer(Builder b) {
+        this.lowercase = b.lowercase;
+        this.foldAccents = b.foldAccents;
+        this.normaliseUrls = b.normaliseUrls;
+        this.normaliseEmails = b.normaliseEmails;
+        this.normaliseNumbers = b.normaliseNumbers;
+        this.minLength = b.minLength;
+        this.stopWords = Set.copyOf(b.stopWords);
+        this.stemmer = b.stemmer;
+        Stemmer s = b.stemmer;
+        this.stem = ThreadLocal.withInitial(s::newInstance);
+    }
+
+    /** The defaults: lower case, accents folded, URLs / e-mails / numbers normalised, no stop words, no stemming. */
+    public static WordTokenizer standard() {
+        return builder().build();
+    }
+
+    /** A builder starting from {@link #standard()}'s settings. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    @Override
+    public List<String> tokens(String text) {
+        List<String> out = new ArrayList<>();
+        Matcher m = TOKEN.matcher(text);
+        UnaryOperator<String> st = stem.get();
+        while (m.find()) {
+            if (m.start("url") >= 0) {
+                String u = trimTrailing(m.group("url"));
+                out.add(normaliseUrls ? URL : word(u, false, st));
+            } else if (m.start("email") >= 0) {
+                out.add(normaliseEmails ? EMAIL : word(m.group("email"), false, st));
+            } else if (m.start("number") >= 0) {
+                if (normaliseNumbers) {
+                    out.add(NUMBER);
+                } else {
+                    addWord(out, m.group("number"), st);
+                }
+            } else {
+                addWord(out, m.group("word"), st);
+            }
+        }
+        return out;
+    }
+
+    private void addWord(List<String> out, String raw, UnaryOperator<String> st) {
+        String w = word(raw.replace('\u2019', '\''), true, st);
+        if (w != null) {
+            out.add(w);
+        }
+    }
+
+    /** The word as configured, or null when it is dropped (too short, a stop word). */
+    private String word(String raw, boolean filter, UnaryOperator<String> st) {
+        String w = lowercase ? raw.toLowerCase(Locale.ROOT) : raw;
+        if (foldAccents) {
+            w = fold(w);
+        }
+        if (!filter) {
+            return w;
+        }
+        if (w.codePointCount(0, w.length()) < minLength || stopWords.contains(w)) {
+            return null;
+        }
+        return st.apply(w);
+    }
+
+    private static String fold(String w) {
+        String nfc = Normalizer.normalize(w, Normalizer.Form.NFC);
+        boolean ascii = true;
+        for (int i = 0; i < nfc.length() && ascii; i++) {
+            ascii = nfc.charAt(i) < 0x80;
+        }
+        if (ascii) {
+            return nfc;
+        }
+        char[] in = nfc.toCharArray();
+        char[] out = new char[in.length * 4];
+        int n = ASCIIFoldingFilter.foldToASCII(in, 0, out, 0, in.length);
+        return new String(out, 0, n);
+    }
+
+    private static String trimTrailing(String u) {
+        int end = u.length();
+        while (end > 0 && ".,;:!?)".indexOf(u.charAt(end - 1)) >= 0) {
+            end--;
+        }
+        return u.substring(0, end);
+    }
+
+    @Override
+    public Map<String, Object> parameters() {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("type", TYPE);
+        p.put("lowercase", lowercase);
+        p.put("foldAccents", foldAccents);
+        p.put("normaliseUrls", normaliseUrls);
+        p.put("normaliseEmails", normaliseEmails);
+        p.put("normaliseNumbers", normaliseNumbers);
+        p.put("minLength", minLength);
+        p.put("stopWords", List.copyOf(new TreeSet<>(stopWords)));
+        p.put("stemmer", stemmer.name());
+        return p;
+    }
+
+    static WordTokenizer fromParameters(Map<String, Object> p) {
+        Builder b = builder().lowercase(bool(p, "lowercase")).foldAccents(bool(p, "foldAccents"))
+                .normaliseUrls(bool(p, "normaliseUrls")).normaliseEmails(bool(p, "normaliseEmails"))
+                .normaliseNumbers(bool(p, "normaliseNumbers"))
+                .minLength(((Number) Tokenizers.required(p, "minLength")).intValue())
+                .stemmer(Stemmer.valueOf((String) Tokenizers.required(p, "stemmer")));
+        List<String> words = new ArrayList<>();
+        for (Object o : (List<?>) Tokenizers.required(p, "stopWords")) {
+            words.add((String) o);
+        }
+        return b.stopWords(Set.copyOf(words)).build();
+    }
+
+    private static boolean bool(Map<String, Object> p, String key) {
+        Object v = Tokenizers.required(p, key);
+        if (!(v instanceof Boolean b)) {
+            throw new IllegalArgumentException("tokenizer parameter '" + key + "' must be true or false, got " + v);
+        }
+        return b;
+    }
+
+    @Override
+    public String toString() {
+        return "word tokenizer " + parameters();
+    }
+
+    /** Settings of a {@link WordTokenizer}. */
+    public static final class Builder {
+        private boolean lowercase = true;
+        private boolean foldAccents = true;
+        private boolean normaliseUrls = true;
+        private boolean normaliseEmails = true;
+        private boolean normaliseNumbers = true;
+        private int minLength = 1;
+        private Set<String> stopWords = Set.of();
+        private Stemmer stemmer = Stemmer.NONE;
+
+        private Builder() {
+        }
+
+        /** Lower-case words ({@link Locale#ROOT}); default true. */
+        public Builder lowercase(boolean on) {
+            this.lowercase = on;
+            return this;
+        }
+
+        /** Fold accents and ligatures to ASCII where Lucene's {@code ASCIIFoldingFilter} knows how; default true. */
+        public Builder foldAccents(boolean on) {
+            this.foldAccents = on;
+            return this;
+        }
+
+        /** Replace URLs by {@link #URL}; default true (otherwise the URL, case-folded as a word, is the token). */
+        public Builder normaliseUrls(boolean on) {
+            this.normaliseUrls = on;
+            return this;
+        }
+
+        /** Replace e-mail addresses by {@link #EMAIL}; default true. */
+        public Builder normaliseEmails(boolean on) {
+            this.normaliseEmails = on;
+            return this;
+        }
+
+        /** Replace numbers by {@link #NUMBER}; default true. */
+        public Builder normaliseNumbers(boolean on) {
+            this.normaliseNumbers = on;
+            return this;
+        }
+
+        /** Drop words with fewer code points than this (after folding); default 1. */
+        public Builder minLength(int codePoints) {
+            if (codePoints < 1) {
+                throw new IllegalArgumentException("minLength must be >= 1, got " + codePoints);
+            }
+            this.minLength = codePoints;
+            return this;
+        }
+
+        /** Drop these words (compared after lower-casing and folding); see {@link StopWords}. */
+        public Builder stopWords(Set<String> words) {
+            this.stopWords = Set.copyOf(Objects.requireNonNull(words, "words"));
+            return this;
+        }
+
+        /** Stem words (after stop words are dropped); default {@link Stemmer#NONE}. */
+        public Builder stemmer(Stemmer s) {
+            this.stemmer = Objects.requireNonNull(s, "stemmer");
+            return this;
+        }
+
+        /** The tokenizer. */
+        public WordTokenizer build() {
+            return new WordTokenizer(this);
+        }
+    }
+}
