@@ -91,6 +91,8 @@ final class CorpusFiles {
                 v.accept(current, bytes);
                 current = null;
             }
+        } catch (UndecodableDocumentException e) {
+            throw e; // the visitor's own verdict on a document, not a damaged archive
         } catch (DataFormatException e) {
             if (current == null || e.source().equals(root.toString()) && e.getMessage().contains(current)) {
                 throw e;

@@ -5,9 +5,12 @@ import ai.bigdata.core.io.Decompression;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -40,11 +43,10 @@ public final class JsonLinesCorpus {
         String name = file.getFileName().toString();
         long lines = 0;
         long blank = 0;
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(Decompression.open(file),
-                StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                        .onUnmappableCharacter(CodingErrorAction.REPORT)))) {
+        try (InputStream r = new BufferedInputStream(Decompression.open(file), 1 << 16)) {
             String line;
-            while ((line = readLine(r, file, lines + 1)) != null) {
+            ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+            while ((line = readLine(r, buffer, file, lines + 1)) != null) {
                 lines++;
                 if (line.isBlank()) {
                     blank++;
@@ -80,10 +82,22 @@ public final class JsonLinesCorpus {
                 Map.of()));
     }
 
-    private static String readLine(BufferedReader r, Path file, long line) throws IOException {
+    /** The next line (without its line break) decoded strictly as UTF-8, or null at the end. */
+    private static String readLine(InputStream in, ByteArrayOutputStream buffer, Path file, long line) throws IOException {
+        buffer.reset();
+        int b;
+        while ((b = in.read()) >= 0 && b != '\n') {
+            buffer.write(b);
+        }
+        if (b < 0 && buffer.size() == 0) {
+            return null;
+        }
+        byte[] bytes = buffer.toByteArray();
+        int n = bytes.length > 0 && bytes[bytes.length - 1] == '\r' ? bytes.length - 1 : bytes.length;
         try {
-            return r.readLine();
-        } catch (java.nio.charset.CharacterCodingException e) {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes, 0, n)).toString();
+        } catch (CharacterCodingException e) {
             throw new DataFormatException(file.toString(), line, null, null, "bytes that are not UTF-8", e);
         }
     }
