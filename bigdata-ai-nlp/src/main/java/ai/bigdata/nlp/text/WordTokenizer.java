@@ -34,9 +34,10 @@ public final class WordTokenizer implements Tokenizer {
     public static final String NUMBER = "<number>";
 
     private static final Pattern TOKEN = Pattern.compile(
-            "(?<url>(?:(?:https?|ftp)://|www\\.)[^\\s<>\"'`{}|\\\\^\\[\\]]+)"
-            + "|(?<email>[\\p{L}\\p{N}._%+-]+@[\\p{L}\\p{N}-]+(?:\\.[\\p{L}\\p{N}-]+)*\\.\\p{L}{2,})"
-            + "|(?<number>\\p{Nd}+(?:[.,]\\p{Nd}+)*(?![\\p{L}\\p{M}]))"
+            "(?<url>(?i:(?:https?|ftp)://|www\\.)[^\\s<>\"'`{}|\\\\^\\[\\]]+)"
+            // bounded parts (RFC 5321: local part <= 64, labels <= 63) keep a long run without '@' linear
+            + "|(?<email>[\\p{L}\\p{N}._%+-]{1,64}@[\\p{L}\\p{N}-]{1,63}(?:\\.[\\p{L}\\p{N}-]{1,63}){0,8}\\.\\p{L}{2,24})"
+            + "|(?<number>\\p{Nd}++(?:[.,]\\p{Nd}++)*+(?![\\p{L}\\p{M}_]))"
             + "|(?<word>[\\p{L}\\p{M}\\p{Nd}_]+(?:['\u2019][\\p{L}\\p{M}]+)*)");
 
     private final boolean lowercase;
