@@ -37,6 +37,9 @@ final class CorpusFiles {
     }
 
     static void forEach(Path root, long maxBytes, Visitor v) {
+        if (!Files.exists(root)) {
+            throw new IllegalArgumentException("corpus root " + root + " does not exist");
+        }
         if (Files.isDirectory(root)) {
             folder(root, maxBytes, v);
         } else if (isArchive(root)) {

@@ -40,6 +40,11 @@ public final class WordTokenizer implements Tokenizer {
             + "|(?<number>\\p{Nd}++(?:[.,]\\p{Nd}++)*+(?![\\p{L}\\p{M}_]))"
             + "|(?<word>[\\p{L}\\p{M}\\p{Nd}_]+(?:['\u2019][\\p{L}\\p{M}]+)*)");
 
+    private static final int GROUP_URL = 1;
+    private static final int GROUP_EMAIL = 2;
+    private static final int GROUP_NUMBER = 3;
+    private static final int GROUP_WORD = 4;
+
     private final boolean lowercase;
     private final boolean foldAccents;
     private final boolean normaliseUrls;
@@ -79,19 +84,19 @@ public final class WordTokenizer implements Tokenizer {
         Matcher m = TOKEN.matcher(text);
         UnaryOperator<String> st = stem.get();
         while (m.find()) {
-            if (m.start("url") >= 0) {
-                String u = trimTrailing(m.group("url"));
+            if (m.start(GROUP_URL) >= 0) {
+                String u = trimTrailing(m.group(GROUP_URL));
                 out.add(normaliseUrls ? URL : word(u, false, st));
-            } else if (m.start("email") >= 0) {
-                out.add(normaliseEmails ? EMAIL : word(m.group("email"), false, st));
-            } else if (m.start("number") >= 0) {
+            } else if (m.start(GROUP_EMAIL) >= 0) {
+                out.add(normaliseEmails ? EMAIL : word(m.group(GROUP_EMAIL), false, st));
+            } else if (m.start(GROUP_NUMBER) >= 0) {
                 if (normaliseNumbers) {
                     out.add(NUMBER);
                 } else {
-                    addWord(out, m.group("number"), st);
+                    addWord(out, m.group(GROUP_NUMBER), st);
                 }
             } else {
-                addWord(out, m.group("word"), st);
+                addWord(out, m.group(GROUP_WORD), st);
             }
         }
         return out;
@@ -120,15 +125,14 @@ public final class WordTokenizer implements Tokenizer {
     }
 
     private static String fold(String w) {
-        String nfc = Normalizer.normalize(w, Normalizer.Form.NFC);
         boolean ascii = true;
-        for (int i = 0; i < nfc.length() && ascii; i++) {
-            ascii = nfc.charAt(i) < 0x80;
+        for (int i = 0; i < w.length() && ascii; i++) {
+            ascii = w.charAt(i) < 0x80;
         }
         if (ascii) {
-            return nfc;
+            return w;
         }
-        char[] in = nfc.toCharArray();
+        char[] in = Normalizer.normalize(w, Normalizer.Form.NFC).toCharArray();
         char[] out = new char[in.length * 4];
         int n = ASCIIFoldingFilter.foldToASCII(in, 0, out, 0, in.length);
         return new String(out, 0, n);

@@ -124,6 +124,16 @@ class TextCorpusTest {
     }
 
     @Test
+    void aMissingOrUnsupportedRootIsNamed() throws IOException {
+        assertThatThrownBy(() -> TextCorpus.folders(dir.resolve("nowhere")).read())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("nowhere").hasMessageContaining("does not exist");
+        Files.writeString(dir.resolve("corpus.zip"), "x");
+        assertThatThrownBy(() -> TextCorpus.folders(dir.resolve("corpus.zip")).read())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("corpus.zip")
+                .hasMessageContaining("neither a folder nor");
+    }
+
+    @Test
     void plainTextFoldersLikeLoadFiles() throws IOException {
         Files.createDirectories(dir.resolve("pos"));
         Files.createDirectories(dir.resolve("neg"));
