@@ -46,7 +46,15 @@ class SpamAssassinIT {
             System.out.println(read.report());
             assertThat(read.report().files()).isEqualTo(6047);
             assertThat(read.report().unlabelled()).containsExactly("spamassassin/LICENSE-stdlib-packaging");
-            assertThat(read.report().documents() + read.report().undecodable().size()).isEqualTo(6046);
+            // two with corrupt base64, two multiparts whose boundary never appears: named, counted, left out
+            assertThat(read.report().undecodable()).containsOnlyKeys(
+                    "spamassassin/spam-1/00313.fab744bfd5a128fca39b69df9811c086",
+                    "spamassassin/spam-1/00467.5b733c506b7165424a0d4a298e67970f",
+                    "spamassassin/spam-2/01214.973b4598b630a989967ff69b19f95d4a",
+                    "spamassassin/spam-2/01309.4da3e5f7445fe71bdb9a145b3c704cc3");
+            assertThat(read.report().documents()).isEqualTo(6042);
+            assertThat(split.train().rowCount()).isEqualTo(4834);
+            assertThat(split.test().rowCount()).isEqualTo(1208);
             writeSplit(split, Path.of("target", "spamassassin-split.tsv"));
 
             long t1 = System.nanoTime();
