@@ -38,6 +38,7 @@ CASES = [
     ("tfidf_binary_bigrams", "tfidf", dict(binary=True, ngram_range=(1, 2), max_df=0.8)),
     ("counts_capped", "counts", dict(max_features=8)),
     ("hashing_32", "hashing", dict(n_features=32)),
+    ("hashing_binary_8", "hashing", dict(n_features=8, binary=True, norm="l1")),
     ("tfidf_char_wb", "tfidf_char_wb", dict(ngram_range=(2, 4))),
 ]
 

@@ -78,17 +78,13 @@ public final class TextVectorTransform implements Transform {
         double[] v = new double[width()];
         List<String> terms = terms(settings, text);
         if (settings.weighting() == Weighting.HASHING) {
+            int w = settings.hashWidth();
             for (String t : terms) {
                 byte[] b = t.getBytes(StandardCharsets.UTF_8);
                 int h = StringHelper.murmurhash3_x86_32(b, 0, b.length, 0);
-                int w = settings.hashWidth();
                 int index = h == Integer.MIN_VALUE ? (int) (2147483648L % w) : Math.abs(h) % w;
-                v[index] += h >= 0 ? 1 : -1;
-            }
-            if (settings.binary()) {
-                for (int i = 0; i < v.length; i++) {
-                    v[i] = Math.signum(v[i]);
-                }
+                // binary, as scikit-learn: every column a term hashed to is 1, even where signs cancelled
+                v[index] = settings.binary() ? 1 : v[index] + (h >= 0 ? 1 : -1);
             }
         } else {
             List<Integer> touched = new ArrayList<>();
