@@ -10,15 +10,14 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.UnaryOperator;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 
 /**
- * A Unicode-aware word tokenizer. It finds, in this order of preference, URLs ({@code http://},
- * {@code https://}, {@code ftp://} or {@code www.} up to whitespace, trailing punctuation dropped), e-mail
- * addresses, numbers (digits of any script, with {@code .} or {@code ,} between groups) and words (letters,
- * marks and digits of any script, with inner apostrophes such as {@code don't}). Then, as configured:
+ * A Unicode-aware word tokenizer. Lucene's {@code UAX29URLEmailTokenizer} splits the text: words by the
+ * Unicode text segmentation rules (UAX #29: letters, marks and digits of any script, inner apostrophes as in
+ * {@code don't}, one token per ideograph), URLs (with a scheme, or a host name with a known top-level domain)
+ * and e-mail addresses as single tokens; numbers are digits with {@code .} or {@code ,} between groups. Tokens
+ * longer than {@value #MAX_TOKEN_LENGTH} characters come in pieces of that length. Then, as configured:
  * URLs, e-mail addresses and numbers become the tokens {@code <url>}, {@code <email>} and {@code <number>}
  * (on by default); words are lower-cased ({@link Locale#ROOT}, on by default), accent-folded (NFC, then
  * Lucene's {@code ASCIIFoldingFilter}: {@code café} to {@code cafe}, {@code Straße} to {@code strasse};
@@ -33,17 +32,9 @@ public final class WordTokenizer implements Tokenizer {
     /** The token that stands for a number. */
     public static final String NUMBER = "<number>";
 
-    private static final Pattern TOKEN = Pattern.compile(
-            "(?<url>(?i:(?:https?|ftp)://|www\\.)[^\\s<>\"'`{}|\\\\^\\[\\]]+)"
-            // bounded parts (RFC 5321: local part <= 64, labels <= 63) keep a long run without '@' linear
-            + "|(?<email>[\\p{L}\\p{N}._%+-]{1,64}@[\\p{L}\\p{N}-]{1,63}(?:\\.[\\p{L}\\p{N}-]{1,63}){0,8}\\.\\p{L}{2,24})"
-            + "|(?<number>\\p{Nd}++(?:[.,]\\p{Nd}++)*+(?![\\p{L}\\p{M}_]))"
-            + "|(?<word>[\\p{L}\\p{M}\\p{Nd}_]+(?:['\u2019][\\p{L}\\p{M}]+)*)");
-
-    private static final int GROUP_URL = 1;
-    private static final int GROUP_EMAIL = 2;
-    private static final int GROUP_NUMBER = 3;
-    private static final int GROUP_WORD = 4;
+    /** Longest token Lucene's tokenizer gives whole (longer runs come in pieces of this length). */
+    static final int MAX_TOKEN_LENGTH = 4096;
+    private static final ThreadLocal<Segmenter> SEGMENTER = ThreadLocal.withInitial(Segmenter::new);
 
     private final boolean lowercase;
     private final boolean foldAccents;
@@ -81,25 +72,48 @@ public final class WordTokenizer implements Tokenizer {
     @Override
     public List<String> tokens(String text) {
         List<String> out = new ArrayList<>();
-        Matcher m = TOKEN.matcher(text);
         UnaryOperator<String> st = stem.get();
-        while (m.find()) {
-            if (m.start(GROUP_URL) >= 0) {
-                String u = trimTrailing(m.group(GROUP_URL));
-                out.add(normaliseUrls ? URL : word(u, false, st));
-            } else if (m.start(GROUP_EMAIL) >= 0) {
-                out.add(normaliseEmails ? EMAIL : word(m.group(GROUP_EMAIL), false, st));
-            } else if (m.start(GROUP_NUMBER) >= 0) {
-                if (normaliseNumbers) {
-                    out.add(NUMBER);
-                } else {
-                    addWord(out, m.group(GROUP_NUMBER), st);
+        SEGMENTER.get().forEach(text, (type, raw) -> {
+            switch (type) {
+                case "<URL>" -> out.add(normaliseUrls ? URL : word(trimTrailing(raw), false, st));
+                case "<EMAIL>" -> out.add(normaliseEmails ? EMAIL : word(raw, false, st));
+                case "<NUM>" -> {
+                    if (normaliseNumbers && isNumber(raw)) {
+                        out.add(NUMBER);
+                    } else {
+                        addWord(out, raw, st);
+                    }
                 }
+                default -> addWord(out, raw, st);
+            }
+        });
+        return out;
+    }
+
+    /** A URL without the sentence punctuation that Lucene leaves at its end ({@code "see http://x.org/a."}). */
+    private static String trimTrailing(String u) {
+        int end = u.length();
+        while (end > 1 && ".,;:!?".indexOf(u.charAt(end - 1)) >= 0) {
+            end--;
+        }
+        return u.substring(0, end);
+    }
+
+    /** Digits with {@code .} or {@code ,} between groups (UAX #29 also calls "a1" or "1-2" numbers). */
+    private static boolean isNumber(String raw) {
+        boolean digitBefore = false;
+        for (int i = 0; i < raw.length(); ) {
+            int c = raw.codePointAt(i);
+            i += Character.charCount(c);
+            if (Character.getType(c) == Character.DECIMAL_DIGIT_NUMBER) {
+                digitBefore = true;
+            } else if ((c == '.' || c == ',') && digitBefore && i < raw.length()) {
+                digitBefore = false;
             } else {
-                addWord(out, m.group(GROUP_WORD), st);
+                return false;
             }
         }
-        return out;
+        return digitBefore;
     }
 
     private void addWord(List<String> out, String raw, UnaryOperator<String> st) {
@@ -136,14 +150,6 @@ public final class WordTokenizer implements Tokenizer {
         char[] out = new char[in.length * 4];
         int n = ASCIIFoldingFilter.foldToASCII(in, 0, out, 0, in.length);
         return new String(out, 0, n);
-    }
-
-    private static String trimTrailing(String u) {
-        int end = u.length();
-        while (end > 0 && ".,;:!?)".indexOf(u.charAt(end - 1)) >= 0) {
-            end--;
-        }
-        return u.substring(0, end);
     }
 
     @Override

@@ -41,7 +41,8 @@ class WordTokenizerTest {
 
     @Test
     void otherScriptsAreWordsAndKeptAsTheyAre() {
-        assertThat(standard.tokens("Привет мир, 東京 and العربية")).containsExactly("привет", "мир", "東京", "and", "العربية");
+        // UAX #29: one token per ideograph
+        assertThat(standard.tokens("Привет мир, 東京 and العربية")).containsExactly("привет", "мир", "東", "京", "and", "العربية");
     }
 
     @Test
@@ -62,6 +63,24 @@ class WordTokenizerTest {
     void porterStemmer() {
         WordTokenizer t = WordTokenizer.builder().stemmer(Stemmer.PORTER).build();
         assertThat(t.tokens("connection connected generously")).containsExactly("connect", "connect", "gener");
+    }
+
+    @Test
+    void bareHostNamesAndSchemesInAnyCaseAreUrls() {
+        assertThat(standard.tokens("Go to example.com or HTTPS://WWW.X.ORG/A now")).containsExactly("go", "to", "<url>",
+                "or", "<url>", "now");
+    }
+
+    @Test
+    void numberLikeTokensThatAreNotNumbersStayWords() {
+        WordTokenizer t = WordTokenizer.standard();
+        assertThat(t.tokens("v1.2b 10:30 1.5 7")).containsExactly("v1.2b", "<number>", "<number>", "<number>", "<number>");
+    }
+
+    @Test
+    void veryLongRunsComeInPieces() {
+        String run = "a".repeat(WordTokenizer.MAX_TOKEN_LENGTH + 10);
+        assertThat(standard.tokens(run)).containsExactly("a".repeat(WordTokenizer.MAX_TOKEN_LENGTH), "a".repeat(10));
     }
 
     @Test
