@@ -6,11 +6,14 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.Session;
+import jakarta.mail.util.SharedByteArrayInputStream;
 import jakarta.mail.internet.ContentType;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.internet.MimePart;
+import jakarta.mail.internet.MimePartDataSource;
 import jakarta.mail.internet.MimeUtility;
 import jakarta.mail.internet.ParseException;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UnsupportedEncodingException;
@@ -59,7 +62,7 @@ public final class EmailText {
         List<String> notes = new ArrayList<>();
         StringBuilder out = new StringBuilder(message.length);
         try {
-            MimeMessage m = new MimeMessage(SESSION, new ByteArrayInputStream(message));
+            MimeMessage m = new MimeMessage(SESSION, new SharedByteArrayInputStream(message));
             appendHeaders(m, out, notes);
             walk(m, out, notes, 0);
         } catch (MessagingException | IOException | RuntimeException e) {
@@ -101,20 +104,20 @@ public final class EmailText {
         String primary = type.getPrimaryType().toLowerCase(Locale.ROOT);
         String sub = type.getSubType().toLowerCase(Locale.ROOT);
         if (primary.equals("multipart")) {
-            Object content = p.getContent();
-            if (!(content instanceof Multipart mp)) {
-                throw new MessagingException("a multipart part whose content is " + content.getClass().getSimpleName());
-            }
+            // straight from the part's bytes: Part.getContent() would look up a content handler through
+            // Jakarta Activation on every call, which cost more than the parsing
+            Multipart mp = new MimeMultipart(new MimePartDataSource((MimePart) p));
             for (int i = 0; i < mp.getCount(); i++) {
                 BodyPart b = mp.getBodyPart(i);
                 walk(b, out, notes, depth + 1);
             }
         } else if (primary.equals("message") && sub.equals("rfc822")) {
-            Object content = p.getContent();
-            if (content instanceof Part inner) {
-                appendHeaders(inner, out, notes);
-                walk(inner, out, notes, depth + 1);
+            MimeMessage inner;
+            try (InputStream in = p.getInputStream()) {
+                inner = new MimeMessage(SESSION, in);
             }
+            appendHeaders(inner, out, notes);
+            walk(inner, out, notes, depth + 1);
         } else if (primary.equals("text")) {
             byte[] bytes;
             try (InputStream in = p.getInputStream()) {
