@@ -39,7 +39,7 @@ CASES = [
     ("counts_capped", "counts", dict(max_features=8)),
     ("hashing_32", "hashing", dict(n_features=32)),
     ("hashing_binary_8", "hashing", dict(n_features=8, binary=True, norm="l1")),
-    ("tfidf_char_wb", "tfidf_char_wb", dict(ngram_range=(2, 4))),
+    ("tfidf_char_wb", "tfidf_char_wb", dict(ngram_range=(3, 3), sublinear_tf=True)),
 ]
 
 
