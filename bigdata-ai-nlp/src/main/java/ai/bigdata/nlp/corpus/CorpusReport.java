@@ -12,7 +12,8 @@ import java.util.Map;
  * @param unlabelled   files whose folder maps to no label, by name (left out on purpose)
  * @param undecodable  documents that could not be decoded: name to reason (left out, never emptied)
  * @param tooLarge     files over the size limit, by name (not read)
- * @param fallbacks    kept documents that needed a charset fall-back: name to what was done
+ * @param fallbacks    kept documents that needed a fall-back (a wrong or unknown charset, an unparseable
+ *                     Content-Type read as text/plain): name to what was done
  */
 public record CorpusReport(long files, long documents, List<String> unlabelled, Map<String, String> undecodable,
                            List<String> tooLarge, Map<String, String> fallbacks) {
@@ -28,7 +29,7 @@ public record CorpusReport(long files, long documents, List<String> unlabelled, 
     public String toString() {
         StringBuilder sb = new StringBuilder();
         sb.append(String.format(java.util.Locale.ROOT, "files %,d: documents %,d, unlabelled %,d, undecodable %,d,"
-                + " too large %,d; charset fall-backs in %,d kept documents", files, documents, unlabelled.size(),
+                + " too large %,d; fall-backs (charset, content type) in %,d kept documents", files, documents, unlabelled.size(),
                 undecodable.size(), tooLarge.size(), fallbacks.size()));
         undecodable.entrySet().stream().sorted(Map.Entry.comparingByKey()).limit(20)
                 .forEach(e -> sb.append("\n  undecodable ").append(e.getKey()).append(": ").append(e.getValue()));
