@@ -1,2 +1,6 @@
-/** Natural-language processing on bigdata-ai datasets: tokenizers, vectorizers, text models (to come; see the roadmap). */
+/**
+ * Natural-language processing on bigdata-ai datasets: corpora ({@link ai.bigdata.nlp.corpus}), tokenizers
+ * ({@link ai.bigdata.nlp.text}) and vectorisers ({@link ai.bigdata.nlp.vectorize}); embeddings and text
+ * models are to come (see the roadmap).
+ */
 package ai.bigdata.nlp;

@@ -1,0 +1,2 @@
+/** Tokenizers, stop words, stemmers and word n-grams. */
+package ai.bigdata.nlp.text;

@@ -1,0 +1,217 @@
+package ai.bigdata.nlp.vectorize;
+
+import ai.bigdata.core.data.ColumnType;
+import ai.bigdata.core.data.Dataset;
+import ai.bigdata.core.data.DatasetWriter;
+import ai.bigdata.core.data.Schema;
+import ai.bigdata.core.prep.PreprocessingException;
+import ai.bigdata.core.prep.Preprocessor;
+import ai.bigdata.nlp.text.Tokenizer;
+import ai.bigdata.nlp.text.Tokenizers;
+import ai.bigdata.nlp.text.WordTokenizer;
+import java.util.Objects;
+
+/**
+ * Turns a text column into a float32 tensor column: term counts, TF-IDF or feature hashing, with
+ * scikit-learn's definitions ({@code CountVectorizer}, {@code TfidfVectorizer}, {@code HashingVectorizer}).
+ * Unfitted and immutable; {@link #fit} learns the vocabulary (and document frequencies) from the training
+ * data and returns a {@link TextVectorTransform} that saves in pipelines and model bundles.
+ *
+ * <p>The output is dense, one float per vocabulary term, so the vocabulary is capped by
+ * {@link Builder#maxFeatures(int)} (default 10,000); a sparse column type in core, for vocabularies of
+ * 100,000+ terms, is still to come.
+ *
+ * <pre>{@code
+ * Transform tfidf = TextVectorizer.tfidf("text").sublinearTf(true).maxFeatures(20_000).build().fit(train);
+ * }</pre>
+ */
+public final class TextVectorizer implements Preprocessor {
+    /** The most columns a vectoriser writes: one tensor cell must stay within core's cell limit. */
+    public static final int MAX_WIDTH = (int) Math.min(Integer.MAX_VALUE, DatasetWriter.MAX_TENSOR_CELL_BYTES / Float.BYTES);
+
+    private final TextVectorSettings settings;
+    private final long minDocuments;
+    private final double maxDocumentFraction;
+    private final int maxFeatures;
+
+    private TextVectorizer(Builder b) {
+        this.settings = new TextVectorSettings(b.column, b.output, b.weighting, b.tokenizer, b.ngramMin, b.ngramMax,
+                b.binary, b.sublinearTf, b.smoothIdf, b.norm, b.weighting == Weighting.HASHING ? b.hashWidth : 0);
+        this.minDocuments = b.minDocuments;
+        this.maxDocumentFraction = b.maxDocumentFraction;
+        this.maxFeatures = b.maxFeatures;
+    }
+
+    /** Term counts of {@code column} (no norm by default). */
+    public static Builder counts(String column) {
+        return new Builder(column, Weighting.COUNTS).norm(Norm.NONE);
+    }
+
+    /** TF-IDF of {@code column}: smooth idf, L2 norm, raw term frequency by default, as scikit-learn. */
+    public static Builder tfidf(String column) {
+        return new Builder(column, Weighting.TFIDF).norm(Norm.L2);
+    }
+
+    /** Feature hashing of {@code column} into {@code width} columns (L2 norm by default, as scikit-learn). */
+    public static Builder hashing(String column, int width) {
+        Builder b = new Builder(column, Weighting.HASHING).norm(Norm.L2);
+        b.hashWidth = checkWidth(width, "hashed columns");
+        return b;
+    }
+
+    /**
+     * Learns the vocabulary from {@code data} (nothing for hashing).
+     *
+     * @throws PreprocessingException when the column is missing, not text, or has a null (naming the row)
+     */
+    @Override
+    public TextVectorTransform fit(Dataset data) {
+        checkInput(settings, data.schema());
+        if (settings.weighting() == Weighting.HASHING) {
+            return new TextVectorTransform(settings, null);
+        }
+        TermCounts counts = new TermCounts();
+        long[] row = {0};
+        data.forEachRow(r -> {
+            String text = r.getString(settings.column());
+            if (text == null) {
+                throw new PreprocessingException(settings.column(), "row " + row[0] + " is null; fill or drop missing"
+                        + " texts before vectorising");
+            }
+            counts.addDocument(TextVectorTransform.terms(settings, text));
+            row[0]++;
+        });
+        long n = counts.documents();
+        if (n == 0) {
+            throw new PreprocessingException(settings.column(), "cannot fit a vocabulary on zero documents");
+        }
+        long maxDocs = (long) Math.floor(maxDocumentFraction * n);
+        return new TextVectorTransform(settings, Vocabulary.select(counts, minDocuments, maxDocs, maxFeatures));
+    }
+
+    static void checkInput(TextVectorSettings s, Schema schema) {
+        if (!schema.contains(s.column())) {
+            throw new PreprocessingException(s.column(), "no such column; columns are " + schema.names());
+        }
+        if (schema.column(s.column()).type() != ColumnType.TEXT) {
+            throw new PreprocessingException(s.column(), "is " + schema.column(s.column()).type() + ", not TEXT");
+        }
+        if (!s.output().equals(s.column()) && schema.contains(s.output())) {
+            throw new PreprocessingException(s.output(), "the output column already exists");
+        }
+    }
+
+    static int checkWidth(int width, String what) {
+        if (width < 1 || width > MAX_WIDTH) {
+            throw new IllegalArgumentException("number of " + what + " must be in [1, " + MAX_WIDTH + "], got " + width);
+        }
+        return width;
+    }
+
+    @Override
+    public String toString() {
+        return "TextVectorizer[" + settings + ", minDocuments " + minDocuments + ", maxDocumentFraction "
+                + maxDocumentFraction + ", maxFeatures " + maxFeatures + "]";
+    }
+
+    /** Settings of a {@link TextVectorizer}. */
+    public static final class Builder {
+        private final String column;
+        private final Weighting weighting;
+        private String output = "features";
+        private Tokenizer tokenizer = WordTokenizer.standard();
+        private int ngramMin = 1;
+        private int ngramMax = 1;
+        private boolean binary;
+        private boolean sublinearTf;
+        private boolean smoothIdf = true;
+        private Norm norm = Norm.L2;
+        private long minDocuments = 1;
+        private double maxDocumentFraction = 1.0;
+        private int maxFeatures = 10_000;
+        private int hashWidth;
+
+        private Builder(String column, Weighting weighting) {
+            this.column = Objects.requireNonNull(column, "column");
+            this.weighting = weighting;
+        }
+
+        /** Name of the tensor column written in place of the text column (default {@code features}). */
+        public Builder output(String name) {
+            this.output = Objects.requireNonNull(name, "name");
+            return this;
+        }
+
+        /** How texts are split (default {@link WordTokenizer#standard()}). */
+        public Builder tokenizer(Tokenizer t) {
+            this.tokenizer = Objects.requireNonNull(t, "tokenizer");
+            return this;
+        }
+
+        /** Word n-grams from {@code min} to {@code max} tokens (default 1..1); see {@link Tokenizers#ngrams}. */
+        public Builder ngrams(int min, int max) {
+            if (min < 1 || max < min) {
+                throw new IllegalArgumentException("n-gram range needs 1 <= min <= max, got " + min + ".." + max);
+            }
+            this.ngramMin = min;
+            this.ngramMax = max;
+            return this;
+        }
+
+        /** Counts become 0 or 1 (default false). */
+        public Builder binary(boolean on) {
+            this.binary = on;
+            return this;
+        }
+
+        /** Term frequency {@code 1 + ln(tf)} (default false). */
+        public Builder sublinearTf(boolean on) {
+            this.sublinearTf = on;
+            return this;
+        }
+
+        /** Smooth idf, as if one document held every term (default true). */
+        public Builder smoothIdf(boolean on) {
+            this.smoothIdf = on;
+            return this;
+        }
+
+        /** Final scaling of each document vector. */
+        public Builder norm(Norm n) {
+            this.norm = Objects.requireNonNull(n, "norm");
+            return this;
+        }
+
+        /** Keep only terms found in at least this many training documents (scikit-learn's integer {@code min_df}; default 1). */
+        public Builder minDocuments(long count) {
+            if (count < 1) {
+                throw new IllegalArgumentException("minDocuments must be >= 1, got " + count);
+            }
+            this.minDocuments = count;
+            return this;
+        }
+
+        /** Drop terms found in more than this fraction of training documents ({@code max_df}; default 1.0). */
+        public Builder maxDocumentFraction(double fraction) {
+            if (!(fraction > 0 && fraction <= 1)) {
+                throw new IllegalArgumentException("maxDocumentFraction must be in (0, 1], got " + fraction);
+            }
+            this.maxDocumentFraction = fraction;
+            return this;
+        }
+
+        /** Keep at most this many terms, the most frequent ones ({@code max_features}; default 10,000). */
+        public Builder maxFeatures(int count) {
+            this.maxFeatures = checkWidth(count, "features");
+            return this;
+        }
+
+        /** The vectoriser. */
+        public TextVectorizer build() {
+            if (weighting == Weighting.HASHING && (minDocuments != 1 || maxDocumentFraction != 1.0)) {
+                throw new IllegalArgumentException("document-count limits need a vocabulary; hashing has none");
+            }
+            return new TextVectorizer(this);
+        }
+    }
+}
