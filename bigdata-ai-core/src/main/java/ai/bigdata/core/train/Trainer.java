@@ -3,7 +3,6 @@ package ai.bigdata.core.train;
 import ai.bigdata.core.data.Batch;
 import ai.bigdata.core.data.BatchIterator;
 import ai.bigdata.core.data.Dataset;
-import ai.bigdata.core.eval.Evaluator;
 import ai.bigdata.core.model.ModelSignature;
 import ai.bigdata.core.model.NetworkSettings;
 import ai.bigdata.core.model.Network;
@@ -40,6 +39,7 @@ public final class Trainer {
     private final Checkpoints checkpoints;
     private final List<TrainingListener> listeners;
     private final int workers;
+    private final BatchTransform batchTransform;
 
     private Trainer(Builder b) {
         this.workers = b.workers;
@@ -52,6 +52,7 @@ public final class Trainer {
         this.earlyStopping = b.earlyStopping;
         this.checkpoints = b.checkpoints;
         this.listeners = List.copyOf(b.listeners);
+        this.batchTransform = b.batchTransform;
     }
 
     /** A new trainer builder (defaults: 10 epochs, batch 32, Adam 1e-3, seed 42). */
@@ -76,7 +77,7 @@ public final class Trainer {
         if (optimizer.fullBatch()) {
             refuseMiniBatchOptions();
             return FullBatchFit.fit(model, sig, train, validation, optimizer, listeners,
-                    (m, v) -> validationMetrics(m, sig, v));
+                    (m, v) -> ValidationMetrics.of(m, sig, v));
         }
         TrainingState state = new TrainingState();
         state.seed = seed;
@@ -101,6 +102,9 @@ public final class Trainer {
         }
         if (clipGradientNorm > 0) {
             set.add("clipGradientNorm");
+        }
+        if (batchTransform != null) {
+            set.add("batchTransform");
         }
         if (!set.isEmpty()) {
             throw new IllegalArgumentException("Optimizer.lbfgs() solves on the whole training set at once; " + set
@@ -255,10 +259,24 @@ public final class Trainer {
     private void trainBatch(Network model, Batch batch, TrainingState state, long b, long perEpoch,
             Path lastCheckpoint) {
         Nd4j.getRandom().setSeed(seed * 1_000_003L + state.totalBatches);
-        INDArray x = model.input(batch.features());
+        INDArray x = model.input(transformed(batch, state.epoch, b));
         INDArray y = targets(model, batch, x);
         recordBatch(state, b, perEpoch, batch.size(), model.trainStep(x, y, batch.featuresMask(), batch.labelsMask()),
                 lastCheckpoint);
+    }
+
+    /** The batch's features after the batch transform, if any (same shape required). */
+    private INDArray transformed(Batch batch, int epoch, long b) {
+        if (batchTransform == null) {
+            return batch.features();
+        }
+        INDArray out = batchTransform.apply(batch.features(), epoch, b);
+        if (out == null || !java.util.Arrays.equals(out.shape(), batch.features().shape())) {
+            throw new IllegalStateException("the batch transform turned features of shape "
+                    + java.util.Arrays.toString(batch.features().shape()) + " into " + (out == null ? "null"
+                    : java.util.Arrays.toString(out.shape())) + " (epoch " + epoch + ", batch " + b + "); it must keep the shape");
+        }
+        return out;
     }
 
     /** What the network learns to output: the labels, or its own (flattened) input when it reconstructs. */
@@ -271,8 +289,9 @@ public final class Trainer {
             long iterationBase, Path lastCheckpoint) {
         List<INDArray> xs = new ArrayList<>();
         List<INDArray> ys = new ArrayList<>();
-        for (Batch batch : round) {
-            INDArray x = model.input(batch.features());
+        for (int i = 0; i < round.size(); i++) {
+            Batch batch = round.get(i);
+            INDArray x = model.input(transformed(batch, state.epoch, b + i));
             xs.add(x);
             ys.add(targets(model, batch, x));
         }
@@ -299,7 +318,7 @@ public final class Trainer {
     private void endEpoch(Network model, ModelSignature sig, Dataset validation, TrainingState state, double seconds) {
         Map<String, Double> metrics = new LinkedHashMap<>();
         if (validation != null) {
-            metrics.putAll(validationMetrics(model, sig, validation));
+            metrics.putAll(ValidationMetrics.of(model, sig, validation));
         }
         double lr = model.learningRate();
         EpochRecord record = new EpochRecord(state.epoch + 1, state.lossSum / Math.max(1, state.lossRows), metrics, lr,
@@ -330,18 +349,6 @@ public final class Trainer {
         for (TrainingListener l : listeners) {
             l.onEpoch(record, epochs);
         }
-    }
-
-    private static Map<String, Double> validationMetrics(Network model, ModelSignature sig, Dataset validation) {
-        Map<String, Double> m = new LinkedHashMap<>();
-        if (sig.task() == Task.RECONSTRUCTION) {
-            m.put("loss", ReconstructionError.mean(model, validation));
-            return m;
-        }
-        Map<String, Double> all = Evaluator.any().batchSize(1024).evaluate(model, validation).metrics();
-        m.put("loss", sig.task() == Task.CLASSIFICATION ? all.get("log_loss") : all.get("mse"));
-        m.putAll(all);
-        return m;
     }
 
     private Path checkpoint(Network model, TrainingState state) {
@@ -385,6 +392,7 @@ public final class Trainer {
         private Checkpoints checkpoints;
         private int workers = 1;
         private final List<TrainingListener> listeners = new ArrayList<>();
+        private BatchTransform batchTransform;
 
         private Builder() {
         }
@@ -460,6 +468,15 @@ public final class Trainer {
         /** Writes checkpoints. */
         public Builder checkpoints(Checkpoints c) {
             this.checkpoints = Objects.requireNonNull(c, "checkpoints");
+            return this;
+        }
+
+        /**
+         * Changes each training batch's features before its step (augmentation, for example): seeded by
+         * epoch and batch position, so runs, parallel workers and resumed runs see the same batches.
+         */
+        public Builder batchTransform(BatchTransform t) {
+            this.batchTransform = java.util.Objects.requireNonNull(t, "batch transform");
             return this;
         }
 

@@ -1,0 +1,17 @@
+package ai.bigdata.core.train;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * A change applied to each training batch's features before the training step, such as image
+ * augmentation ({@code Trainer.builder().batchTransform(...)}). It receives the epoch and the batch's
+ * position in the epoch, so a seeded transform gives the same batch the same change on every run,
+ * including a run resumed from a checkpoint (which skips to the same positions). It must return a new
+ * array of the same shape and must not change its input, which may be a view of the dataset's memory.
+ * Validation and evaluation data are not transformed.
+ */
+@FunctionalInterface
+public interface BatchTransform {
+    /** The features to train on instead of {@code features} (batch {@code batchInEpoch} of epoch {@code epoch}, both from 0). */
+    INDArray apply(INDArray features, int epoch, long batchInEpoch);
+}

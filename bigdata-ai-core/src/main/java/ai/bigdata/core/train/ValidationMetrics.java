@@ -1,0 +1,27 @@
+package ai.bigdata.core.train;
+
+import ai.bigdata.core.data.Dataset;
+import ai.bigdata.core.eval.Evaluator;
+import ai.bigdata.core.model.ModelSignature;
+import ai.bigdata.core.model.Network;
+import ai.bigdata.core.model.Task;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The metrics of a network on validation data after an epoch: {@code loss} (log loss, MSE or reconstruction error) and the report's metrics. */
+final class ValidationMetrics {
+    private ValidationMetrics() {
+    }
+
+    static Map<String, Double> of(Network model, ModelSignature sig, Dataset validation) {
+        Map<String, Double> m = new LinkedHashMap<>();
+        if (sig.task() == Task.RECONSTRUCTION) {
+            m.put("loss", ReconstructionError.mean(model, validation));
+            return m;
+        }
+        Map<String, Double> all = Evaluator.any().batchSize(1024).evaluate(model, validation).metrics();
+        m.put("loss", sig.task() == Task.CLASSIFICATION ? all.get("log_loss") : all.get("mse"));
+        m.putAll(all);
+        return m;
+    }
+}

@@ -1,0 +1,110 @@
+package ai.bigdata.core.train;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ai.bigdata.core.data.Dataset;
+import ai.bigdata.core.model.NeuralNetwork;
+import ai.bigdata.core.prep.Impute;
+import ai.bigdata.core.prep.Pipeline;
+import ai.bigdata.core.prep.Scale;
+import ai.bigdata.core.testing.ArrowLeakCheck;
+import ai.bigdata.core.testing.SharedData;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/** A seeded batch transform (augmentation) sees every training batch, and runs stay exact: resumed and with two workers. */
+@ExtendWith(ArrowLeakCheck.class)
+class BatchTransformTest {
+    @TempDir
+    Path dir;
+
+    private static Dataset prepared() {
+        try (Dataset raw = Dataset.readCsv(SharedData.file("tabular/olive.csv")).label("area").read();
+             Dataset olive = raw.drop("region")) {
+            return Pipeline.of(Impute.median(), Scale.standard()).fit(olive).apply(olive);
+        }
+    }
+
+    /** Adds noise seeded by (epoch, batch): the same batch always gets the same noise; records what it saw. */
+    private static BatchTransform noise(List<String> seen) {
+        return (features, epoch, batch) -> {
+            seen.add(epoch + ":" + batch);
+            Random rnd = new Random(1_000L * epoch + batch);
+            float[] n = new float[(int) features.length()];
+            for (int i = 0; i < n.length; i++) {
+                n[i] = (float) (0.1 * rnd.nextGaussian());
+            }
+            return features.add(Nd4j.create(n, features.shape(), features.ordering()));
+        };
+    }
+
+    private static float[] run(Dataset data, int workers, BatchTransform t, Checkpoints checkpoints, Integer crashAtBatch) {
+        NeuralNetwork model = NeuralNetwork.mlp().hidden(8).build();
+        Trainer.Builder b = Trainer.builder().epochs(2).batchSize(64).seed(5).workers(workers).optimizer(Optimizer.adam(1e-2));
+        if (t != null) {
+            b.batchTransform(t);
+        }
+        if (checkpoints != null) {
+            b.checkpoints(checkpoints);
+        }
+        if (crashAtBatch != null) {
+            b.listener(new TrainingListener() {
+                @Override
+                public void onBatch(BatchEvent e) {
+                    if (e.epoch() == 1 && e.batch() == crashAtBatch) {
+                        throw new IllegalStateException("simulated crash");
+                    }
+                }
+            });
+            assertThatThrownBy(() -> b.build().fit(model, data)).hasMessage("simulated crash");
+            return null;
+        }
+        b.build().fit(model, data);
+        return model.network().params().toFloatVector();
+    }
+
+    @Test
+    void everyTrainingBatchIsTransformedAndTheResultDependsOnIt() {
+        try (Dataset data = prepared()) {
+            List<String> seen = Collections.synchronizedList(new ArrayList<>());
+            float[] with = run(data, 1, noise(seen), null, null);
+            assertThat(seen).hasSize(18).startsWith("0:0", "0:1").endsWith("1:8");
+            assertThat(with).isNotEqualTo(run(data, 1, null, null, null));
+            assertThat(run(data, 1, noise(new ArrayList<>()), null, null)).containsExactly(with);
+        }
+    }
+
+    @Test
+    void aResumedRunAndTwoWorkersSeeTheSameTransformedBatches() {
+        try (Dataset data = prepared()) {
+            float[] uninterrupted = run(data, 1, noise(new ArrayList<>()), null, null);
+            Path folder = dir.resolve("ckpt");
+            run(data, 1, noise(new ArrayList<>()), Checkpoints.in(folder).everyEpochs(0).everyBatches(3), 5);
+            NeuralNetwork resumed = NeuralNetwork.mlp().hidden(8).build();
+            Trainer.builder().epochs(2).batchSize(64).seed(5).optimizer(Optimizer.adam(1e-2)).batchTransform(noise(new ArrayList<>()))
+                    .build().resume(Checkpoints.latest(folder).orElseThrow(), resumed, data, null);
+            assertThat(resumed.network().params().toFloatVector()).containsExactly(uninterrupted);
+            float[] two = run(data, 2, noise(new ArrayList<>()), null, null);
+            assertThat(run(data, 2, noise(new ArrayList<>()), null, null)).containsExactly(two);
+        }
+    }
+
+    @Test
+    void aTransformThatChangesTheShapeIsNamed() {
+        try (Dataset data = prepared()) {
+            BatchTransform bad = (features, epoch, batch) -> features.getColumns(0, 1);
+            assertThatThrownBy(() -> Trainer.builder().epochs(1).batchTransform(bad).build().fit(NeuralNetwork.mlp().build(), data))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("turned features of shape [32, 8] into [32, 2] (epoch 0, batch 0)");
+        }
+    }
+}
