@@ -42,6 +42,9 @@ final class PythonPeers {
             new Script("sklearn_mlp_epoch.py", List.of("60000", "3"), List.of("2000", "1"), List.of(
                     new Score("peer.sklearn.MLPClassifier.epoch", "ai.bigdata.benchmarks.train.TrainerBenchmark.trainerEpoch",
                             "ms_per_epoch"))),
+            new Script("sklearn_logreg_cv.py", List.of("20"), List.of("1"), List.of(
+                    new Score("peer.sklearn.LogisticRegression.cv5", "ai.bigdata.benchmarks.train.SmallDataBenchmark.crossValidation",
+                            "ms_per_cv"))),
             new Script("torch_peer.py", List.of("60"), List.of("3"), List.of(
                     new Score("peer.torch.cnn.trainBatch", CNN + "trainBatch", "train_ms_per_batch"),
                     new Score("peer.torch.cnn.inferBatch", CNN + "inferBatch", "infer_ms_per_batch"),

@@ -9,11 +9,14 @@ import org.nd4j.linalg.factory.Nd4j;
  * states it: {@code C * sum_i loss_i + ||W||^2 / 2}, intercepts not penalised. Two classes use the
  * binomial form (one weight vector: {@code d + 1} parameters, the second class's log-odds); more use the
  * multinomial form (softmax over {@code k} classes: {@code d * k + k} parameters, weights row-major
- * {@code [d, k]} then the intercepts). Matrix products go through ND4J in float64; the per-row loss is a
- * numerically stable log-sum-exp.
+ * {@code [d, k]} then the intercepts). Matrix products go through ND4J in float64, or plain Java loops
+ * for small problems (where ND4J's per-call cost dominates); the per-row loss is a numerically stable
+ * log-sum-exp.
  */
 public final class LogisticObjective implements Lbfgs.Function {
     private final INDArray x;
+    /** The features as a Java array, row-major, for problems small enough that ND4J's per-call cost dominates; else null. */
+    private final double[] small;
     private final int[] y;
     private final int rows;
     private final int features;
@@ -46,6 +49,53 @@ public final class LogisticObjective implements Lbfgs.Function {
         this.classes = classes;
         this.outputs = classes == 2 ? 1 : classes;
         this.c = c;
+        this.small = (long) rows * features * outputs <= SMALL_PRODUCT ? this.x.data().asDouble() : null;
+    }
+
+    /** Multiply-adds of one product below which plain Java loops beat ND4J calls. */
+    static final long SMALL_PRODUCT = 1L << 22;
+
+    /** x w, {@code [rows, outputs]} row-major, for the weights {@code theta[0, d * outputs)} row-major {@code [d, outputs]}. */
+    private double[] scores(double[] theta) {
+        int wCount = features * outputs;
+        if (small == null) {
+            INDArray w = Nd4j.create(java.util.Arrays.copyOf(theta, wCount), new long[] {features, outputs}, 'c');
+            return x.mmul(w).dup('c').data().asDouble();
+        }
+        double[] z = new double[rows * outputs];
+        for (int i = 0; i < rows; i++) {
+            int xi = i * features;
+            int zi = i * outputs;
+            for (int j = 0; j < features; j++) {
+                double v = small[xi + j];
+                int wj = j * outputs;
+                for (int k = 0; k < outputs; k++) {
+                    z[zi + k] += v * theta[wj + k];
+                }
+            }
+        }
+        return z;
+    }
+
+    /** x^T r, {@code [d, outputs]} row-major, for residuals {@code r} {@code [rows, outputs]} row-major. */
+    private double[] weightGradient(double[] residual) {
+        if (small == null) {
+            INDArray r = Nd4j.create(residual, new long[] {rows, outputs}, 'c');
+            return x.transpose().mmul(r).dup('c').data().asDouble();
+        }
+        double[] g = new double[features * outputs];
+        for (int i = 0; i < rows; i++) {
+            int xi = i * features;
+            int ri = i * outputs;
+            for (int j = 0; j < features; j++) {
+                double v = small[xi + j];
+                int gj = j * outputs;
+                for (int k = 0; k < outputs; k++) {
+                    g[gj + k] += v * residual[ri + k];
+                }
+            }
+        }
+        return g;
     }
 
     /** Number of parameters: {@code d + 1} for two classes, {@code (d + 1) * k} for more. */
@@ -56,8 +106,7 @@ public final class LogisticObjective implements Lbfgs.Function {
     @Override
     public double valueAndGradient(double[] theta, double[] gradient) {
         int wCount = features * outputs;
-        INDArray w = Nd4j.create(java.util.Arrays.copyOf(theta, wCount), new long[] {features, outputs}, 'c');
-        double[] z = x.mmul(w).dup('c').data().asDouble();
+        double[] z = scores(theta);
         double loss = 0;
         double[] residual = new double[rows * outputs];
         double[] interceptGrad = new double[outputs];
@@ -90,8 +139,7 @@ public final class LogisticObjective implements Lbfgs.Function {
                 interceptGrad[k] += residual[i * outputs + k];
             }
         }
-        INDArray r = Nd4j.create(residual, new long[] {rows, outputs}, 'c');
-        double[] wGrad = x.transpose().mmul(r).dup('c').data().asDouble();
+        double[] wGrad = weightGradient(residual);
         double penalty = 0;
         for (int j = 0; j < wCount; j++) {
             penalty += theta[j] * theta[j];
