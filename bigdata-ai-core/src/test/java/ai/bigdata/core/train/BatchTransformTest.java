@@ -5,11 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.bigdata.core.data.Dataset;
 import ai.bigdata.core.model.NeuralNetwork;
-import ai.bigdata.core.prep.Impute;
-import ai.bigdata.core.prep.Pipeline;
-import ai.bigdata.core.prep.Scale;
 import ai.bigdata.core.testing.ArrowLeakCheck;
-import ai.bigdata.core.testing.SharedData;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -18,7 +14,6 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /** A seeded batch transform (augmentation) sees every training batch, and runs stay exact: resumed and with two workers. */
@@ -26,13 +21,6 @@ import org.nd4j.linalg.factory.Nd4j;
 class BatchTransformTest {
     @TempDir
     Path dir;
-
-    private static Dataset prepared() {
-        try (Dataset raw = Dataset.readCsv(SharedData.file("tabular/olive.csv")).label("area").read();
-             Dataset olive = raw.drop("region")) {
-            return Pipeline.of(Impute.median(), Scale.standard()).fit(olive).apply(olive);
-        }
-    }
 
     /** Adds noise seeded by (epoch, batch): the same batch always gets the same noise; records what it saw. */
     private static BatchTransform noise(List<String> seen) {
@@ -57,14 +45,7 @@ class BatchTransformTest {
             b.checkpoints(checkpoints);
         }
         if (crashAtBatch != null) {
-            b.listener(new TrainingListener() {
-                @Override
-                public void onBatch(BatchEvent e) {
-                    if (e.epoch() == 1 && e.batch() == crashAtBatch) {
-                        throw new IllegalStateException("simulated crash");
-                    }
-                }
-            });
+            b.listener(TrainingFixtures.crashAt(1, crashAtBatch));
             assertThatThrownBy(() -> b.build().fit(model, data)).hasMessage("simulated crash");
             return null;
         }
@@ -74,7 +55,7 @@ class BatchTransformTest {
 
     @Test
     void everyTrainingBatchIsTransformedAndTheResultDependsOnIt() {
-        try (Dataset data = prepared()) {
+        try (Dataset data = TrainingFixtures.olivePrepared()) {
             List<String> seen = Collections.synchronizedList(new ArrayList<>());
             float[] with = run(data, 1, noise(seen), null, null);
             assertThat(seen).hasSize(18).startsWith("0:0", "0:1").endsWith("1:8");
@@ -85,7 +66,7 @@ class BatchTransformTest {
 
     @Test
     void aResumedRunAndTwoWorkersSeeTheSameTransformedBatches() {
-        try (Dataset data = prepared()) {
+        try (Dataset data = TrainingFixtures.olivePrepared()) {
             float[] uninterrupted = run(data, 1, noise(new ArrayList<>()), null, null);
             Path folder = dir.resolve("ckpt");
             run(data, 1, noise(new ArrayList<>()), Checkpoints.in(folder).everyEpochs(0).everyBatches(3), 5);
@@ -100,7 +81,7 @@ class BatchTransformTest {
 
     @Test
     void aTransformThatChangesTheShapeIsNamed() {
-        try (Dataset data = prepared()) {
+        try (Dataset data = TrainingFixtures.olivePrepared()) {
             BatchTransform bad = (features, epoch, batch) -> features.getColumns(0, 1);
             assertThatThrownBy(() -> Trainer.builder().epochs(1).batchTransform(bad).build().fit(NeuralNetwork.mlp().build(), data))
                     .isInstanceOf(IllegalStateException.class)

@@ -6,12 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import ai.bigdata.core.data.Dataset;
 import ai.bigdata.core.data.Split;
 import ai.bigdata.core.model.NeuralNetwork;
-import ai.bigdata.core.prep.Impute;
-import ai.bigdata.core.prep.Pipeline;
-import ai.bigdata.core.prep.Scale;
-import ai.bigdata.core.prep.Transform;
 import ai.bigdata.core.testing.ArrowLeakCheck;
-import ai.bigdata.core.testing.SharedData;
 import java.nio.file.Path;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
@@ -24,28 +19,9 @@ class CheckpointResumeTest {
     @TempDir
     Path dir;
 
-    private static Dataset prepared() {
-        try (Dataset raw = Dataset.readCsv(SharedData.file("tabular/olive.csv")).label("area").read();
-             Dataset olive = raw.drop("region")) {
-            return Pipeline.of(Impute.median(), Scale.standard()).fit(olive).apply(olive);
-        }
-    }
-
-    /** Throws from the listener when batch {@code batch} of epoch {@code epoch} (0-based) was trained. */
-    private static TrainingListener crashAt(int epoch, long batch) {
-        return new TrainingListener() {
-            @Override
-            public void onBatch(BatchEvent e) {
-                if (e.epoch() == epoch && e.batch() == batch) {
-                    throw new IllegalStateException("simulated crash");
-                }
-            }
-        };
-    }
-
     @Test
     void resumingTheLastCheckpointOfAnEarlyStoppedRunTrainsNoFurther() {
-        try (Dataset olive = prepared();
+        try (Dataset olive = TrainingFixtures.olivePrepared();
              Split split = olive.split().train(0.8).validation(0.2).stratifyBy("area").seed(2).build()) {
             Supplier<Trainer.Builder> recipe = () -> Trainer.builder().epochs(300).batchSize(32).seed(4)
                     .optimizer(Optimizer.adam(3e-2)).earlyStopping(EarlyStopping.patience(2));
@@ -112,10 +88,10 @@ class CheckpointResumeTest {
 
     @Test
     void twoWorkersResumeExactlyFromAnEpochBoundary() {
-        try (Dataset data = prepared()) {
+        try (Dataset data = TrainingFixtures.olivePrepared()) {
             float[] uninterrupted = twoWorkerRun(data, null, null);
             Path folder = dir.resolve("epochs");
-            twoWorkerRun(data, Checkpoints.in(folder).everyEpochs(1), crashAt(2, 4));
+            twoWorkerRun(data, Checkpoints.in(folder).everyEpochs(1), TrainingFixtures.crashAt(2, 4));
             assertThat(batchesIn(Checkpoints.latest(folder).orElseThrow())).as("after epoch 2 of 9 batches").isEqualTo(18);
             assertThat(resumeTwoWorkers(data, folder)).containsExactly(uninterrupted);
         }
@@ -123,10 +99,10 @@ class CheckpointResumeTest {
 
     @Test
     void twoWorkersResumeExactlyFromTheMiddleOfAnEpoch() {
-        try (Dataset data = prepared()) {
+        try (Dataset data = TrainingFixtures.olivePrepared()) {
             float[] uninterrupted = twoWorkerRun(data, null, null);
             Path folder = dir.resolve("batches");
-            twoWorkerRun(data, Checkpoints.in(folder).everyEpochs(0).everyBatches(4), crashAt(2, 7));
+            twoWorkerRun(data, Checkpoints.in(folder).everyEpochs(0).everyBatches(4), TrainingFixtures.crashAt(2, 7));
             assertThat(batchesIn(Checkpoints.latest(folder).orElseThrow())).as("epoch 2, batch 4").isEqualTo(22);
             assertThat(resumeTwoWorkers(data, folder)).containsExactly(uninterrupted);
         }

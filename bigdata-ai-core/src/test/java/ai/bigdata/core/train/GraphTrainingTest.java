@@ -39,17 +39,6 @@ class GraphTrainingTest {
                 .optimizer(Optimizer.adam(3e-3).schedule(LearningRateSchedule.cosine(1e-4)));
     }
 
-    private static TrainingListener crashAt(int epoch, long batch) {
-        return new TrainingListener() {
-            @Override
-            public void onBatch(BatchEvent e) {
-                if (e.epoch() == epoch && e.batch() == batch) {
-                    throw new IllegalStateException("simulated crash");
-                }
-            }
-        };
-    }
-
     @Test
     void twoWorkersTrainAGraphDeterministicallyAndResumeExactlyFromTheMiddleOfAnEpoch() {
         try (Dataset data = FashionImages.train(0, 96)) {
@@ -64,7 +53,7 @@ class GraphTrainingTest {
             GraphNetwork crashed = tinyCnn();
             // 6 batches per epoch, rounds of 2: checkpoints after 2, 4, 6 (epoch end), 8, 10; the crash comes after the
             // round of batches 4 and 5 of epoch 1 trained, before its checkpoint
-            assertThatThrownBy(() -> twoWorkers().checkpoints(Checkpoints.in(folder).everyBatches(2)).listener(crashAt(1, 4))
+            assertThatThrownBy(() -> twoWorkers().checkpoints(Checkpoints.in(folder).everyBatches(2)).listener(TrainingFixtures.crashAt(1, 4))
                     .build().fit(crashed, data)).hasMessage("simulated crash");
             Path latest = Checkpoints.latest(folder).orElseThrow();
             assertThat(latest.getFileName().toString()).isEqualTo("checkpoint-000000000010.ckpt");
