@@ -97,6 +97,11 @@ public final class Interactions {
         int[] row = {0};
         data.forEachRow(r -> {
             int i = row[0]++;
+            for (String c : new String[] {user, item, rating}) {
+                if (c != null && r.isNull(c)) {
+                    throw new IllegalArgumentException("row " + i + ", column " + c + ": value is missing (null)");
+                }
+            }
             us[i] = id(r.getDouble(user), user, i);
             is[i] = id(r.getDouble(item), item, i);
             double v = rating == null ? 1.0 : r.getDouble(rating);
