@@ -34,6 +34,24 @@ public final class InteractionSplitter {
     }
 
     /**
+     * The random split of scikit-learn's {@code train_test_split(rows, test_size=testFraction, random_state=seed,
+     * shuffle=True)}: NumPy's {@code RandomState(seed).permutation(size)}, the first {@code ceil(size * testFraction)}
+     * rows of it to test. Given the rows in file order, it cuts exactly the rows a Python baseline cut, so results
+     * can be compared on identical test rows.
+     */
+    public static InteractionSplit scikitLearn(Interactions data, double testFraction, long seed) {
+        checkFraction(testFraction);
+        int n = data.size();
+        int[] order = NumpyPermutation.permutation(seed, n);
+        int testRows = (int) Math.ceil(n * testFraction);
+        boolean[] test = new boolean[n];
+        for (int k = 0; k < testRows; k++) {
+            test[order[k]] = true;
+        }
+        return cut(data, test);
+    }
+
+    /**
      * A random holdout inside each user: of a user's {@code m} rows, {@code min(m - 1, round(m * testFraction))}
      * go to test (so every user keeps at least one training row), chosen by a seeded shuffle of that user's
      * rows; users are visited in ascending id order with one {@code Random(seed)}.

@@ -104,6 +104,7 @@ public final class RecommenderFiles {
                 case PopularityRecommender.KIND -> PopularityRecommender.read(index, in);
                 case ExplicitAls.KIND -> ExplicitAls.read(index, in);
                 case ImplicitAls.KIND -> ImplicitAls.read(index, in);
+                case Bpr.KIND -> Bpr.read(index, in);
                 default -> throw new RecommenderFileException(name, "unknown model kind '" + kind + "'", null);
             };
             if (in.available() != 0) {

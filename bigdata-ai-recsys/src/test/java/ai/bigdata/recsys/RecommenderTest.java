@@ -64,6 +64,18 @@ class RecommenderTest {
     }
 
     @Test
+    void bprRecommendsTheMissingItemOfTheUsersGroupAndIsSeeded() {
+        Bpr m = Bpr.builder().rank(4).epochs(200).learningRate(0.1).regularisation(0.01).seed(3).fit(twoGroups());
+        for (long u = 1; u <= 12; u++) {
+            assertThat(m.topK(u, 1).get(0).item()).as("user " + u).isEqualTo(missing(u));
+        }
+        Bpr again = Bpr.builder().rank(4).epochs(200).learningRate(0.1).regularisation(0.01).seed(3).fit(twoGroups());
+        assertThat(again.score(1, 20)).isEqualTo(m.score(1, 20));
+        assertThatThrownBy(() -> Bpr.builder().positiveThreshold(6).fit(Fixtures.train()))
+                .hasMessageContaining("no positive interaction (rating >= 6.0)");
+    }
+
+    @Test
     void explicitAlsRecoversAnAdditiveRatingMatrix() {
         // r(u, i) = 3 + (u - 3.5) * 0.2 + (i - 2.5) * 0.3 on a full 6 x 4 grid less one cell per user
         List<Long> us = new ArrayList<>();
