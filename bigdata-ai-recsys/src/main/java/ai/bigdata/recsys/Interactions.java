@@ -102,8 +102,8 @@ public final class Interactions {
                     throw new IllegalArgumentException("row " + i + ", column " + c + ": value is missing (null)");
                 }
             }
-            us[i] = id(r.getDouble(user), user, i);
-            is[i] = id(r.getDouble(item), item, i);
+            us[i] = id(r.get(user), user, i);
+            is[i] = id(r.get(item), item, i);
             double v = rating == null ? 1.0 : r.getDouble(rating);
             if (!Double.isFinite(v)) {
                 throw new IllegalArgumentException("row " + i + ", column " + rating + ": rating " + v + " is not finite");
@@ -114,7 +114,17 @@ public final class Interactions {
         return merge(us, is, rs, ts, duplicates);
     }
 
-    private static long id(double v, String column, int row) {
+    /** An id cell: an integer column's value exactly, a floating-point or text value only when it is a whole number. */
+    private static long id(Object cell, String column, int row) {
+        if (cell instanceof Long || cell instanceof Integer) {
+            return ((Number) cell).longValue();
+        }
+        double v;
+        try {
+            v = cell instanceof Number n ? n.doubleValue() : Double.parseDouble(String.valueOf(cell).trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("row " + row + ", column " + column + ": id '" + cell + "' is not an integer");
+        }
         if (!Double.isFinite(v) || v != Math.rint(v) || Math.abs(v) > (1L << 53)) {
             throw new IllegalArgumentException("row " + row + ", column " + column + ": id " + v + " is not an integer");
         }

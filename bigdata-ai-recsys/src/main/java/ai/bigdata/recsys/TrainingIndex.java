@@ -118,9 +118,11 @@ final class TrainingIndex {
                 throw new IOException("inconsistent training index");
             }
         }
-        for (int i : its) {
-            if (i < 0 || i >= items.size()) {
-                throw new IOException("item index " + i + " out of range");
+        for (int u = 0; u < users.size(); u++) {
+            for (int k = start[u]; k < start[u + 1]; k++) {
+                if (its[k] < 0 || its[k] >= items.size() || k > start[u] && its[k] <= its[k - 1]) {
+                    throw new IOException("item index " + its[k] + " of user row " + u + " out of range or out of order");
+                }
             }
         }
         return new TrainingIndex(users, items, start, its, rs);

@@ -57,6 +57,23 @@ class InteractionsTest {
     }
 
     @Test
+    void largeInt64IdsStayExactAndTextIdsMustBeWhole() {
+        long big = (1L << 62) + 1; // not representable as a double
+        Schema s = Schema.of(Column.of("u", ColumnType.INT64, ColumnRole.USER), Column.of("i", ColumnType.TEXT, ColumnRole.ITEM));
+        try (Dataset d = Dataset.builder(s).add(big, "17").build()) {
+            Interactions x = Interactions.from(d, DuplicatePolicy.ERROR);
+            assertThat(x.user(0)).isEqualTo(big);
+            assertThat(x.item(0)).isEqualTo(17);
+        }
+        try (Dataset d = Dataset.builder(s).add(1L, "17.5").add(2L, "abc").build()) {
+            assertThatThrownBy(() -> Interactions.from(d, DuplicatePolicy.ERROR)).hasMessageContaining("row 0, column i: id 17.5 is not an integer");
+        }
+        try (Dataset d = Dataset.builder(s).add(2L, "abc").build()) {
+            assertThatThrownBy(() -> Interactions.from(d, DuplicatePolicy.ERROR)).hasMessageContaining("row 0, column i: id 'abc' is not an integer");
+        }
+    }
+
+    @Test
     void positivesAndDistinctIds() {
         Interactions x = Fixtures.test().atLeast(4);
         assertThat(x.size()).isEqualTo(3);

@@ -72,6 +72,24 @@ class RecommenderFilesTest {
     }
 
     @Test
+    void aResealedFileWithInconsistentContentIsStillRefused() throws Exception {
+        Path f = dir.resolve("m.bin");
+        PopularityRecommender.fit(Fixtures.train()).save(f);
+        byte[] b = Files.readAllBytes(f);
+        // header 20 bytes; payload: kind "popularity" (2 + 10), user ids (4 + 3 * 8), item ids (4 + 4 * 8),
+        // row starts (4 + 4 * 4), then the item indices (4 + 7 * 4): user 1's sorted items [0, 1] start at 20 + 100
+        ByteBuffer buf = ByteBuffer.wrap(b);
+        assertThat(buf.getInt(120)).isZero();
+        assertThat(buf.getInt(124)).isEqualTo(1);
+        buf.putInt(120, 1).putInt(124, 0);
+        byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(java.util.Arrays.copyOf(b, b.length - 32));
+        System.arraycopy(digest, 0, b, b.length - 32, 32);
+        Files.write(f, b);
+        assertThatThrownBy(() -> RecommenderFiles.load(f)).isInstanceOf(RecommenderFileException.class)
+                .hasMessageContaining("out of order");
+    }
+
+    @Test
     void otherFormatsAndVersionsAreNamed() throws IOException {
         Path f = dir.resolve("m.bin");
         PopularityRecommender.fit(Fixtures.train()).save(f);
