@@ -126,7 +126,12 @@ abstract class IndexedRecommender implements Recommender {
         }
         float[] sim = new float[index.items.size()];
         similarities(i, sim);
-        return list(TopK.select(sim, k, new int[] {i}, 0, 1), sim);
+        int[] picked = TopK.select(sim, k, new int[] {i}, 0, 1);
+        int n = 0;
+        while (n < picked.length && sim[picked[n]] > 0) {
+            n++;
+        }
+        return list(java.util.Arrays.copyOf(picked, n), sim);
     }
 
     List<ScoredItem> list(int[] picked, float[] scores) {

@@ -52,7 +52,10 @@ public interface Recommender {
      */
     void topKForUsers(long[] users, int k, int batchSize, UnknownPolicy policy, BiConsumer<Long, List<ScoredItem>> sink);
 
-    /** The {@code k} items most similar to {@code item} (itself excluded), most similar first; unknown items fail. */
+    /**
+     * Up to {@code k} items most similar to {@code item} (itself excluded), most similar first; only items with a
+     * positive similarity are listed. An unknown item is an {@link UnknownIdException}.
+     */
     List<ScoredItem> similarItems(long item, int k);
 
     /** Saves the model to a versioned, checksummed file (see {@link RecommenderFiles}). */

@@ -105,6 +105,7 @@ public final class RecommenderFiles {
                 case ExplicitAls.KIND -> ExplicitAls.read(index, in);
                 case ImplicitAls.KIND -> ImplicitAls.read(index, in);
                 case Bpr.KIND -> Bpr.read(index, in);
+                case ItemKnn.KIND -> ItemKnn.read(index, in);
                 default -> throw new RecommenderFileException(name, "unknown model kind '" + kind + "'", null);
             };
             if (in.available() != 0) {

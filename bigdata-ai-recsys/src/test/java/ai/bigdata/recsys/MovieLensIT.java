@@ -95,6 +95,12 @@ class MovieLensIT {
         assertThat(bprRank.ndcg()).isGreaterThan(popRank.ndcg());
         assertThat(bprRank.recall()).isGreaterThan(popRank.recall());
 
+        ItemKnn knn = timed(() -> ItemKnn.builder().positiveThreshold(4).fit(train), s);
+        RankingReport knnRank = ranking.evaluate(knn, train, test);
+        rows.add(new Row(knn.name(), null, knnRank, s[0]));
+        assertThat(knnRank.ndcg()).isGreaterThan(popRank.ndcg());
+        assertThat(knnRank.recall()).isGreaterThan(popRank.recall());
+
         // a fitted model survives save and load on the real data
         Path file = tmp.resolve("implicit.recsys");
         implicit.save(file);

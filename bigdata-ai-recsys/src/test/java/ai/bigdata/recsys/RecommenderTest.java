@@ -76,6 +76,26 @@ class RecommenderTest {
     }
 
     @Test
+    void itemKnnByHandOnTheTinySet() {
+        // counts 100:3, 200:2, 300:1, 400:1; co-occurrences (100,200)=2, (100,300)=1, (100,400)=1, (300,400)=1.
+        // shrinkage 1: sim(100,200) = 2/(sqrt 6 + 1), sim(100,300) = sim(100,400) = 1/(sqrt 3 + 1), sim(300,400) = 1/2.
+        // One neighbour each: 100 -> 200, 200 -> 100, 300 -> 400, 400 -> 300.
+        ItemKnn one = ItemKnn.builder().neighbours(1).shrinkage(1).fit(Fixtures.train());
+        assertThat(one.score(3, 200)).isCloseTo(2 / (Math.sqrt(6) + 1), within(1e-6)); // user 3 likes 100
+        assertThat(one.score(1, 300)).isZero(); // user 1 likes 100 and 200, whose neighbours are 200 and 100
+        assertThat(one.similarItems(300, 3)).containsExactly(new ScoredItem(400, 0.5));
+        // three neighbours: user 1's score for 300 comes from 100's list
+        ItemKnn three = ItemKnn.builder().neighbours(3).shrinkage(1).fit(Fixtures.train());
+        assertThat(three.score(1, 300)).isCloseTo(1 / (Math.sqrt(3) + 1), within(1e-6));
+        assertThat(three.topK(1, 2)).extracting(ScoredItem::item).containsExactly(300L, 400L); // equal scores: smaller id
+        ItemKnn groups = ItemKnn.builder().neighbours(3).shrinkage(0).fit(twoGroups());
+        for (long u = 1; u <= 12; u++) {
+            assertThat(groups.topK(u, 1).get(0).item()).as("user " + u).isEqualTo(missing(u));
+        }
+        assertThatThrownBy(() -> ItemKnn.builder().shrinkage(-1)).hasMessageContaining("shrinkage must be finite and at least 0");
+    }
+
+    @Test
     void explicitAlsRecoversAnAdditiveRatingMatrix() {
         // r(u, i) = 3 + (u - 3.5) * 0.2 + (i - 2.5) * 0.3 on a full 6 x 4 grid less one cell per user
         List<Long> us = new ArrayList<>();
@@ -160,6 +180,36 @@ class RecommenderTest {
         assertThat(got.get(99L)).isEmpty();
         assertThatThrownBy(() -> m.topKForUsers(users, 2, 0, UnknownPolicy.SKIP, (u, l) -> { }))
                 .hasMessageContaining("batchSize must be at least 1");
+    }
+
+    @Test
+    void concurrentCallersGetTheSequentialAnswers() throws Exception {
+        ImplicitAls m = ImplicitAls.builder().rank(4).iterations(3).fit(twoGroups());
+        Map<Long, List<ScoredItem>> expected = new LinkedHashMap<>();
+        for (long u = 1; u <= 12; u++) {
+            expected.put(u, m.topK(u, 3));
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<Boolean>> results = new ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                results.add(pool.submit(() -> {
+                    for (int rep = 0; rep < 50; rep++) {
+                        for (long u = 1; u <= 12; u++) {
+                            if (!m.topK(u, 3).equals(expected.get(u))) {
+                                return false;
+                            }
+                        }
+                    }
+                    return true;
+                }));
+            }
+            for (java.util.concurrent.Future<Boolean> f : results) {
+                assertThat(f.get()).isTrue();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
