@@ -32,7 +32,7 @@ public final class ItemKnn extends IndexedRecommender {
     }
 
     /**
-     * A builder with 50 neighbours, shrinkage 10, every interaction positive (chosen on a validation part of the
+     * A builder with 100 neighbours, shrinkage 10, every interaction positive (chosen on a validation part of the
      * MovieLens latest-small training data, see the README).
      */
     public static Builder builder() {
@@ -41,7 +41,7 @@ public final class ItemKnn extends IndexedRecommender {
 
     /** Settings of an item-kNN fit; each is checked when set. */
     public static final class Builder {
-        private int neighbours = 50;
+        private int neighbours = 100;
         private double shrinkage = 10;
         private double threshold = Double.NEGATIVE_INFINITY;
 
