@@ -1,0 +1,239 @@
+package ai.bigdata.recsys;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.util.Random;
+
+/**
+ * Bayesian personalised ranking matrix factorisation (Rendle et al. 2009): score {@code b_i + p_u . q_i},
+ * fitted by stochastic gradient ascent on {@code ln sigmoid(score(u, i) - score(u, j))} for a positive item i
+ * of user u and an item j drawn uniformly from the catalogue among those that are not u's positives, with L2
+ * regularisation. An epoch draws as many (u, i, j) triples as there are positives; u and i are drawn as one
+ * uniformly chosen positive interaction. Single-threaded with one seeded {@link Random}, so a seed fixes the
+ * factors. Users without positives get zero factors (their lists follow the item biases).
+ */
+public final class Bpr extends IndexedRecommender {
+    static final String KIND = "bpr";
+    private final Settings settings;
+    private final float[] userFactors;
+    private final float[] itemFactors;
+    private final float[] itemBias;
+
+    private record Settings(int rank, int epochs, double learningRate, double regularisation, double threshold, long seed) {
+    }
+
+    private Bpr(TrainingIndex index, Settings s, float[] uf, float[] itf, float[] ib) {
+        super(index);
+        this.settings = s;
+        this.userFactors = uf;
+        this.itemFactors = itf;
+        this.itemBias = ib;
+    }
+
+    /**
+     * A builder with rank 64, 300 epochs, learning rate 0.05, regularisation 0.01, every interaction positive, seed 42
+     * (chosen on a validation part of the MovieLens latest-small training data, see the README).
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Settings of a BPR fit; each is checked when set. */
+    public static final class Builder {
+        private int rank = 64;
+        private int epochs = 300;
+        private double learningRate = 0.05;
+        private double regularisation = 0.01;
+        private double threshold = Double.NEGATIVE_INFINITY;
+        private long seed = 42;
+
+        private Builder() {
+        }
+
+        /** The number of latent factors. */
+        public Builder rank(int r) {
+            if (r < 1 || r > 1024) {
+                throw new IllegalArgumentException("rank must be in 1..1024, got " + r);
+            }
+            this.rank = r;
+            return this;
+        }
+
+        /** The number of epochs. */
+        public Builder epochs(int n) {
+            if (n < 1) {
+                throw new IllegalArgumentException("epochs must be at least 1, got " + n);
+            }
+            this.epochs = n;
+            return this;
+        }
+
+        /** The SGD step size (positive, finite). */
+        public Builder learningRate(double lr) {
+            this.learningRate = ExplicitAls.positive("learningRate", lr);
+            return this;
+        }
+
+        /** The L2 regularisation (positive, finite). */
+        public Builder regularisation(double reg) {
+            this.regularisation = ExplicitAls.positive("regularisation", reg);
+            return this;
+        }
+
+        /** Interactions with rating at least this are positives; the others only count as seen. */
+        public Builder positiveThreshold(double t) {
+            if (Double.isNaN(t)) {
+                throw new IllegalArgumentException("threshold is NaN");
+            }
+            this.threshold = t;
+            return this;
+        }
+
+        /** The seed of the initial factors and of the sampling. */
+        public Builder seed(long s) {
+            this.seed = s;
+            return this;
+        }
+
+        /** Fits on {@code train}; fails when it holds no positive. */
+        public Bpr fit(Interactions train) {
+            return Bpr.fit(TrainingIndex.of(train), new Settings(rank, epochs, learningRate, regularisation, threshold, seed));
+        }
+    }
+
+    private static Bpr fit(TrainingIndex x, Settings s) {
+        int r = s.rank();
+        int ni = x.items.size();
+        int[] posUser = new int[x.userItems.length];
+        int[] posItem = new int[x.userItems.length];
+        int n = 0;
+        boolean[] hasPositive = new boolean[x.users.size()];
+        for (int u = 0; u < x.users.size(); u++) {
+            for (int k = x.userStart[u]; k < x.userStart[u + 1]; k++) {
+                if (x.userRatings[k] >= s.threshold()) {
+                    posUser[n] = u;
+                    posItem[n++] = x.userItems[k];
+                    hasPositive[u] = true;
+                }
+            }
+        }
+        if (n == 0) {
+            throw new IllegalArgumentException("no positive interaction (rating >= " + s.threshold() + ") to fit BPR on");
+        }
+        Random rnd = new Random(s.seed());
+        float[] uf = new float[(int) Math.multiplyExact((long) x.users.size(), r)];
+        float[] itf = new float[(int) Math.multiplyExact((long) ni, r)];
+        float[] ib = new float[ni];
+        double scale = 0.1 / Math.sqrt(r);
+        for (int k = 0; k < uf.length; k++) {
+            uf[k] = (float) (rnd.nextGaussian() * scale);
+        }
+        for (int k = 0; k < itf.length; k++) {
+            itf[k] = (float) (rnd.nextGaussian() * scale);
+        }
+        float lr = (float) s.learningRate();
+        float reg = (float) s.regularisation();
+        for (int epoch = 0; epoch < s.epochs(); epoch++) {
+            for (int step = 0; step < n; step++) {
+                int pick = rnd.nextInt(n);
+                int u = posUser[pick];
+                int i = posItem[pick];
+                int j = negative(x, u, ni, rnd, s.threshold());
+                if (j < 0) {
+                    continue;
+                }
+                double diff = ib[i] - ib[j];
+                for (int f = 0; f < r; f++) {
+                    diff += uf[u * r + f] * (itf[i * r + f] - itf[j * r + f]);
+                }
+                float g = (float) (1 / (1 + Math.exp(diff)));
+                for (int f = 0; f < r; f++) {
+                    float pu = uf[u * r + f];
+                    float qi = itf[i * r + f];
+                    float qj = itf[j * r + f];
+                    uf[u * r + f] += lr * (g * (qi - qj) - reg * pu);
+                    itf[i * r + f] += lr * (g * pu - reg * qi);
+                    itf[j * r + f] += lr * (-g * pu - reg * qj);
+                }
+                ib[i] += lr * (g - reg * ib[i]);
+                ib[j] += lr * (-g - reg * ib[j]);
+            }
+        }
+        for (int u = 0; u < x.users.size(); u++) {
+            if (!hasPositive[u]) {
+                java.util.Arrays.fill(uf, u * r, u * r + r, 0f);
+            }
+        }
+        return new Bpr(x, s, uf, itf, ib);
+    }
+
+    /** A uniformly drawn catalogue item that is not a positive of u, or -1 after 100 draws (u likes nearly everything). */
+    private static int negative(TrainingIndex x, int u, int ni, Random rnd, double threshold) {
+        for (int tries = 0; tries < 100; tries++) {
+            int j = rnd.nextInt(ni);
+            int at = java.util.Arrays.binarySearch(x.userItems, x.userStart[u], x.userStart[u + 1], j);
+            if (at < 0 || x.userRatings[at] < threshold) {
+                return j;
+            }
+        }
+        return -1;
+    }
+
+    @Override
+    public String name() {
+        return "BPR (rank " + settings.rank() + ", " + settings.epochs() + " epochs, lr " + settings.learningRate() + ", reg "
+                + settings.regularisation() + (settings.threshold() == Double.NEGATIVE_INFINITY ? ""
+                : ", positives rating >= " + settings.threshold()) + ")";
+    }
+
+    @Override
+    double scoreIndex(int u, int i) {
+        int r = settings.rank();
+        double s = itemBias[i];
+        for (int f = 0; f < r; f++) {
+            s += (double) userFactors[u * r + f] * itemFactors[i * r + f];
+        }
+        return s;
+    }
+
+    @Override
+    double fallbackScore(int u, int i) {
+        return i >= 0 ? popularity[i] : 0.0;
+    }
+
+    @Override
+    void similarities(int item, float[] out) {
+        cosine(itemFactors, settings.rank(), item, out);
+    }
+
+    @Override
+    String kind() {
+        return KIND;
+    }
+
+    @Override
+    void writeState(DataOutputStream out) throws IOException {
+        out.writeInt(settings.rank());
+        out.writeInt(settings.epochs());
+        out.writeDouble(settings.learningRate());
+        out.writeDouble(settings.regularisation());
+        out.writeDouble(settings.threshold());
+        out.writeLong(settings.seed());
+        Codec.writeFloats(out, userFactors);
+        Codec.writeFloats(out, itemFactors);
+        Codec.writeFloats(out, itemBias);
+    }
+
+    static Bpr read(TrainingIndex index, DataInputStream in) throws IOException {
+        Settings s = new Settings(in.readInt(), in.readInt(), in.readDouble(), in.readDouble(), in.readDouble(), in.readLong());
+        float[] uf = Codec.readFloats(in);
+        float[] itf = Codec.readFloats(in);
+        float[] ib = Codec.readFloats(in);
+        if (s.rank() < 1 || uf.length != (long) index.users.size() * s.rank() || itf.length != (long) index.items.size() * s.rank()
+                || ib.length != index.items.size()) {
+            throw new IOException("BPR state does not match its training index");
+        }
+        return new Bpr(index, s, uf, itf, ib);
+    }
+}

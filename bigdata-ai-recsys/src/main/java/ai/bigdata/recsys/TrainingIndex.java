@@ -1,0 +1,130 @@
+package ai.bigdata.recsys;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+
+/**
+ * The training interactions in index form: dense user and item indices and compressed rows both ways
+ * (by user: item indices ascending with ratings; by item: user indices ascending with ratings).
+ */
+final class TrainingIndex {
+    final IdIndex users;
+    final IdIndex items;
+    final int[] userStart;
+    final int[] userItems;
+    final float[] userRatings;
+    final int[] itemStart;
+    final int[] itemUsers;
+    final float[] itemRatings;
+
+    private TrainingIndex(IdIndex users, IdIndex items, int[] userStart, int[] userItems, float[] userRatings) {
+        this.users = users;
+        this.items = items;
+        this.userStart = userStart;
+        this.userItems = userItems;
+        this.userRatings = userRatings;
+        int nnz = userItems.length;
+        itemStart = new int[items.size() + 1];
+        for (int k = 0; k < nnz; k++) {
+            itemStart[userItems[k] + 1]++;
+        }
+        for (int i = 0; i < items.size(); i++) {
+            itemStart[i + 1] += itemStart[i];
+        }
+        itemUsers = new int[nnz];
+        itemRatings = new float[nnz];
+        int[] fill = itemStart.clone();
+        for (int u = 0; u < users.size(); u++) {
+            for (int k = userStart[u]; k < userStart[u + 1]; k++) {
+                int p = fill[userItems[k]]++;
+                itemUsers[p] = u;
+                itemRatings[p] = userRatings[k];
+            }
+        }
+    }
+
+    static TrainingIndex of(Interactions train) {
+        if (train.size() == 0) {
+            throw new IllegalArgumentException("no training interactions");
+        }
+        long[] us = new long[train.size()];
+        long[] is = new long[train.size()];
+        for (int r = 0; r < train.size(); r++) {
+            us[r] = train.user(r);
+            is[r] = train.item(r);
+        }
+        IdIndex users = IdIndex.of(us);
+        IdIndex items = IdIndex.of(is);
+        int[] start = new int[users.size() + 1];
+        int[] uIdx = new int[train.size()];
+        for (int r = 0; r < train.size(); r++) {
+            uIdx[r] = users.index(us[r]);
+            start[uIdx[r] + 1]++;
+        }
+        for (int u = 0; u < users.size(); u++) {
+            start[u + 1] += start[u];
+        }
+        long[] keys = new long[train.size()];
+        for (int r = 0; r < train.size(); r++) {
+            keys[r] = ((long) uIdx[r] << 32) | items.index(is[r]);
+        }
+        Integer[] order = new Integer[train.size()];
+        for (int r = 0; r < order.length; r++) {
+            order[r] = r;
+        }
+        java.util.Arrays.sort(order, (a, b) -> Long.compare(keys[a], keys[b]));
+        int[] itemsOut = new int[train.size()];
+        float[] ratings = new float[train.size()];
+        for (int k = 0; k < order.length; k++) {
+            itemsOut[k] = (int) keys[order[k]];
+            ratings[k] = train.rating(order[k]);
+        }
+        return new TrainingIndex(users, items, start, itemsOut, ratings);
+    }
+
+    int userCount(int u) {
+        return userStart[u + 1] - userStart[u];
+    }
+
+    int itemCount(int i) {
+        return itemStart[i + 1] - itemStart[i];
+    }
+
+    /** Whether item index {@code i} is among user {@code u}'s training items (binary search). */
+    boolean seen(int u, int i) {
+        return java.util.Arrays.binarySearch(userItems, userStart[u], userStart[u + 1], i) >= 0;
+    }
+
+    void write(DataOutputStream out) throws IOException {
+        Codec.writeLongs(out, users.ids());
+        Codec.writeLongs(out, items.ids());
+        Codec.writeInts(out, userStart);
+        Codec.writeInts(out, userItems);
+        Codec.writeFloats(out, userRatings);
+    }
+
+    static TrainingIndex read(DataInputStream in) throws IOException {
+        IdIndex users = IdIndex.of(Codec.readLongs(in));
+        IdIndex items = IdIndex.of(Codec.readLongs(in));
+        int[] start = Codec.readInts(in);
+        int[] its = Codec.readInts(in);
+        float[] rs = Codec.readFloats(in);
+        if (start.length != users.size() + 1 || start[0] != 0 || start[users.size()] != its.length || rs.length != its.length) {
+            throw new IOException("inconsistent training index");
+        }
+        for (int u = 0; u < users.size(); u++) {
+            if (start[u + 1] < start[u]) {
+                throw new IOException("inconsistent training index");
+            }
+        }
+        for (int u = 0; u < users.size(); u++) {
+            for (int k = start[u]; k < start[u + 1]; k++) {
+                if (its[k] < 0 || its[k] >= items.size() || k > start[u] && its[k] <= its[k - 1]) {
+                    throw new IOException("item index " + its[k] + " of user row " + u + " out of range or out of order");
+                }
+            }
+        }
+        return new TrainingIndex(users, items, start, its, rs);
+    }
+}

@@ -1,0 +1,22 @@
+package ai.bigdata.recsys;
+
+/** Tiny hand-made interaction sets shared by the tests. */
+final class Fixtures {
+    private Fixtures() {
+    }
+
+    /**
+     * Train: users 1, 2, 3; items 100 (3 interactions), 200 (2), 300 (1), 400 (1); all ratings 5.
+     * User 1 saw 100, 200; user 2 saw 100, 200; user 3 saw 100, 300, 400.
+     */
+    static Interactions train() {
+        return Interactions.of(new long[] {1, 2, 3, 1, 2, 3, 3}, new long[] {100, 100, 100, 200, 200, 300, 400},
+                new float[] {5, 5, 5, 5, 5, 5, 5}, new long[7], DuplicatePolicy.ERROR);
+    }
+
+    /** Test: (1, 300, 5), (1, 400, 2), (2, 400, 4), (3, 200, 4). */
+    static Interactions test() {
+        return Interactions.of(new long[] {1, 1, 2, 3}, new long[] {300, 400, 400, 200}, new float[] {5, 2, 4, 4},
+                new long[4], DuplicatePolicy.ERROR);
+    }
+}

@@ -1,0 +1,53 @@
+package ai.bigdata.recsys;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.bigdata.core.testing.SharedData;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+/**
+ * How the builder defaults were chosen: each setting of {@code -Drecsys.grid} is fitted on the training part of
+ * the scikit-learn seed-42 split less a validation part ({@code random(train, 0.125, 7)}) and evaluated on that
+ * validation part only; the test rows are not touched. Skipped unless the grid is given, e.g.
+ * {@code -Drecsys.grid="e,30,15,0.15,2;i,64,15,30,3;b,64,300,0.05,0.01;k,50,10;p"}: e = explicit ALS (rank, iterations,
+ * lambda, bias lambda), i = implicit ALS (rank, iterations, lambda, alpha), b = BPR (rank, epochs, learning rate,
+ * regularisation), k = item-kNN (neighbours, shrinkage), p = popularity; ranking models take ratings >= 4 as positives.
+ */
+class MovieLensTuningIT {
+    @Test
+    void validationGrid() {
+        String grid = System.getProperty("recsys.grid");
+        Assumptions.assumeTrue(grid != null && !grid.isBlank(), "no -Drecsys.grid given: nothing to tune");
+        Interactions all = GroupLensReader.builder(SharedData.file("movielens-small/ratings.csv")).readInteractions(DuplicatePolicy.ERROR);
+        InteractionSplit outer = InteractionSplitter.scikitLearn(all, 0.2, 42);
+        InteractionSplit s = InteractionSplitter.random(outer.train(), 0.125, 7);
+        RankingEvaluator ranking = RankingEvaluator.builder().k(10).relevantAtLeast(4);
+        int runs = 0;
+        for (String g : grid.split(";")) {
+            String[] p = g.trim().split(",");
+            long t0 = System.nanoTime();
+            String line;
+            switch (p[0]) {
+                case "e" -> {
+                    ExplicitAls m = ExplicitAls.builder().rank(Integer.parseInt(p[1])).iterations(Integer.parseInt(p[2]))
+                            .lambda(Double.parseDouble(p[3])).biasLambda(Double.parseDouble(p[4])).fit(s.train());
+                    line = RatingEvaluator.evaluate(m, s.test(), UnknownPolicy.SKIP).toString();
+                }
+                case "i" -> line = ranking.evaluate(ImplicitAls.builder().rank(Integer.parseInt(p[1])).iterations(Integer.parseInt(p[2]))
+                        .lambda(Double.parseDouble(p[3])).alpha(Double.parseDouble(p[4])).positiveThreshold(4).fit(s.train()),
+                        s.train(), s.test()).toString();
+                case "b" -> line = ranking.evaluate(Bpr.builder().rank(Integer.parseInt(p[1])).epochs(Integer.parseInt(p[2]))
+                        .learningRate(Double.parseDouble(p[3])).regularisation(Double.parseDouble(p[4])).positiveThreshold(4)
+                        .fit(s.train()), s.train(), s.test()).toString();
+                case "k" -> line = ranking.evaluate(ItemKnn.builder().neighbours(Integer.parseInt(p[1]))
+                        .shrinkage(Double.parseDouble(p[2])).positiveThreshold(4).fit(s.train()), s.train(), s.test()).toString();
+                case "p" -> line = ranking.evaluate(PopularityRecommender.fit(s.train(), 4), s.train(), s.test()).toString();
+                default -> throw new IllegalArgumentException("unknown model letter in grid entry '" + g + "'");
+            }
+            System.out.printf("%s (%.1f s)%n", line, (System.nanoTime() - t0) / 1e9);
+            runs++;
+        }
+        assertThat(runs).isPositive();
+    }
+}
