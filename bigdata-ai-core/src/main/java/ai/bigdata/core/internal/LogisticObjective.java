@@ -63,6 +63,18 @@ public final class LogisticObjective implements Lbfgs.Function {
             return x.mmul(w).dup('c').data().asDouble();
         }
         double[] z = new double[rows * outputs];
+        if (outputs == 1) {
+            // two classes: one dot product a row
+            for (int i = 0; i < rows; i++) {
+                int xi = i * features;
+                double sum = 0;
+                for (int j = 0; j < features; j++) {
+                    sum += small[xi + j] * theta[j];
+                }
+                z[i] = sum;
+            }
+            return z;
+        }
         for (int i = 0; i < rows; i++) {
             int xi = i * features;
             int zi = i * outputs;
@@ -84,6 +96,17 @@ public final class LogisticObjective implements Lbfgs.Function {
             return x.transpose().mmul(r).dup('c').data().asDouble();
         }
         double[] g = new double[features * outputs];
+        if (outputs == 1) {
+            // two classes: the residual-weighted sum of the rows
+            for (int i = 0; i < rows; i++) {
+                int xi = i * features;
+                double r = residual[i];
+                for (int j = 0; j < features; j++) {
+                    g[j] += r * small[xi + j];
+                }
+            }
+            return g;
+        }
         for (int i = 0; i < rows; i++) {
             int xi = i * features;
             int ri = i * outputs;
