@@ -7,11 +7,13 @@ import java.util.Arrays;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.dropout.Dropout;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.ActivationLayer;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.conf.layers.PoolingType;
 import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
 import org.deeplearning4j.nn.weights.WeightInit;
@@ -98,11 +100,11 @@ public final class VggNet {
             list.layer(new SubsamplingLayer.Builder(PoolingType.MAX).kernelSize(2, 2).stride(2, 2).build());
         }
         DenseLayer.Builder hidden = new DenseLayer.Builder().nOut(units).activation(Activation.RELU).weightInit(WeightInit.RELU);
-        var output = settings.outputLayer(sig, units);
+        OutputLayer output = settings.outputLayer(sig, units);
         if (drop > 0) {
             // DL4J's dropOut takes the probability of keeping an input
             hidden.dropOut(1 - drop);
-            output.setIDropout(new org.deeplearning4j.nn.conf.dropout.Dropout(1 - drop));
+            output.setIDropout(new Dropout(1 - drop));
         }
         return list.layer(hidden.build()).layer(output)
                 .setInputType(InputType.convolutional(shape[1], shape[2], shape[0]))
