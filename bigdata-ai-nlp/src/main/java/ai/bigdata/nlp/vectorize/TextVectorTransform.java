@@ -21,8 +21,9 @@ import org.apache.lucene.util.StringHelper;
  * A fitted text vectoriser: replaces its text column by a float32 tensor column of {@link #width()} values
  * per row, or by a sparse column of that dimension holding only the non-zero values.
  * {@link #vector(String)} gives the same numbers in double precision (the column holds them rounded to
- * float32), {@link #sparseVector(String)} the sparse cell. Immutable and thread-safe; saves to JSON (kind {@value #KIND}) with its tokenizer,
- * vocabulary and document frequencies, and loads back with identical results.
+ * float32), {@link #sparseVector(String)} the sparse cell. Immutable and thread-safe; saves to JSON (kind
+ * {@value #KIND}) with its tokenizer, vocabulary and document frequencies, and loads back with identical
+ * results.
  */
 public final class TextVectorTransform implements Transform {
     /** The JSON kind tag. */
@@ -81,7 +82,10 @@ public final class TextVectorTransform implements Transform {
         return settings.weighting();
     }
 
-    /** The vector of one text, in double precision (all {@link #width()} values). */
+    /**
+     * The vector of one text, in double precision (all {@link #width()} values: for a very wide sparse output,
+     * such as hashing into 2^30 columns, use {@link #sparseVector(String)}).
+     */
     public double[] vector(String text) {
         double[] v = new double[width()];
         TermWeights e = weights(text);
@@ -124,6 +128,7 @@ public final class TextVectorTransform implements Transform {
                 keys[k] = index << 1 | (h >= 0 ? 1 : 0); // sorted by column, the sign in the lowest bit
             }
             Arrays.sort(keys);
+            // binary, as scikit-learn: every column a term hashed to is 1, even where signs cancelled
             e = TermWeights.merge(keys, settings.binary());
         } else {
             int[] hits = new int[terms.size()];
