@@ -82,7 +82,7 @@ class SpamAssassinIT {
             // would need rows x terms x 8 bytes, so it gets the largest cap that fits the test JVM's heap
             long rows = split.train().rowCount();
             System.out.printf(Locale.ROOT, "L-BFGS over the full vocabulary of %d terms would gather %.1f GB of doubles;"
-                    + " the heap is %.1f GB, so it runs on %d terms%n", sparse.features, rows * (double) sparse.features * 8 / 1e9,
+                    + " the heap is %.1f GB; it runs on at most %d terms%n", sparse.features, rows * (double) sparse.features * 8 / 1e9,
                     Runtime.getRuntime().maxMemory() / 1e9, LBFGS_FEATURES);
             // scikit-learn's C = 10 (peers.md's protocol) is l2 = 1 / (C * rows)
             Result lbfgs = run(split, TextVectorizer.tfidf("text").sublinearTf(true).sparse(true).maxFeatures(LBFGS_FEATURES).build(),
