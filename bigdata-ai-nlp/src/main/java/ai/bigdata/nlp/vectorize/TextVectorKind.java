@@ -30,7 +30,9 @@ public final class TextVectorKind implements TransformKind {
             TextVectorSettings s = new TextVectorSettings(string(p, "column"), string(p, "output"), weighting,
                     Tokenizers.fromParameters((Map<String, Object>) required(p, "tokenizer")), integer(p, "ngramMin"),
                     integer(p, "ngramMax"), bool(p, "binary"), bool(p, "sublinearTf"), bool(p, "smoothIdf"),
-                    Norm.valueOf(string(p, "norm")), integer(p, "hashWidth"));
+                    Norm.valueOf(string(p, "norm")), integer(p, "hashWidth"),
+                    // saved before sparse output existed: dense
+                    p.containsKey("sparse") && bool(p, "sparse"));
             if (weighting == Weighting.HASHING) {
                 return new TextVectorTransform(s, null);
             }

@@ -8,7 +8,7 @@ import java.util.Objects;
  * frequencies).
  *
  * @param column      the text column read (and replaced)
- * @param output      the tensor column written in its place
+ * @param output      the tensor (or sparse) column written in its place
  * @param weighting   counts, TF-IDF or hashing
  * @param tokenizer   how texts are split
  * @param ngramMin    smallest word n-gram
@@ -18,10 +18,11 @@ import java.util.Objects;
  * @param smoothIdf   {@code idf = ln((1 + n) / (1 + df)) + 1} instead of {@code ln(n / df) + 1}
  * @param norm        the final scaling
  * @param hashWidth   number of hashed columns (hashing only, else 0)
+ * @param sparse      write a sparse column (index / value entries) instead of a dense tensor column
  */
 record TextVectorSettings(String column, String output, Weighting weighting, Tokenizer tokenizer, int ngramMin,
                           int ngramMax, boolean binary, boolean sublinearTf, boolean smoothIdf, Norm norm,
-                          int hashWidth) {
+                          int hashWidth, boolean sparse) {
     TextVectorSettings {
         Objects.requireNonNull(column, "column");
         Objects.requireNonNull(output, "output");
@@ -32,7 +33,7 @@ record TextVectorSettings(String column, String output, Weighting weighting, Tok
             throw new IllegalArgumentException("n-gram range needs 1 <= min <= max, got " + ngramMin + ".." + ngramMax);
         }
         if (weighting == Weighting.HASHING) {
-            TextVectorizer.checkWidth(hashWidth, "hashed columns");
+            TextVectorizer.checkWidth(hashWidth, "hashed columns", sparse);
         }
     }
 }

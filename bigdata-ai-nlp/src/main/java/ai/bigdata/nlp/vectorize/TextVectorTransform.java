@@ -5,11 +5,13 @@ import ai.bigdata.core.data.ColumnRole;
 import ai.bigdata.core.data.Dataset;
 import ai.bigdata.core.data.DatasetWriter;
 import ai.bigdata.core.data.Schema;
+import ai.bigdata.core.data.SparseVector;
 import ai.bigdata.core.prep.PreprocessingException;
 import ai.bigdata.core.prep.Transform;
 import ai.bigdata.nlp.text.Tokenizers;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,9 +19,11 @@ import org.apache.lucene.util.StringHelper;
 
 /**
  * A fitted text vectoriser: replaces its text column by a float32 tensor column of {@link #width()} values
- * per row. {@link #vector(String)} gives the same numbers in double precision (the column holds them
- * rounded to float32). Immutable and thread-safe; saves to JSON (kind {@value #KIND}) with its tokenizer,
- * vocabulary and document frequencies, and loads back with identical results.
+ * per row, or by a sparse column of that dimension holding only the non-zero values.
+ * {@link #vector(String)} gives the same numbers in double precision (the column holds them rounded to
+ * float32), {@link #sparseVector(String)} the sparse cell. Immutable and thread-safe; saves to JSON (kind
+ * {@value #KIND}) with its tokenizer, vocabulary and document frequencies, and loads back with identical
+ * results.
  */
 public final class TextVectorTransform implements Transform {
     /** The JSON kind tag. */
@@ -68,73 +72,102 @@ public final class TextVectorTransform implements Transform {
         return idf.clone();
     }
 
+    /** Whether the output column is sparse ({@code ColumnType.SPARSE}) rather than a dense tensor column. */
+    public boolean sparse() {
+        return settings.sparse();
+    }
+
     /** The weighting. */
     public Weighting weighting() {
         return settings.weighting();
     }
 
-    /** The vector of one text, in double precision. */
+    /**
+     * The vector of one text, in double precision (all {@link #width()} values: for a very wide sparse output,
+     * such as hashing into 2^30 columns, use {@link #sparseVector(String)}).
+     */
     public double[] vector(String text) {
         double[] v = new double[width()];
+        TermWeights e = weights(text);
+        for (int k = 0; k < e.indices().length; k++) {
+            v[e.indices()[k]] = e.values()[k];
+        }
+        return v;
+    }
+
+    /**
+     * The vector of one text as a sparse column holds it: its non-zero values rounded to float32, by
+     * increasing index (the same numbers as the non-zeros of the dense tensor cell).
+     */
+    public SparseVector sparseVector(String text) {
+        TermWeights e = weights(text);
+        int[] indices = new int[e.indices().length];
+        float[] values = new float[indices.length];
+        int n = 0;
+        for (int k = 0; k < indices.length; k++) {
+            float f = (float) e.values()[k];
+            if (f != 0) {
+                indices[n] = e.indices()[k];
+                values[n++] = f;
+            }
+        }
+        return new SparseVector(width(), Arrays.copyOf(indices, n), Arrays.copyOf(values, n));
+    }
+
+    /** The weights of the terms of one text, by increasing column, normalised. */
+    private TermWeights weights(String text) {
         List<String> terms = terms(settings, text);
+        TermWeights e;
         if (settings.weighting() == Weighting.HASHING) {
             int w = settings.hashWidth();
-            for (String t : terms) {
-                byte[] b = t.getBytes(StandardCharsets.UTF_8);
+            long[] keys = new long[terms.size()];
+            for (int k = 0; k < keys.length; k++) {
+                byte[] b = terms.get(k).getBytes(StandardCharsets.UTF_8);
                 int h = StringHelper.murmurhash3_x86_32(b, 0, b.length, 0);
-                int index = h == Integer.MIN_VALUE ? (int) (2147483648L % w) : Math.abs(h) % w;
-                // binary, as scikit-learn: every column a term hashed to is 1, even where signs cancelled
-                v[index] = settings.binary() ? 1 : v[index] + (h >= 0 ? 1 : -1);
+                long index = h == Integer.MIN_VALUE ? 2147483648L % w : Math.abs(h) % w;
+                keys[k] = index << 1 | (h >= 0 ? 1 : 0); // sorted by column, the sign in the lowest bit
             }
+            Arrays.sort(keys);
+            // binary, as scikit-learn: every column a term hashed to is 1, even where signs cancelled
+            e = TermWeights.merge(keys, settings.binary());
         } else {
-            List<Integer> touched = new ArrayList<>();
+            int[] hits = new int[terms.size()];
+            int n = 0;
             for (String t : terms) {
                 int i = vocabulary.indexOf(t);
                 if (i >= 0) {
-                    if (v[i] == 0) {
-                        touched.add(i);
-                    }
-                    v[i]++;
+                    hits[n++] = i;
                 }
             }
-            for (int i : touched) {
-                double tf = settings.binary() ? 1 : v[i];
+            Arrays.sort(hits, 0, n);
+            long[] keys = new long[n];
+            for (int k = 0; k < n; k++) {
+                keys[k] = (long) hits[k] << 1 | 1;
+            }
+            e = TermWeights.merge(keys, false);
+            double[] v = e.values();
+            for (int k = 0; k < v.length; k++) {
+                double tf = settings.binary() ? 1 : v[k];
                 if (settings.sublinearTf()) {
                     tf = Math.log(tf) + 1;
                 }
-                v[i] = idf == null ? tf : tf * idf[i];
+                v[k] = idf == null ? tf : tf * idf[e.indices()[k]];
             }
         }
-        normalise(v, settings.norm());
-        return v;
+        e.normalise(settings.norm());
+        return e;
     }
 
     static List<String> terms(TextVectorSettings s, String text) {
         return Tokenizers.ngrams(s.tokenizer().tokens(text), s.ngramMin(), s.ngramMax());
     }
 
-    private static void normalise(double[] v, Norm norm) {
-        if (norm == Norm.NONE) {
-            return;
-        }
-        double sum = 0;
-        for (double x : v) {
-            sum += norm == Norm.L2 ? x * x : Math.abs(x);
-        }
-        double length = norm == Norm.L2 ? Math.sqrt(sum) : sum;
-        if (length == 0) {
-            return;
-        }
-        for (int i = 0; i < v.length; i++) {
-            v[i] /= length;
-        }
-    }
-
     @Override
     public Schema outputSchema(Schema input) {
         TextVectorizer.checkInput(settings, input);
         int at = input.indexOf(settings.column());
-        return input.replace(at, Column.tensor(settings.output(), width()).withRole(ColumnRole.FEATURE));
+        Column out = settings.sparse() ? Column.sparse(settings.output(), width()) : Column.tensor(settings.output(), width());
+        return input.replace(at, out.withRole(ColumnRole.FEATURE));
     }
 
     /**
@@ -149,7 +182,7 @@ public final class TextVectorTransform implements Transform {
         List<String> names = out.names();
         List<String> inputNames = data.schema().names();
         long[] row = {0};
-        try (DatasetWriter w = Dataset.writer(out)) {
+        try (DatasetWriter w = Dataset.writer(out, chunkRows())) {
             data.forEachRow(r -> {
                 for (int c = 0; c < names.size(); c++) {
                     if (c == at) {
@@ -158,12 +191,17 @@ public final class TextVectorTransform implements Transform {
                             throw new PreprocessingException(settings.column(), "row " + row[0] + " is null; fill or"
                                     + " drop missing texts before vectorising");
                         }
-                        double[] v = vector(text);
-                        float[] f = new float[v.length];
-                        for (int i = 0; i < v.length; i++) {
-                            f[i] = (float) v[i];
+                        if (settings.sparse()) {
+                            SparseVector v = sparseVector(text);
+                            w.column(c).appendSparse(v.indices(), v.values());
+                        } else {
+                            double[] v = vector(text);
+                            float[] f = new float[v.length];
+                            for (int i = 0; i < v.length; i++) {
+                                f[i] = (float) v[i];
+                            }
+                            w.column(c).appendTensor(f);
                         }
-                        w.column(c).appendTensor(f);
                     } else {
                         w.column(c).append(r.get(inputNames.get(c)));
                     }
@@ -173,6 +211,15 @@ public final class TextVectorTransform implements Transform {
             });
             return w.build();
         }
+    }
+
+    /**
+     * Rows per written chunk. Core's column sink sizes every column, a sparse one too, as if it held
+     * {@code rows x width} values in one Arrow vector, so a wide sparse column needs smaller chunks.
+     */
+    private int chunkRows() {
+        return settings.sparse() ? (int) Math.max(1, Math.min(DatasetWriter.DEFAULT_CHUNK_ROWS, Integer.MAX_VALUE / width()))
+                : DatasetWriter.DEFAULT_CHUNK_ROWS;
     }
 
     @Override
@@ -194,6 +241,7 @@ public final class TextVectorTransform implements Transform {
         p.put("smoothIdf", settings.smoothIdf());
         p.put("norm", settings.norm().name());
         p.put("hashWidth", settings.hashWidth());
+        p.put("sparse", settings.sparse());
         if (vocabulary != null) {
             p.put("documents", vocabulary.documents());
             p.put("terms", vocabulary.terms());
@@ -214,6 +262,6 @@ public final class TextVectorTransform implements Transform {
             case HASHING -> "feature hashing";
         };
         return what + " of '" + settings.column() + "' into '" + settings.output() + "' (" + width() + " columns, "
-                + settings.tokenizer() + ")";
+                + settings.tokenizer() + (settings.sparse() ? ", sparse" : "") + ")";
     }
 }

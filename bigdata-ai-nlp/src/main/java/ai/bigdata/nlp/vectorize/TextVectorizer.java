@@ -17,17 +17,22 @@ import java.util.Objects;
  * Unfitted and immutable; {@link #fit} learns the vocabulary (and document frequencies) from the training
  * data and returns a {@link TextVectorTransform} that saves in pipelines and model bundles.
  *
- * <p>The output is dense, one float per vocabulary term, so the vocabulary is capped by
- * {@link Builder#maxFeatures(int)} (default 10,000); a sparse column type in core, for vocabularies of
- * 100,000+ terms, is still to come.
+ * <p>The output is dense by default, one float per vocabulary term, so the vocabulary is capped by
+ * {@link Builder#maxFeatures(int)} (default 10,000). With {@link Builder#sparse(boolean)} it is a sparse
+ * column (core's {@code ColumnType.SPARSE}: the non-zero values only, densified per batch by the batch
+ * iterator), and the vocabulary is not capped unless asked.
  *
  * <pre>{@code
  * Transform tfidf = TextVectorizer.tfidf("text").sublinearTf(true).maxFeatures(20_000).build().fit(train);
+ * Transform full = TextVectorizer.tfidf("text").sublinearTf(true).sparse(true).build().fit(train);
  * }</pre>
  */
 public final class TextVectorizer implements Preprocessor {
-    /** The most columns a vectoriser writes: one tensor cell must stay within core's cell limit. */
+    /** The most columns a dense vectoriser writes: one tensor cell must stay within core's cell limit. */
     public static final int MAX_WIDTH = (int) Math.min(Integer.MAX_VALUE, DatasetWriter.MAX_TENSOR_CELL_BYTES / Float.BYTES);
+
+    /** The vocabulary cap of a dense vectoriser unless {@link Builder#maxFeatures(int)} sets one. */
+    public static final int DEFAULT_MAX_FEATURES = 10_000;
 
     private final TextVectorSettings settings;
     private final long minDocuments;
@@ -36,10 +41,11 @@ public final class TextVectorizer implements Preprocessor {
 
     private TextVectorizer(Builder b) {
         this.settings = new TextVectorSettings(b.column, b.output, b.weighting, b.tokenizer, b.ngramMin, b.ngramMax,
-                b.binary, b.sublinearTf, b.smoothIdf, b.norm, b.weighting == Weighting.HASHING ? b.hashWidth : 0);
+                b.binary, b.sublinearTf, b.smoothIdf, b.norm, b.weighting == Weighting.HASHING ? b.hashWidth : 0, b.sparse);
         this.minDocuments = b.minDocuments;
         this.maxDocumentFraction = b.maxDocumentFraction;
-        this.maxFeatures = b.maxFeatures;
+        this.maxFeatures = b.maxFeatures > 0 ? checkWidth(b.maxFeatures, "features", b.sparse)
+                : b.sparse ? Integer.MAX_VALUE : DEFAULT_MAX_FEATURES;
     }
 
     /** Term counts of {@code column} (no norm by default). */
@@ -52,10 +58,14 @@ public final class TextVectorizer implements Preprocessor {
         return new Builder(column, Weighting.TFIDF).norm(Norm.L2);
     }
 
-    /** Feature hashing of {@code column} into {@code width} columns (L2 norm by default, as scikit-learn). */
+    /**
+     * Feature hashing of {@code column} into {@code width} columns (L2 norm by default, as scikit-learn). A
+     * dense output allows at most {@link #MAX_WIDTH} columns, a sparse one any positive {@code int} (checked by
+     * {@link Builder#build()}).
+     */
     public static Builder hashing(String column, int width) {
         Builder b = new Builder(column, Weighting.HASHING).norm(Norm.L2);
-        b.hashWidth = checkWidth(width, "hashed columns");
+        b.hashWidth = checkWidth(width, "hashed columns", true);
         return b;
     }
 
@@ -101,9 +111,12 @@ public final class TextVectorizer implements Preprocessor {
         }
     }
 
-    static int checkWidth(int width, String what) {
-        if (width < 1 || width > MAX_WIDTH) {
-            throw new IllegalArgumentException("number of " + what + " must be in [1, " + MAX_WIDTH + "], got " + width);
+    /** Checks a number of columns: at most {@link #MAX_WIDTH} for a dense output, any positive int for a sparse one. */
+    static int checkWidth(int width, String what, boolean sparse) {
+        int max = sparse ? Integer.MAX_VALUE : MAX_WIDTH;
+        if (width < 1 || width > max) {
+            throw new IllegalArgumentException("number of " + what + " must be in [1, " + max + "]" + (sparse ? ""
+                    : " for a dense output (a sparse one, Builder.sparse(true), allows more)") + ", got " + width);
         }
         return width;
     }
@@ -128,8 +141,9 @@ public final class TextVectorizer implements Preprocessor {
         private Norm norm = Norm.L2;
         private long minDocuments = 1;
         private double maxDocumentFraction = 1.0;
-        private int maxFeatures = 10_000;
+        private int maxFeatures;
         private int hashWidth;
+        private boolean sparse;
 
         private Builder(String column, Weighting weighting) {
             this.column = Objects.requireNonNull(column, "column");
@@ -200,13 +214,32 @@ public final class TextVectorizer implements Preprocessor {
             return this;
         }
 
-        /** Keep at most this many terms, the most frequent ones ({@code max_features}; default 10,000). */
+        /**
+         * Keep at most this many terms, the most frequent ones ({@code max_features}; default
+         * 10,000 for a dense output, no cap for a sparse one). A dense output allows
+         * at most {@link TextVectorizer#MAX_WIDTH} (checked by {@link #build()}).
+         */
         public Builder maxFeatures(int count) {
-            this.maxFeatures = checkWidth(count, "features");
+            this.maxFeatures = checkWidth(count, "features", true);
             return this;
         }
 
-        /** The vectoriser. */
+        /**
+         * Write a sparse column (index / value entries of the non-zero values, core's {@code ColumnType.SPARSE})
+         * instead of a dense float32 tensor column (default false: dense). The numbers are the same; a sparse
+         * column stores only a document's own terms, so the vocabulary need not be capped.
+         */
+        public Builder sparse(boolean on) {
+            this.sparse = on;
+            return this;
+        }
+
+        /**
+         * The vectoriser.
+         *
+         * @throws IllegalArgumentException when document-count limits are set for hashing, or a dense output
+         *     would be wider than {@link TextVectorizer#MAX_WIDTH}
+         */
         public TextVectorizer build() {
             if (weighting == Weighting.HASHING && (minDocuments != 1 || maxDocumentFraction != 1.0)) {
                 throw new IllegalArgumentException("document-count limits need a vocabulary; hashing has none");

@@ -16,22 +16,27 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
-/** A fitted TF-IDF step travels in a model bundle: the predictor takes raw text and answers as the model did. */
+/**
+ * A fitted TF-IDF step, dense or sparse, travels in a model bundle: the predictor takes raw text and answers
+ * as the model did.
+ */
 @ExtendWith(ArrowLeakCheck.class)
 class TextBundleTest {
-    @Test
-    void predictorTakesRawText() throws Exception {
+    @ParameterizedTest(name = "sparse {0}")
+    @ValueSource(booleans = {false, true})
+    void predictorTakesRawText(boolean sparse) throws Exception {
         List<String> texts = List.of("win free money now", "free offer click here", "claim your free prize",
                 "meeting at noon", "see the minutes of the meeting", "lunch with the team at noon");
         List<String> labels = List.of("b", "b", "b", "a", "a", "a");
-        Path file = Path.of("target", "text-bundle", "spam.bundle");
+        Path file = Path.of("target", "text-bundle", "spam-" + (sparse ? "sparse" : "dense") + ".bundle");
         Files.createDirectories(file.getParent());
         List<double[]> direct = new ArrayList<>();
         try (Dataset raw = TextDatasets.labelled(texts, labels); Dataset data = raw.drop("id")) {
-            Transform tfidf = TextVectorizer.tfidf("text").sublinearTf(true).build().fit(data);
+            Transform tfidf = TextVectorizer.tfidf("text").sublinearTf(true).sparse(sparse).build().fit(data);
             NeuralNetwork model = NeuralNetwork.logisticRegression().build();
             try (Dataset train = tfidf.apply(data)) {
                 Trainer.builder().epochs(30).batchSize(2).optimizer(Optimizer.adam(0.1)).seed(1).build().fit(model, train);

@@ -130,9 +130,18 @@ class TextVectorizerTest {
     @Test
     void widthsAreChecked() {
         assertThatThrownBy(() -> TextVectorizer.tfidf("text").maxFeatures(0)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("[1, " + TextVectorizer.MAX_WIDTH + "]");
-        assertThatThrownBy(() -> TextVectorizer.hashing("text", TextVectorizer.MAX_WIDTH + 1))
-                .isInstanceOf(IllegalArgumentException.class);
+                .hasMessage("number of features must be in [1, 2147483647], got 0");
+        // a dense output is bounded by core's tensor cell limit when built; a sparse one is not
+        assertThatThrownBy(() -> TextVectorizer.tfidf("text").maxFeatures(TextVectorizer.MAX_WIDTH + 1).build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("number of features must be in [1, "
+                        + TextVectorizer.MAX_WIDTH + "] for a dense output (a sparse one, Builder.sparse(true), allows more), got "
+                        + (TextVectorizer.MAX_WIDTH + 1));
+        assertThatThrownBy(() -> TextVectorizer.hashing("text", TextVectorizer.MAX_WIDTH + 1).build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("number of hashed columns must be in [1, "
+                        + TextVectorizer.MAX_WIDTH + "] for a dense output");
+        assertThatThrownBy(() -> TextVectorizer.hashing("text", 0)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("number of hashed columns must be in [1, 2147483647], got 0");
+        TextVectorizer.tfidf("text").maxFeatures(TextVectorizer.MAX_WIDTH + 1).sparse(true).build();
         assertThat((long) TextVectorizer.MAX_WIDTH * Float.BYTES).isLessThanOrEqualTo(ai.bigdata.core.data.DatasetWriter.MAX_TENSOR_CELL_BYTES);
     }
 

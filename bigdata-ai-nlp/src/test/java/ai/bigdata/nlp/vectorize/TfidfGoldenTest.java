@@ -3,7 +3,9 @@ package ai.bigdata.nlp.vectorize;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import ai.bigdata.core.data.ColumnType;
 import ai.bigdata.core.data.Dataset;
+import ai.bigdata.core.data.SparseVector;
 import ai.bigdata.core.prep.TransformJson;
 import ai.bigdata.core.testing.ArrowLeakCheck;
 import ai.bigdata.nlp.text.CharNGramTokenizer;
@@ -22,7 +24,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * The vectorisers against scikit-learn 1.2.1 on the same pre-tokenised documents (fixture made by
  * {@code src/test/python/tfidf_golden.py}): vocabulary identical, idf and every vector value within 1e-9, the
- * tensor column equal to those values rounded to float32, and a saved and re-loaded transform bit-identical.
+ * tensor column equal to those values rounded to float32, and a saved and re-loaded transform bit-identical;
+ * the same for the sparse output, whose cells hold exactly the dense column's non-zeros.
  */
 @ExtendWith(ArrowLeakCheck.class)
 class TfidfGoldenTest {
@@ -44,10 +47,20 @@ class TfidfGoldenTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void matchesScikitLearn(JsonNode c) throws IOException {
+        matches(c, false);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void sparseOutputMatchesScikitLearn(JsonNode c) throws IOException {
+        matches(c, true);
+    }
+
+    private static void matches(JsonNode c, boolean sparse) throws IOException {
         JsonNode root = fixture();
         List<String> train = strings(root.get("train"));
         List<String> test = strings(root.get("test"));
-        TextVectorizer vectorizer = vectorizer(c);
+        TextVectorizer vectorizer = vectorizer(c, sparse);
         try (Dataset trainData = TextDatasets.of(train); Dataset testData = TextDatasets.of(test)) {
             TextVectorTransform t = vectorizer.fit(trainData);
             assertThat(t.width()).isEqualTo(c.get("width").asInt());
@@ -75,11 +88,14 @@ class TfidfGoldenTest {
         }
         List<float[]> column = new ArrayList<>();
         try (Dataset vectors = t.apply(data)) {
-            vectors.forEachRow(r -> column.add((float[]) r.get("features")));
+            assertThat(vectors.schema().column("features").type()).isEqualTo(t.sparse() ? ColumnType.SPARSE : ColumnType.TENSOR);
+            vectors.forEachRow(r -> column.add(t.sparse() ? ((SparseVector) r.get("features")).toDense() : (float[]) r.get("features")));
         }
         for (int d = 0; d < docs.size(); d++) {
             double[] v = t.vector(docs.get(d));
             assertThat(loaded.vector(docs.get(d))).as("re-loaded transform, document %d", d).isEqualTo(v);
+            assertThat(loaded.sparseVector(docs.get(d))).as("re-loaded transform, document %d", d)
+                    .isEqualTo(t.sparseVector(docs.get(d)));
             for (int j = 0; j < v.length; j++) {
                 assertThat(v[j]).as("document %d, column %d", d, j).isCloseTo(expected[d][j], within(TOLERANCE));
                 assertThat(column.get(d)[j]).as("tensor column, document %d, column %d", d, j).isEqualTo((float) v[j]);
@@ -87,7 +103,7 @@ class TfidfGoldenTest {
         }
     }
 
-    private static TextVectorizer vectorizer(JsonNode c) {
+    private static TextVectorizer vectorizer(JsonNode c, boolean sparse) {
         JsonNode p = c.get("params");
         String kind = c.get("kind").asText();
         TextVectorizer.Builder b = switch (kind) {
@@ -126,7 +142,7 @@ class TfidfGoldenTest {
         if (p.has("max_features")) {
             b.maxFeatures(p.get("max_features").asInt());
         }
-        return b.build();
+        return b.sparse(sparse).build();
     }
 
     private static List<String> strings(JsonNode array) {
