@@ -48,7 +48,8 @@ public final class ColumnSink {
         if (capacity <= 0) {
             throw new IllegalArgumentException("chunk capacity must be positive, got " + capacity);
         }
-        long values = (long) capacity * column.width();
+        // a sparse cell holds only its entries (the list grows as needed), not its dimension
+        long values = (long) capacity * (column.type() == ColumnType.SPARSE ? 1 : column.width());
         if (column.type() == ColumnType.TENSOR && 4L * column.width() > MAX_CELL_BYTES) {
             throw new IllegalArgumentException("column '" + column.name() + "': a tensor cell of " + column.width()
                     + " values (" + 4L * column.width() + " bytes) exceeds the limit of " + MAX_CELL_BYTES + " bytes");

@@ -92,6 +92,20 @@ class SparseColumnTest {
     }
 
     @Test
+    void aSparseColumnOfAMillionDimensionsTakesTheDefaultChunkSize() {
+        Schema wide = Schema.of(Column.sparse("hashed", 1 << 20));
+        try (DatasetWriter w = Dataset.writer(wide)) {
+            w.column(0).appendSparse(new int[] {5, (1 << 20) - 1}, new float[] {1f, 2f});
+            w.endRow();
+            try (Dataset d = w.build()) {
+                List<Object> cells = new ArrayList<>();
+                d.forEachRow(r -> cells.add(r.get("hashed")));
+                assertThat(((SparseVector) cells.get(0)).get((1 << 20) - 1)).isEqualTo(2f);
+            }
+        }
+    }
+
+    @Test
     void malformedCellsAreRefusedNamingColumnRowAndEntry() {
         try (DatasetWriter w = Dataset.writer(SCHEMA, 4)) {
             ColumnWriter x = w.column(0);
