@@ -53,40 +53,31 @@ public final class Bpr extends IndexedRecommender {
 
         /** The number of latent factors. */
         public Builder rank(int r) {
-            if (r < 1 || r > 1024) {
-                throw new IllegalArgumentException("rank must be in 1..1024, got " + r);
-            }
-            this.rank = r;
+            this.rank = Arguments.rank(r);
             return this;
         }
 
         /** The number of epochs. */
         public Builder epochs(int n) {
-            if (n < 1) {
-                throw new IllegalArgumentException("epochs must be at least 1, got " + n);
-            }
-            this.epochs = n;
+            this.epochs = Arguments.atLeastOne("epochs", n);
             return this;
         }
 
         /** The SGD step size (positive, finite). */
         public Builder learningRate(double lr) {
-            this.learningRate = ExplicitAls.positive("learningRate", lr);
+            this.learningRate = Arguments.positive("learningRate", lr);
             return this;
         }
 
         /** The L2 regularisation (positive, finite). */
         public Builder regularisation(double reg) {
-            this.regularisation = ExplicitAls.positive("regularisation", reg);
+            this.regularisation = Arguments.positive("regularisation", reg);
             return this;
         }
 
         /** Interactions with rating at least this are positives; the others only count as seen. */
         public Builder positiveThreshold(double t) {
-            if (Double.isNaN(t)) {
-                throw new IllegalArgumentException("threshold is NaN");
-            }
-            this.threshold = t;
+            this.threshold = Arguments.threshold(t);
             return this;
         }
 

@@ -64,31 +64,25 @@ public final class ExplicitAls extends IndexedRecommender {
 
         /** The number of latent factors (at least 1). */
         public Builder rank(int r) {
-            if (r < 1 || r > 1024) {
-                throw new IllegalArgumentException("rank must be in 1..1024, got " + r);
-            }
-            this.rank = r;
+            this.rank = Arguments.rank(r);
             return this;
         }
 
         /** The number of alternating sweeps (users then items), at least 1. */
         public Builder iterations(int n) {
-            if (n < 1) {
-                throw new IllegalArgumentException("iterations must be at least 1, got " + n);
-            }
-            this.iterations = n;
+            this.iterations = Arguments.atLeastOne("iterations", n);
             return this;
         }
 
         /** The factor regularisation, multiplied by each user's or item's rating count (positive, finite). */
         public Builder lambda(double l) {
-            this.lambda = positive("lambda", l);
+            this.lambda = Arguments.positive("lambda", l);
             return this;
         }
 
         /** The bias regularisation (positive, finite). */
         public Builder biasLambda(double l) {
-            this.biasLambda = positive("biasLambda", l);
+            this.biasLambda = Arguments.positive("biasLambda", l);
             return this;
         }
 
@@ -104,12 +98,6 @@ public final class ExplicitAls extends IndexedRecommender {
         }
     }
 
-    static double positive(String what, double v) {
-        if (!(v > 0) || !Double.isFinite(v)) {
-            throw new IllegalArgumentException(what + " must be positive and finite, got " + v);
-        }
-        return v;
-    }
 
     private static ExplicitAls fit(TrainingIndex x, Settings s) {
         int nu = x.users.size();

@@ -53,49 +53,37 @@ public final class ImplicitAls extends IndexedRecommender {
 
         /** The number of latent factors. */
         public Builder rank(int r) {
-            if (r < 1 || r > 1024) {
-                throw new IllegalArgumentException("rank must be in 1..1024, got " + r);
-            }
-            this.rank = r;
+            this.rank = Arguments.rank(r);
             return this;
         }
 
         /** The number of alternating sweeps. */
         public Builder iterations(int n) {
-            if (n < 1) {
-                throw new IllegalArgumentException("iterations must be at least 1, got " + n);
-            }
-            this.iterations = n;
+            this.iterations = Arguments.atLeastOne("iterations", n);
             return this;
         }
 
         /** The regularisation (positive, finite). */
         public Builder lambda(double l) {
-            this.lambda = ExplicitAls.positive("lambda", l);
+            this.lambda = Arguments.positive("lambda", l);
             return this;
         }
 
         /** The confidence slope: a positive has confidence {@code 1 + alpha} (positive, finite). */
         public Builder alpha(double a) {
-            this.alpha = ExplicitAls.positive("alpha", a);
+            this.alpha = Arguments.positive("alpha", a);
             return this;
         }
 
         /** Interactions with rating at least this are positives; the others only count as seen. */
         public Builder positiveThreshold(double t) {
-            if (Double.isNaN(t)) {
-                throw new IllegalArgumentException("threshold is NaN");
-            }
-            this.threshold = t;
+            this.threshold = Arguments.threshold(t);
             return this;
         }
 
         /** Conjugate-gradient steps per row and sweep (1..rank). */
         public Builder cgSteps(int n) {
-            if (n < 1) {
-                throw new IllegalArgumentException("cgSteps must be at least 1, got " + n);
-            }
-            this.cgSteps = n;
+            this.cgSteps = Arguments.atLeastOne("cgSteps", n);
             return this;
         }
 

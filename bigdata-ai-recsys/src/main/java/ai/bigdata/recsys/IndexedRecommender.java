@@ -104,9 +104,7 @@ abstract class IndexedRecommender implements Recommender {
     @Override
     public void topKForUsers(long[] users, int k, int batchSize, UnknownPolicy policy,
             BiConsumer<Long, List<ScoredItem>> sink) {
-        if (batchSize < 1) {
-            throw new IllegalArgumentException("batchSize must be at least 1, got " + batchSize);
-        }
+        Arguments.atLeastOne("batchSize", batchSize);
         for (int from = 0; from < users.length; from += batchSize) {
             int start = from;
             int n = Math.min(batchSize, users.length - from);

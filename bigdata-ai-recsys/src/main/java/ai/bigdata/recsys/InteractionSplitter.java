@@ -85,9 +85,7 @@ public final class InteractionSplitter {
      * equal timestamps) go to test; a user with {@code n} rows or fewer keeps them all in train.
      */
     public static InteractionSplit leaveLastN(Interactions data, int n) {
-        if (n < 1) {
-            throw new IllegalArgumentException("n must be at least 1, got " + n);
-        }
+        Arguments.atLeastOne("n", n);
         boolean[] test = new boolean[data.size()];
         for (int[] rows : rowsByUser(data).values()) {
             if (rows.length <= n) {

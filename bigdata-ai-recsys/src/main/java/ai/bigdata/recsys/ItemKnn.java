@@ -50,10 +50,7 @@ public final class ItemKnn extends IndexedRecommender {
 
         /** Neighbours kept per item (at least 1). */
         public Builder neighbours(int k) {
-            if (k < 1) {
-                throw new IllegalArgumentException("neighbours must be at least 1, got " + k);
-            }
-            this.neighbours = k;
+            this.neighbours = Arguments.atLeastOne("neighbours", k);
             return this;
         }
 
@@ -68,10 +65,7 @@ public final class ItemKnn extends IndexedRecommender {
 
         /** Interactions with rating at least this are positives; the others only count as seen. */
         public Builder positiveThreshold(double t) {
-            if (Double.isNaN(t)) {
-                throw new IllegalArgumentException("threshold is NaN");
-            }
-            this.threshold = t;
+            this.threshold = Arguments.threshold(t);
             return this;
         }
 

@@ -34,9 +34,7 @@ public final class PopularityRecommender extends IndexedRecommender {
 
     /** Popularity by count of training interactions with rating at least {@code threshold} (e.g. 4 for "liked"). */
     public static PopularityRecommender fit(Interactions train, double threshold) {
-        if (Double.isNaN(threshold)) {
-            throw new IllegalArgumentException("threshold is NaN");
-        }
+        Arguments.threshold(threshold);
         return new PopularityRecommender(TrainingIndex.of(train), threshold);
     }
 

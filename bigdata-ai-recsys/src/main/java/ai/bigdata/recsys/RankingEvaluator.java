@@ -40,19 +40,13 @@ public final class RankingEvaluator {
 
     /** The list length K (at least 1). */
     public RankingEvaluator k(int n) {
-        if (n < 1) {
-            throw new IllegalArgumentException("k must be at least 1, got " + n);
-        }
-        this.k = n;
+        this.k = Arguments.atLeastOne("k", n);
         return this;
     }
 
     /** Test interactions with rating at least this are relevant (e.g. 4). */
     public RankingEvaluator relevantAtLeast(double t) {
-        if (Double.isNaN(t)) {
-            throw new IllegalArgumentException("threshold is NaN");
-        }
-        this.threshold = t;
+        this.threshold = Arguments.threshold(t);
         return this;
     }
 
@@ -64,10 +58,7 @@ public final class RankingEvaluator {
 
     /** Users scored per batch. */
     public RankingEvaluator batchSize(int n) {
-        if (n < 1) {
-            throw new IllegalArgumentException("batchSize must be at least 1, got " + n);
-        }
-        this.batchSize = n;
+        this.batchSize = Arguments.atLeastOne("batchSize", n);
         return this;
     }
 

@@ -10,9 +10,7 @@ final class TopK {
 
     /** The selected indices, best first (fewer than k when fewer candidates remain). */
     static int[] select(float[] scores, int k, int[] exclude, int from, int to) {
-        if (k < 1) {
-            throw new IllegalArgumentException("k must be at least 1, got " + k);
-        }
+        Arguments.atLeastOne("k", k);
         int[] heap = new int[Math.min(k, scores.length)];
         int size = 0;
         int e = from;
