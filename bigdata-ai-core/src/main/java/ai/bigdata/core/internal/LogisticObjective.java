@@ -14,6 +14,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * log-sum-exp.
  */
 public final class LogisticObjective implements Lbfgs.Function {
+    /** The features in ND4J memory for large problems; else null. */
     private final INDArray x;
     /** The features as a Java array, row-major, for problems small enough that ND4J's per-call cost dominates; else null. */
     private final double[] small;
@@ -31,8 +32,16 @@ public final class LogisticObjective implements Lbfgs.Function {
      * @param c       inverse regularisation strength, positive ({@code Double.POSITIVE_INFINITY}: none)
      */
     public LogisticObjective(INDArray x, int[] y, int classes, double c) {
-        if (x.rank() != 2 || x.size(0) != y.length) {
-            throw new IllegalArgumentException("features " + java.util.Arrays.toString(x.shape()) + " do not match " + y.length + " labels");
+        this(rowMajor(x, y.length), (int) x.size(1), y, classes, c);
+    }
+
+    /**
+     * As above, for features given row-major in {@code x} ({@code y.length} rows of {@code features}); a
+     * small problem keeps this array, a large one copies it once into ND4J memory and does not keep it.
+     */
+    public LogisticObjective(double[] x, int features, int[] y, int classes, double c) {
+        if (features < 1 || (long) features * y.length != x.length) {
+            throw new IllegalArgumentException(x.length + " feature values do not make " + y.length + " rows of " + features);
         }
         if (classes < 2 || !(c > 0)) {
             throw new IllegalArgumentException("logistic regression needs at least 2 classes and C > 0, got " + classes + " and " + c);
@@ -42,14 +51,22 @@ public final class LogisticObjective implements Lbfgs.Function {
                 throw new IllegalArgumentException("label " + y[i] + " of row " + i + " is outside [0, " + classes + ")");
             }
         }
-        this.x = x.castTo(DataType.DOUBLE).dup('c');
         this.y = y.clone();
         this.rows = y.length;
-        this.features = (int) x.size(1);
+        this.features = features;
         this.classes = classes;
         this.outputs = classes == 2 ? 1 : classes;
         this.c = c;
-        this.small = (long) rows * features * outputs <= SMALL_PRODUCT ? this.x.data().asDouble() : null;
+        boolean isSmall = (long) rows * features * outputs <= SMALL_PRODUCT;
+        this.small = isSmall ? x : null;
+        this.x = isSmall ? null : Nd4j.create(x, new long[] {rows, features}, 'c');
+    }
+
+    private static double[] rowMajor(INDArray x, int rows) {
+        if (x.rank() != 2 || x.size(0) != rows) {
+            throw new IllegalArgumentException("features " + java.util.Arrays.toString(x.shape()) + " do not match " + rows + " labels");
+        }
+        return x.castTo(DataType.DOUBLE).dup('c').data().asDouble();
     }
 
     /** Multiply-adds of one product below which plain Java loops beat ND4J calls. */

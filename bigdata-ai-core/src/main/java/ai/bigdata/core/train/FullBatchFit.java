@@ -67,7 +67,8 @@ final class FullBatchFit {
         MultiLayerNetwork dl4j = net.network();
         double l2 = l2Of(dl4j);
         double c = l2 > 0 ? 1 / (l2 * rows) : Double.POSITIVE_INFINITY;
-        LogisticObjective f = new LogisticObjective(Nd4j.create(x, new long[] {rows, width}, 'c'), y, classes, c);
+        LogisticObjective f = new LogisticObjective(x, width, y, classes, c);
+        x = null; // a large objective holds its own copy in ND4J memory: let the garbage collector take this one
         Lbfgs.Result r = new Lbfgs(10, optimizer.maxIterations(), optimizer.tolerance()).minimise(f, new double[f.parameterCount()]);
         double[][] soft = f.softmaxParameters(r.x());
         dl4j.setParam("0_W", Nd4j.create(soft[0], new long[] {width, classes}, 'c').castTo(dl4j.params().dataType()));
