@@ -38,11 +38,12 @@ abstract class ClassScores {
             resize(grown, capacity - negatives, grown - negatives, negatives);
             capacity = grown;
         }
-        if (positive) {
-            store(positives++, v);
-        } else {
-            store(capacity - 1 - negatives++, v);
-        }
+        // no branch on the class: it changes from row to row unpredictably
+        int index = positive ? positives : capacity - 1 - negatives;
+        int one = positive ? 1 : 0;
+        positives += one;
+        negatives += 1 - one;
+        store(index, v);
     }
 
     /**

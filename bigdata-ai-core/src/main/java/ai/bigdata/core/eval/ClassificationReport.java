@@ -270,7 +270,7 @@ public final class ClassificationReport implements Report {
 
     /** Mean negative log-likelihood of the true class, probabilities clipped to [eps, 1-eps] and renormalised. */
     public double logLoss() {
-        return tally.logLossSum / rows;
+        return tally.logLossSum() / rows;
     }
 
     /**

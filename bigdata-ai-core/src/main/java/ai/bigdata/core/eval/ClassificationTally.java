@@ -10,6 +10,12 @@ import java.util.List;
  */
 final class ClassificationTally {
     private static final double EPS = Math.ulp(1.0);
+    /**
+     * The running product of the rows' (clipped, renormalised) true-class probabilities is folded into
+     * {@link #logLossSum} by one logarithm when it falls below this: a factor is at least about
+     * {@code EPS / classes}, so the product stays a normal double, and a logarithm per row is saved.
+     */
+    private static final double FOLD_BELOW = 0x1p-900;
 
     final List<String> classes;
     final long[][] confusion;
@@ -17,7 +23,10 @@ final class ClassificationTally {
     final long[] rankCounts;
     /** Scores of class c (index 1 only for two classes); null without curves. */
     final ClassScores[] scores;
-    double logLossSum;
+    /** Sum of the negative log-likelihoods folded so far (see {@link #logLossSum()}). */
+    private double foldedLoss;
+    /** Product of the true-class probabilities not yet folded into {@link #foldedLoss}. */
+    private double pendingProduct = 1;
     int rows;
 
     /**
@@ -69,18 +78,60 @@ final class ClassificationTally {
                 above++;
             }
         }
-        if (rows == Integer.MAX_VALUE) {
-            throw new IllegalStateException("more than " + Integer.MAX_VALUE + " rows in one evaluation");
-        }
+        countRow();
         confusion[truth][predicted]++;
-        logLossSum -= Math.log(clip(own) / total);
+        addLikelihood(clip(own) / total);
         rankCounts[above]++;
         if (scores != null) {
             for (int c = k == 2 ? 1 : 0; c < k; c++) {
                 scores[c].add(truth == c, p[c]);
             }
         }
+    }
+
+    /**
+     * Adds one row of a two-class problem: its true class (0 or 1) and the two probabilities. The same
+     * counts as {@link #add(int, double[], long)} with {@code {p0, p1}}, without the loops over classes.
+     *
+     * @throws IllegalArgumentException when a probability is not finite
+     */
+    void addTwo(int truth, double p0, double p1, long row) {
+        if (!(Double.isFinite(p0) && Double.isFinite(p1))) {
+            throw new IllegalArgumentException("row " + row + " has a probability of " + (Double.isFinite(p0) ? p1 : p0));
+        }
+        countRow();
+        boolean one = truth == 1;
+        confusion[truth][p1 > p0 ? 1 : 0]++;
+        double c0 = clip(p0);
+        double c1 = clip(p1);
+        addLikelihood((one ? c1 : c0) / (c0 + c1));
+        // classes ranked above the true one; equal probabilities rank the higher class first
+        rankCounts[one ? (p0 > p1 ? 1 : 0) : (p1 >= p0 ? 1 : 0)]++;
+        if (scores != null) {
+            scores[1].add(one, p1);
+        }
+    }
+
+    /** Sum over the rows so far of the negative log of the true class's clipped, renormalised probability. */
+    double logLossSum() {
+        return foldedLoss - Math.log(pendingProduct);
+    }
+
+    private void countRow() {
+        if (rows == Integer.MAX_VALUE) {
+            throw new IllegalStateException("more than " + Integer.MAX_VALUE + " rows in one evaluation");
+        }
         rows++;
+    }
+
+    /** Multiplies {@code q} (in (0, 1]) into the pending product, folding it into a logarithm when small. */
+    private void addLikelihood(double q) {
+        double product = pendingProduct * q;
+        if (product < FOLD_BELOW) {
+            foldedLoss -= Math.log(product);
+            product = 1;
+        }
+        pendingProduct = product;
     }
 
     /** {@code v} (finite) clipped to [EPS, 1 - EPS]; comparisons, cheaper than Math.min/max's NaN and -0.0 handling. */

@@ -154,7 +154,11 @@ public final class Evaluator<R extends Report> {
         int k = sig.classNames().size();
         ClassificationTally tally = new ClassificationTally(sig.classNames(), curves, true, (int) Math.min(data.rowCount(), Integer.MAX_VALUE - 8));
         double[] p = new double[k];
-        eachBatch(model, data, k, (out, truth, row) -> {
+        eachBatch(model, data, k, k == 2 ? (out, truth, row) -> {
+            for (int r = 0; r < out.rows(); r++) {
+                tally.addTwo(toModel[hot(truth, r)], out.get(r, 0), out.get(r, 1), row + r);
+            }
+        } : (out, truth, row) -> {
             for (int r = 0; r < out.rows(); r++) {
                 for (int c = 0; c < k; c++) {
                     p[c] = out.get(r, c);
