@@ -180,7 +180,8 @@ public final class NeuralNetwork extends Network {
     public double trainStep(INDArray features, INDArray labels, INDArray featuresMask, INDArray labelsMask) {
         MultiLayerNetwork net = requireNetwork();
         INDArray x = input(features);
-        if (featuresMask == null && labelsMask == null && stack.backpropagates()) {
+        if (featuresMask == null && labelsMask == null && x.rank() == 2 && labels != null && labels.rank() == 2
+                && stack.backpropagates()) {
             DenseTrainingPass own = trainingPass(net);
             if (own != null) {
                 return own.step(x, labels);
