@@ -55,6 +55,11 @@ enum LayerStack {
         }
 
         @Override
+        boolean backpropagates() {
+            return false;
+        }
+
+        @Override
         Optional<String> workersUnsupported() {
             return Optional.of("a variational autoencoder (its unsupervised step does not go through the replicas)");
         }
@@ -72,6 +77,11 @@ enum LayerStack {
     /** Whether the network learns to reconstruct its input. */
     boolean reconstructs() {
         return false;
+    }
+
+    /** Whether {@link #step} is DL4J's supervised {@code fit}, which the own dense training pass may stand in for. */
+    boolean backpropagates() {
+        return true;
     }
 
     /** One training step on input already in the network's layout; returns the loss. */

@@ -33,6 +33,10 @@ public final class NeuralNetwork extends Network {
     private final LayerStack stack;
     private final NetworkRecipe recipe;
     private MultiLayerNetwork network;
+    /** The own training pass of {@link #network} when it covers it (null: not chosen yet, or refused for {@link #passChecked}). */
+    private DenseTrainingPass pass;
+    /** The network whose pass was last chosen or refused. */
+    private MultiLayerNetwork passChecked;
 
     NeuralNetwork(String kind, NetworkRecipe recipe, String description) {
         super(kind, description, null);
@@ -174,7 +178,34 @@ public final class NeuralNetwork extends Network {
 
     @Override
     public double trainStep(INDArray features, INDArray labels, INDArray featuresMask, INDArray labelsMask) {
-        return stack.step(requireNetwork(), input(features), labels, featuresMask, labelsMask);
+        MultiLayerNetwork net = requireNetwork();
+        INDArray x = input(features);
+        if (featuresMask == null && labelsMask == null && x.rank() == 2 && labels != null && labels.rank() == 2
+                && stack.backpropagates()) {
+            DenseTrainingPass own = trainingPass(net);
+            if (own != null) {
+                return own.step(x, labels);
+            }
+        }
+        return stack.step(net, x, labels, featuresMask, labelsMask);
+    }
+
+    /**
+     * The own dense training pass for {@code net}, or null when it does not cover the network (then
+     * DL4J's {@code fit} trains it); chosen again whenever the network or its arrays change.
+     */
+    private DenseTrainingPass trainingPass(MultiLayerNetwork net) {
+        boolean current = pass != null ? pass.isFor(net) : passChecked == net;
+        if (!current) {
+            pass = DenseTrainingPass.of(net).orElse(null);
+            passChecked = net;
+        }
+        return pass;
+    }
+
+    /** Whether a training step on this network goes through the own dense pass rather than DL4J's {@code fit}. */
+    boolean trainsWithOwnPass() {
+        return stack.backpropagates() && trainingPass(requireNetwork()) != null;
     }
 
     @Override

@@ -1,7 +1,6 @@
 package ai.bigdata.core.train;
 
-import java.nio.ByteOrder;
-import java.nio.FloatBuffer;
+import ai.bigdata.core.internal.NdFloats;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -83,9 +82,9 @@ final class FusedAdamStep implements GradientUpdater<FusedAdam> {
             mm = new float[n];
             vv = new float[n];
         }
-        read(gradient, g, n);
-        read(m, mm, n);
-        read(v, vv, n);
+        NdFloats.read(gradient, g, n);
+        NdFloats.read(m, mm, n);
+        NdFloats.read(v, vv, n);
         double t = iteration + 1.0;
         float alpha = (float) (config.getLearningRate(iteration, epoch) * Math.sqrt(1 - Math.pow(config.beta2(), t))
                 / (1 - Math.pow(config.beta1(), t)));
@@ -100,20 +99,8 @@ final class FusedAdamStep implements GradientUpdater<FusedAdam> {
             vv[k] = vk;
             g[k] = alpha * mk / ((float) Math.sqrt(vk) + eps);
         }
-        write(g, gradient, n);
-        write(mm, m, n);
-        write(vv, v, n);
-    }
-
-    private static FloatBuffer floats(INDArray a) {
-        return a.data().asNio().order(ByteOrder.nativeOrder()).asFloatBuffer();
-    }
-
-    private static void read(INDArray a, float[] dst, int n) {
-        floats(a).get((int) a.offset(), dst, 0, n);
-    }
-
-    private static void write(float[] src, INDArray a, int n) {
-        floats(a).put((int) a.offset(), src, 0, n);
+        NdFloats.write(g, gradient, n);
+        NdFloats.write(mm, m, n);
+        NdFloats.write(vv, v, n);
     }
 }

@@ -81,6 +81,12 @@ class CrashResumeIT {
     }
 
     @Test
+    void aNetworkOnTheOwnDensePassKilledMidEpochThenResumedEqualsUninterrupted() throws Exception {
+        network = "dense";
+        killThenResume(2, 17, 36, 15);
+    }
+
+    @Test
     void aGraphNetworkKilledMidEpochThenResumedEqualsUninterrupted() throws Exception {
         ai.bigdata.core.testing.SharedData.file("fashion-mnist");
         // epoch 2 of the residual CNN (12 batches per epoch): the last checkpoint is 5 batches into it
