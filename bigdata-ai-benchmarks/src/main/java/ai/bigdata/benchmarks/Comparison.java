@@ -101,7 +101,7 @@ record Comparison(String what, String ours, String baseline, String goal, double
             info("MLP epoch throughput, Trainer workers(2) vs workers(1)", "TrainerBenchmark.trainerEpochTwoWorkers",
                     "TrainerBenchmark.trainerEpoch", "information (> 1x: parallel helps)"),
             new Comparison("MLP 784-256-128-10 epoch, Fashion-MNIST 60k, batch 128: our Trainer vs scikit-learn MLPClassifier, equal threads",
-                    "TrainerBenchmark.trainerEpoch[rows=60000]", "peer.sklearn.MLPClassifier.epoch", "<= 1.5x sklearn's time (>= 0.67x)", 0.67),
+                    "TrainerBenchmark.trainerEpoch[rows=60000]", "peer.sklearn.MLPClassifier.epoch", "at least scikit-learn's speed (>= 1x)", 1.0),
             new Comparison("logistic regression, 5-fold CV on 569 x 30 (breast cancer), full-batch L-BFGS: ours vs scikit-learn, equal threads",
                     "SmallDataBenchmark.crossValidation", "peer.sklearn.LogisticRegression.cv5", "within 3x of scikit-learn's time (>= 0.33x)",
                     0.33),
