@@ -113,5 +113,8 @@ record Comparison(String what, String ours, String baseline, String goal, double
             new Comparison("single-row prediction p50: Predictor (plain-Java small-row path) vs DL4J output() on one scaled row (a native call)",
                     "PredictorLatencyBenchmark.predictor:p50", "PredictorLatencyBenchmark.dl4jOutput:p50", "<= 1.2x DL4J's time (>= 0.83x)", 0.83),
             info("single-row prediction p99: Predictor vs DL4J output() on one row", "PredictorLatencyBenchmark.predictor:p99",
-                    "PredictorLatencyBenchmark.dl4jOutput:p99", "information"));
+                    "PredictorLatencyBenchmark.dl4jOutput:p99", "information"),
+            new Comparison("single Fashion-MNIST image p50, MLP 784-256-128-10: Predictor of the int8 bundle vs of the float bundle",
+                    "QuantizedLatencyBenchmark.int8Predictor:p50", "QuantizedLatencyBenchmark.floatPredictor:p50",
+                    "faster than float (> 1x)", 1.0));
 }

@@ -9,12 +9,6 @@ import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.nd4j.linalg.activations.IActivation;
-import org.nd4j.linalg.activations.impl.ActivationIdentity;
-import org.nd4j.linalg.activations.impl.ActivationReLU;
-import org.nd4j.linalg.activations.impl.ActivationSigmoid;
-import org.nd4j.linalg.activations.impl.ActivationSoftmax;
-import org.nd4j.linalg.activations.impl.ActivationTanH;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -53,8 +47,8 @@ public final class DenseInference {
             org.deeplearning4j.nn.conf.layers.Layer conf = layer.conf().getLayer();
             Map<String, INDArray> p = layer.paramTable();
             if (conf instanceof DenseLayer || conf instanceof OutputLayer) {
-                IActivation act = ((org.deeplearning4j.nn.conf.layers.BaseLayer) conf).getActivationFn();
-                if (!supported(act) || !p.containsKey("W") || !p.containsKey("b")) {
+                Optional<RowActivation> act = RowActivation.of(((org.deeplearning4j.nn.conf.layers.BaseLayer) conf).getActivationFn());
+                if (act.isEmpty() || !p.containsKey("W") || !p.containsKey("b")) {
                     return Optional.empty();
                 }
                 float[][] w = p.get("W").toFloatMatrix(); // [nIn][nOut]
@@ -62,7 +56,7 @@ public final class DenseInference {
                 if (inputs < 0) {
                     inputs = w.length;
                 }
-                steps.add(dense(w, b, act));
+                steps.add(dense(w, b, act.get()));
             } else if (conf instanceof BatchNormalization bn) {
                 float[] gamma = p.get("gamma").toFloatVector();
                 float[] beta = p.get("beta").toFloatVector();
@@ -96,17 +90,7 @@ public final class DenseInference {
         return steps.isEmpty() ? Optional.empty() : Optional.of(new DenseInference(steps, inputs));
     }
 
-    private static boolean supported(IActivation a) {
-        return a instanceof ActivationReLU r && r.getMax() == null && isZeroOrNull(r.getThreshold()) && isZeroOrNull(r.getNegativeSlope())
-                || a instanceof ActivationTanH || a instanceof ActivationSigmoid || a instanceof ActivationIdentity
-                || a instanceof ActivationSoftmax;
-    }
-
-    private static boolean isZeroOrNull(Double d) {
-        return d == null || d == 0.0;
-    }
-
-    private static Step dense(float[][] w, float[] b, IActivation act) {
+    private static Step dense(float[][] w, float[] b, RowActivation act) {
         int nIn = w.length;
         int nOut = b.length;
         float[] flat = new float[nIn * nOut];
@@ -124,38 +108,14 @@ public final class DenseInference {
                     }
                 }
             }
-            activate(act, y);
+            act.apply(y);
             return y;
         };
     }
 
-    private static void activate(IActivation act, float[] y) {
-        if (act instanceof ActivationReLU) {
-            for (int j = 0; j < y.length; j++) {
-                y[j] = Math.max(0f, y[j]);
-            }
-        } else if (act instanceof ActivationTanH) {
-            for (int j = 0; j < y.length; j++) {
-                y[j] = (float) Math.tanh(y[j]);
-            }
-        } else if (act instanceof ActivationSigmoid) {
-            for (int j = 0; j < y.length; j++) {
-                y[j] = (float) (1 / (1 + Math.exp(-y[j])));
-            }
-        } else if (act instanceof ActivationSoftmax) {
-            float max = Float.NEGATIVE_INFINITY;
-            for (float v : y) {
-                max = Math.max(max, v);
-            }
-            double sum = 0;
-            for (int j = 0; j < y.length; j++) {
-                y[j] = (float) Math.exp(y[j] - max);
-                sum += y[j];
-            }
-            for (int j = 0; j < y.length; j++) {
-                y[j] = (float) (y[j] / sum);
-            }
-        }
+    /** A plain-Java pass given as a function of one row (the int8 network's), reading {@code inputs} values. */
+    static DenseInference ofPass(int inputs, java.util.function.UnaryOperator<float[]> pass) {
+        return new DenseInference(List.of(pass::apply), inputs);
     }
 
     /** Values per input row. */

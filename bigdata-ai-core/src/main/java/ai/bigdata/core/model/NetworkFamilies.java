@@ -19,7 +19,8 @@ final class NetworkFamilies {
 
     private static final Map<String, Reader> READERS = new TreeMap<>(Map.of(
             NeuralNetwork.FAMILY, NeuralNetwork::read,
-            GraphNetwork.FAMILY, GraphNetwork::read));
+            GraphNetwork.FAMILY, GraphNetwork::read,
+            QuantizedNetwork.FAMILY, QuantizedNetwork::read));
 
     private NetworkFamilies() {
     }

@@ -133,7 +133,7 @@ class NetworkFamiliesTest {
     @Test
     void theRegistryNamesAnUnknownFamilyOrKind() {
         assertThatThrownBy(() -> Network.read("samediff", "x", "x", THREE_CLASSES, new ByteArrayInputStream(new byte[0]), false))
-                .isInstanceOf(IllegalArgumentException.class).hasMessage("unknown network family 'samediff'; this library reads [graph, multilayer]");
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("unknown network family 'samediff'; this library reads [graph, int8, multilayer]");
         assertThatThrownBy(() -> Network.read("multilayer", "transformer", "x", THREE_CLASSES, new ByteArrayInputStream(new byte[0]),
                 false)).isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("unknown multilayer network kind 'transformer'");
         assertThatThrownBy(() -> Network.read("graph", "mlp", "x", THREE_CLASSES, new ByteArrayInputStream(new byte[0]), false))

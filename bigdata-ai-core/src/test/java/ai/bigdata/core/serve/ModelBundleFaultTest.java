@@ -154,7 +154,7 @@ class ModelBundleFaultTest {
         check(m -> m.remove("kind"), "the manifest lacks the field 'kind'");
         check(m -> m.put("family", 3), "the manifest field 'family' is a number (3) where a string is expected");
         check(m -> m.put("family", "samediff"), "cannot be restored: unknown network family 'samediff'; this library reads [graph,"
-                + " multilayer]");
+                + " int8, multilayer]");
         check(m -> m.put("kind", "transformer"), "cannot be restored: unknown multilayer network kind 'transformer'; known kinds are mlp,"
                 + " logistic-regression, linear-regression, autoencoder, vae, lstm, wrapped, recipe");
         check(m -> m.remove("description"), "the manifest lacks the field 'description'");
