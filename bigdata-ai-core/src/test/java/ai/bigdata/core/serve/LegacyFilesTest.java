@@ -19,7 +19,11 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 /**
  * Bundles and checkpoints written by the library before network families (see the README beside them
  * in {@code legacy/}) still load as {@code NeuralNetwork}s of their kind, compute the outputs they
- * computed then, and resume to the parameters the old uninterrupted run ended with.
+ * computed then, and resume to the parameters the old uninterrupted run ended with. Where DL4J's own
+ * kernels compute (the VAE's output, training steps), the values agree to float rounding only: oneDNN
+ * and OpenBLAS choose their kernels by processor, and on an AVX-512 processor with AMX the last bits
+ * differ from the machine that wrote the files (bit-identical resume on one processor is
+ * {@code CrashResumeIT}'s to show).
  */
 @ExtendWith(ArrowLeakCheck.class)
 class LegacyFilesTest {
@@ -41,6 +45,15 @@ class LegacyFilesTest {
         try (Dataset raw = Dataset.readCsv(SharedData.file("tabular/olive.csv")).label("area").read();
              Dataset olive = raw.drop("region")) {
             return bundle.transform().apply(olive);
+        }
+    }
+
+    /** Equal to float rounding: every value within 1e-5 of the expected one, relative to the larger of 1 and its size. */
+    private static void assertCloseTo(float[] actual, float[] expected) {
+        assertThat(actual).hasSameSizeAs(expected);
+        for (int i = 0; i < expected.length; i++) {
+            double tolerance = 1e-5 * Math.max(1, Math.abs(expected[i]));
+            assertThat((double) actual[i]).as("value %d", i).isCloseTo(expected[i], org.assertj.core.data.Offset.offset(tolerance));
         }
     }
 
@@ -71,7 +84,7 @@ class LegacyFilesTest {
         assertThat(bundle.model().kind()).isEqualTo("vae");
         assertThat(bundle.model().reconstructs()).isTrue();
         try (Dataset data = prepared(bundle)) {
-            assertThat(outputsOfFirstTen(bundle.model(), data)).containsExactly(floats("vae-outputs.bin"));
+            assertCloseTo(outputsOfFirstTen(bundle.model(), data), floats("vae-outputs.bin"));
         }
     }
 
@@ -81,7 +94,7 @@ class LegacyFilesTest {
         try (Dataset data = prepared(bundle)) {
             NeuralNetwork model = NeuralNetwork.mlp().hidden(8).build();
             Trainer.builder().epochs(3).batchSize(64).seed(5).build().resume(legacy("mlp-after-epoch-1.ckpt"), model, data, null);
-            assertThat(model.parameters().toFloatVector()).containsExactly(floats("mlp-params.bin"));
+            assertCloseTo(model.parameters().toFloatVector(), floats("mlp-params.bin"));
         }
     }
 }
