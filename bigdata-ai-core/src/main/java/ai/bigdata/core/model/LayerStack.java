@@ -66,6 +66,14 @@ enum LayerStack {
     },
     /** Recurrent layers over a sequence tensor {@code [rows, time, features]}, read as it is (lstm). */
     SEQUENCE,
+    /** A Transformer encoder over token ids {@code [rows, time]}: every batch's ids are checked first (transformer). */
+    TOKENS {
+        @Override
+        void check(MultiLayerNetwork net, INDArray x, ModelSignature sig) {
+            TransformerEncoderLayer layer = (TransformerEncoderLayer) net.getLayerWiseConfigurations().getConf(0).getLayer();
+            TokenIds.check(x, layer.getVocabulary(), layer.getTime(), sig.featureNames().get(0));
+        }
+    },
     /** A network the user built ({@code wrap}) or a recipe from another module ({@code of}): input as given. */
     AS_GIVEN;
 
@@ -82,6 +90,13 @@ enum LayerStack {
     /** Whether {@link #step} is DL4J's supervised {@code fit}, which the own dense training pass may stand in for. */
     boolean backpropagates() {
         return true;
+    }
+
+    /**
+     * Checks a batch already in the network's layout before it reaches native code (nothing to check by
+     * default).
+     */
+    void check(MultiLayerNetwork net, INDArray x, ModelSignature sig) {
     }
 
     /** One training step on input already in the network's layout; returns the loss. */
@@ -120,12 +135,14 @@ enum LayerStack {
                 return VAE;
             case "lstm":
                 return SEQUENCE;
+            case NeuralNetwork.TRANSFORMER:
+                return TOKENS;
             case NeuralNetwork.WRAPPED:
             case NeuralNetwork.RECIPE:
                 return AS_GIVEN;
             default:
                 throw new IllegalArgumentException("unknown multilayer network kind '" + kind + "'; known kinds are mlp, "
-                        + "logistic-regression, linear-regression, autoencoder, vae, lstm, " + NeuralNetwork.WRAPPED + ", "
+                        + "logistic-regression, linear-regression, autoencoder, vae, lstm, " + NeuralNetwork.TRANSFORMER + ", " + NeuralNetwork.WRAPPED + ", "
                         + NeuralNetwork.RECIPE);
         }
     }

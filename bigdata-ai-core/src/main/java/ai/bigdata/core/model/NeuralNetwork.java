@@ -14,7 +14,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 /**
  * A DL4J {@link MultiLayerNetwork} (a stack of layers) behind the {@link Network} interface. Built by a
  * small builder ({@link #mlp()}, {@link #logisticRegression()}, {@link #linearRegression()},
- * {@link #autoencoder()}, {@link #variationalAutoencoder()}, {@link #lstm()}) or from another module's
+ * {@link #autoencoder()}, {@link #variationalAutoencoder()}, {@link #lstm()}, {@link #transformer()}) or from another module's
  * recipe ({@link #of}), it stays a recipe until the trainer first sees data: then the input and output
  * sizes come from the data's schema and the network is initialised with the trainer's seed and
  * optimiser. {@link #wrap} takes any {@link MultiLayerNetwork} the user built.
@@ -29,6 +29,8 @@ public final class NeuralNetwork extends Network {
     static final String WRAPPED = "wrapped";
     /** The kind name of a network built by another module's recipe ({@link #of}). */
     static final String RECIPE = "recipe";
+    /** The kind name of a {@link TransformerEncoder}. */
+    static final String TRANSFORMER = "transformer";
 
     private final LayerStack stack;
     private final NetworkRecipe recipe;
@@ -79,6 +81,14 @@ public final class NeuralNetwork extends Network {
     /** A recurrent network over a sequence tensor column shaped {@code [time, features]}. */
     public static SequenceNetwork lstm() {
         return new SequenceNetwork();
+    }
+
+    /**
+     * A Transformer encoder over a token-id tensor column shaped {@code [time]} (0 = padding); give it the
+     * vocabulary size.
+     */
+    public static TransformerEncoder transformer() {
+        return new TransformerEncoder();
     }
 
     /**
@@ -180,6 +190,7 @@ public final class NeuralNetwork extends Network {
     public double trainStep(INDArray features, INDArray labels, INDArray featuresMask, INDArray labelsMask) {
         MultiLayerNetwork net = requireNetwork();
         INDArray x = input(features);
+        stack.check(net, x, signature());
         if (featuresMask == null && labelsMask == null && x.rank() == 2 && labels != null && labels.rank() == 2
                 && stack.backpropagates()) {
             DenseTrainingPass own = trainingPass(net);
@@ -210,7 +221,10 @@ public final class NeuralNetwork extends Network {
 
     @Override
     public INDArray output(INDArray features) {
-        return stack.output(requireNetwork(), input(features));
+        MultiLayerNetwork net = requireNetwork();
+        INDArray x = input(features);
+        stack.check(net, x, signature());
+        return stack.output(net, x);
     }
 
     @Override
@@ -266,8 +280,15 @@ public final class NeuralNetwork extends Network {
 
     @Override
     public double learningRate() {
-        Double rate = requireNetwork().getLearningRate(0);
-        return rate == null ? Double.NaN : rate;
+        // the first layer whose learning rate DL4J reports (it reports none for a SameDiff layer such as the transformer's)
+        MultiLayerNetwork net = requireNetwork();
+        for (int i = 0; i < net.getnLayers(); i++) {
+            Double rate = net.getLearningRate(i);
+            if (rate != null) {
+                return rate;
+            }
+        }
+        return Double.NaN;
     }
 
     @Override

@@ -134,8 +134,8 @@ class NetworkFamiliesTest {
     void theRegistryNamesAnUnknownFamilyOrKind() {
         assertThatThrownBy(() -> Network.read("samediff", "x", "x", THREE_CLASSES, new ByteArrayInputStream(new byte[0]), false))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("unknown network family 'samediff'; this library reads [graph, int8, multilayer]");
-        assertThatThrownBy(() -> Network.read("multilayer", "transformer", "x", THREE_CLASSES, new ByteArrayInputStream(new byte[0]),
-                false)).isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("unknown multilayer network kind 'transformer'");
+        assertThatThrownBy(() -> Network.read("multilayer", "perceiver", "x", THREE_CLASSES, new ByteArrayInputStream(new byte[0]),
+                false)).isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("unknown multilayer network kind 'perceiver'");
         assertThatThrownBy(() -> Network.read("graph", "mlp", "x", THREE_CLASSES, new ByteArrayInputStream(new byte[0]), false))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("unknown graph network kind 'mlp'");
     }

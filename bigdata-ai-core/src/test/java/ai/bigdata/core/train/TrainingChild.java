@@ -3,6 +3,7 @@ package ai.bigdata.core.train;
 import ai.bigdata.core.data.Dataset;
 import ai.bigdata.core.model.FashionImages;
 import ai.bigdata.core.model.GraphNetwork;
+import ai.bigdata.core.model.TokenSequences;
 import ai.bigdata.core.model.Network;
 import ai.bigdata.core.model.NeuralNetwork;
 import ai.bigdata.core.prep.Impute;
@@ -24,8 +25,9 @@ public final class TrainingChild {
     /**
      * The system property that chooses the network: {@code multilayer} (default; an MLP with dropout on
      * the olive data, 5 epochs of 36 batches, trained by DL4J's fit), {@code dense} (the same MLP without
-     * dropout, trained by the own dense pass) or {@code graph} (a small residual CNN on 192 Fashion-MNIST images,
-     * 3 epochs of 12 batches).
+     * dropout, trained by the own dense pass), {@code graph} (a small residual CNN on 192 Fashion-MNIST
+     * images, 3 epochs of 12 batches) or {@code transformer} (a small Transformer encoder on 96 generated
+     * token sequences, 3 epochs of 6 batches).
      */
     static final String NETWORK = "bigdata.child.network";
     /** The line printed when the child stopped at the batch it was asked to stop at. */
@@ -53,8 +55,9 @@ public final class TrainingChild {
         int stopEpoch = args.length > 4 ? Integer.parseInt(args[3]) : -1;
         long stopBatch = args.length > 4 ? Long.parseLong(args[4]) : -1;
         boolean graph = "graph".equals(System.getProperty(NETWORK));
-        try (Dataset data = graph ? FashionImages.train(0, 192) : olive()) {
-            Trainer trainer = Trainer.builder().epochs(graph ? 3 : 5).batchSize(16).seed(11).optimizer(Optimizer.adam(2e-3))
+        boolean transformer = "transformer".equals(System.getProperty(NETWORK));
+        try (Dataset data = graph ? FashionImages.train(0, 192) : transformer ? TokenSequences.dataset(96, 10, 41) : olive()) {
+            Trainer trainer = Trainer.builder().epochs(graph || transformer ? 3 : 5).batchSize(16).seed(11).optimizer(Optimizer.adam(2e-3))
                     .checkpoints(Checkpoints.in(dir).everyBatches(5).keepLast(3))
                     .listener(new TrainingListener() {
                         @Override
@@ -70,6 +73,7 @@ public final class TrainingChild {
                     }).build();
             Network model = graph ? GraphNetwork.residualCnn().stem(4).blocks(4, 8).build()
                     : System.getProperty(NETWORK, "multilayer").equals("dense") ? NeuralNetwork.mlp().hidden(32, 16).build()
+                    : transformer ? NeuralNetwork.transformer().vocabulary(TokenSequences.VOCABULARY).width(8).heads(2).blocks(1).build()
                     : NeuralNetwork.mlp().hidden(32, 16).dropout(0.2).build();
             if (mode.equals("resume")) {
                 trainer.resume(Checkpoints.latest(dir).orElseThrow(), model, data, null);

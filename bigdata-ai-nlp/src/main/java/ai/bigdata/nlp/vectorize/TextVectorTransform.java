@@ -186,11 +186,7 @@ public final class TextVectorTransform implements Transform {
             data.forEachRow(r -> {
                 for (int c = 0; c < names.size(); c++) {
                     if (c == at) {
-                        String text = r.getString(settings.column());
-                        if (text == null) {
-                            throw new PreprocessingException(settings.column(), "row " + row[0] + " is null; fill or"
-                                    + " drop missing texts before vectorising");
-                        }
+                        String text = TextColumns.text(settings.column(), r.getString(settings.column()), row[0]);
                         if (settings.sparse()) {
                             SparseVector v = sparseVector(text);
                             w.column(c).appendSparse(v.indices(), v.values());

@@ -1,6 +1,5 @@
 package ai.bigdata.nlp.vectorize;
 
-import ai.bigdata.core.data.ColumnType;
 import ai.bigdata.core.data.Dataset;
 import ai.bigdata.core.data.DatasetWriter;
 import ai.bigdata.core.data.Schema;
@@ -83,11 +82,7 @@ public final class TextVectorizer implements Preprocessor {
         TermCounts counts = new TermCounts();
         long[] row = {0};
         data.forEachRow(r -> {
-            String text = r.getString(settings.column());
-            if (text == null) {
-                throw new PreprocessingException(settings.column(), "row " + row[0] + " is null; fill or drop missing"
-                        + " texts before vectorising");
-            }
+            String text = TextColumns.text(settings.column(), r.getString(settings.column()), row[0]);
             counts.addDocument(TextVectorTransform.terms(settings, text));
             row[0]++;
         });
@@ -100,15 +95,7 @@ public final class TextVectorizer implements Preprocessor {
     }
 
     static void checkInput(TextVectorSettings s, Schema schema) {
-        if (!schema.contains(s.column())) {
-            throw new PreprocessingException(s.column(), "no such column; columns are " + schema.names());
-        }
-        if (schema.column(s.column()).type() != ColumnType.TEXT) {
-            throw new PreprocessingException(s.column(), "is " + schema.column(s.column()).type() + ", not TEXT");
-        }
-        if (!s.output().equals(s.column()) && schema.contains(s.output())) {
-            throw new PreprocessingException(s.output(), "the output column already exists");
-        }
+        TextColumns.check(s.column(), s.output(), schema);
     }
 
     /** Checks a number of columns: at most {@link #MAX_WIDTH} for a dense output, any positive int for a sparse one. */

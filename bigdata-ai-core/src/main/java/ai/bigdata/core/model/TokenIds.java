@@ -1,0 +1,40 @@
+package ai.bigdata.core.model;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * The check that keeps bad token ids away from the embedding gather: every value of a
+ * {@code [rows, time]} batch must be a whole number in [0, vocabulary).
+ */
+final class TokenIds {
+    private TokenIds() {
+    }
+
+    /**
+     * Checks a batch of ids.
+     *
+     * @throws InvalidTokenIdException naming the column, the batch row and the position of the first bad id
+     * @throws SchemaMismatchException when the batch is not shaped {@code [rows, time]}
+     */
+    static void check(INDArray ids, int vocabulary, int time, String column) {
+        if (ids.rank() != 2 || ids.size(1) != time) {
+            throw new SchemaMismatchException(java.util.List.of(column), "a Transformer encoder reads column '" + column
+                    + "' as [rows, " + time + "] token ids; the batch is shaped " + java.util.Arrays.toString(ids.shape()));
+        }
+        float[] v = ids.dup('c').data().asFloat();
+        for (int i = 0; i < v.length; i++) {
+            float id = v[i];
+            String reason = null;
+            if (Float.isNaN(id) || id != Math.rint(id)) {
+                reason = "is not a whole number";
+            } else if (id < 0) {
+                reason = "is negative";
+            } else if (id >= vocabulary) {
+                reason = "is outside the vocabulary [0, " + vocabulary + ")";
+            }
+            if (reason != null) {
+                throw new InvalidTokenIdException(column, i / time, i % time, id, reason);
+            }
+        }
+    }
+}
