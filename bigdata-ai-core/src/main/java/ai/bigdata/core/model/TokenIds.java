@@ -3,7 +3,7 @@ package ai.bigdata.core.model;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * The check that keeps bad token ids away from the embedding gather: every value of a
+ * The check that keeps bad token ids away from the embedding lookup: every value of a
  * {@code [rows, time]} batch must be a whole number in [0, vocabulary).
  */
 final class TokenIds {

@@ -123,7 +123,12 @@ final class TransformerEncoderLayer extends SameDiffLayer {
     public SDVariable defineLayer(SameDiff sd, SDVariable ids, Map<String, SDVariable> p, SDVariable unusedMask) {
         SDVariable mask = sd.neq(ids, 0.0).castTo(DataType.FLOAT);
         SDVariable flatIds = ids.castTo(DataType.INT).reshape(-1);
-        SDVariable h = sd.gather(p.get(EMBEDDING), flatIds, 0).reshape(-1, time, width);
+        // the embedding lookup as one-hot [rows * time, vocabulary] x table [vocabulary, width], a 2-D mmul: in M2.1 the
+        // gradient of sd.gather is built from SDVariable views and put (create_view, assign), and that assign failed with
+        // "Output array did not match expected shape" for a 3,000-id table; the one-hot row picks the table row exactly
+        // (1 * e + 0 * rest). Cost: the one-hot holds rows * time * vocabulary floats per batch
+        SDVariable oneHot = sd.oneHot(flatIds, vocabulary, -1, 1.0, 0.0, DataType.FLOAT);
+        SDVariable h = oneHot.mmul(p.get(EMBEDDING)).reshape(-1, time, width);
         SDVariable positions = learnedPositions ? p.get(POSITION) : sd.constant(sinusoidal(time, width));
         h = h.add(positions.reshape(1, time, width));
         for (int b = 0; b < blocks; b++) {
@@ -142,7 +147,7 @@ final class TransformerEncoderLayer extends SameDiffLayer {
         SDVariable kept = mask.reshape(-1, time, 1);
         SDVariable sum = h.mul(kept).sum(false, 1);
         SDVariable count = sd.math().max(mask.sum(false, 1), sd.constant(1f)).reshape(-1, 1);
-        // DL4J asks for the gradient of the layer's input; ids have none (the gather is not differentiable in them), so a zero
+        // DL4J asks for the gradient of the layer's input; ids have none (the one-hot is not differentiable in them), so a zero
         // term gives them an exact zero gradient
         SDVariable zero = ids.mul(0.0).sum(true, 1);
         return sum.div(count).add(zero);

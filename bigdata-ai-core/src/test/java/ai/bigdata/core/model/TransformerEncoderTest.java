@@ -20,8 +20,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * The Transformer encoder on a small generated task (are most tokens high ids?): the same
  * seed gives the same parameters bit for bit, padding is masked (trailing padding and a longer padded
  * column change nothing beyond float rounding), it survives write and read unchanged, and bad ids are
- * typed errors before native code. That it learns the task is {@code TransformerEncoderIT}'s (about 2
- * minutes on 2 cores).
+ * typed errors before native code. A 3,000-id vocabulary trains: a used id's embedding row moves, the
+ * padding row and an unused id's row do not. That it learns the task is {@code TransformerEncoderIT}'s (about 2 minutes on 2 cores).
  */
 @ExtendWith(ArrowLeakCheck.class)
 class TransformerEncoderTest {
@@ -46,6 +46,61 @@ class TransformerEncoderTest {
             NeuralNetwork c = small();
             Trainer.builder().epochs(1).batchSize(16).seed(8).optimizer(Optimizer.adam(3e-3)).build().fit(c, train);
             assertThat(c.parameters().toFloatVector()).isNotEqualTo(a.parameters().toFloatVector());
+        }
+    }
+
+    @Test
+    void aLargeVocabularyTrainsAndItsEmbeddingRowsLearn() {
+        // ids spread over a 3,000-id table: the backward pass of the embedding lookup once failed here in DL4J M2.1
+        int vocabulary = 3_000;
+        List<Map<String, Object>> rows = new java.util.ArrayList<>();
+        java.util.Random rnd = new java.util.Random(11);
+        for (Map<String, Object> r : TokenSequences.rows(32, TIME, 9)) {
+            float[] ids = ((float[]) r.get("tokens")).clone();
+            for (int t = 0; t < ids.length; t++) {
+                if (ids[t] != 0) {
+                    ids[t] = 1 + rnd.nextInt(vocabulary - 1);
+                }
+            }
+            rows.add(Map.of("tokens", ids));
+        }
+        float[] used = new float[TIME];
+        used[0] = vocabulary - 1;
+        used[1] = 1;
+        rows.set(0, Map.of("tokens", used));
+        try (Dataset train = TokenSequences.of(rows, TIME)) {
+            NeuralNetwork a = NeuralNetwork.transformer().vocabulary(vocabulary).width(8).heads(2).blocks(1).build();
+            trainer(1).fit(a, train);
+            NeuralNetwork b = NeuralNetwork.transformer().vocabulary(vocabulary).width(8).heads(2).blocks(1).build();
+            trainer(2).fit(b, train);
+            float[] once = a.parameters().toFloatVector();
+            float[] twice = b.parameters().toFloatVector();
+            assertThat(twice).hasSameSizeAs(once);
+            // the embedding table [vocabulary, width] comes first in the parameters, row by row: the same seed starts both
+            // alike, so the second epoch moved the row of the last id (used) and left the padding row and an unused id alone
+            int width = 8;
+            int last = (vocabulary - 1) * width;
+            assertThat(java.util.Arrays.copyOfRange(twice, last, last + width))
+                    .isNotEqualTo(java.util.Arrays.copyOfRange(once, last, last + width));
+            assertThat(java.util.Arrays.copyOfRange(twice, 0, width))
+                    .containsExactly(java.util.Arrays.copyOfRange(once, 0, width));
+            java.util.Set<Integer> seen = new java.util.HashSet<>();
+            rows.forEach(r -> {
+                for (float id : (float[]) r.get("tokens")) {
+                    seen.add((int) id);
+                }
+            });
+            int unused = 2;
+            while (seen.contains(unused)) {
+                unused++;
+            }
+            assertThat(java.util.Arrays.copyOfRange(twice, unused * width, (unused + 1) * width))
+                    .containsExactly(java.util.Arrays.copyOfRange(once, unused * width, (unused + 1) * width));
+            for (float[] row : b.output(ids(rows, TIME)).toFloatMatrix()) {
+                for (float v : row) {
+                    assertThat(v).isFinite();
+                }
+            }
         }
     }
 
