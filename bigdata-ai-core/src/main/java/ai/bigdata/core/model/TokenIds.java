@@ -1,5 +1,6 @@
 package ai.bigdata.core.model;
 
+import ai.bigdata.core.internal.FloatRows;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -21,9 +22,10 @@ final class TokenIds {
             throw new SchemaMismatchException(java.util.List.of(column), "a Transformer encoder reads column '" + column
                     + "' as [rows, " + time + "] token ids; the batch is shaped " + java.util.Arrays.toString(ids.shape()));
         }
-        float[] v = ids.dup('c').data().asFloat();
-        for (int i = 0; i < v.length; i++) {
-            float id = v[i];
+        // one bulk copy from native memory, whatever the batch's order (no dup first)
+        FloatRows v = new FloatRows().read(ids);
+        for (int i = 0; i < v.rows() * time; i++) {
+            float id = v.get(i / time, i % time);
             String reason = null;
             if (Float.isNaN(id) || id != Math.rint(id)) {
                 reason = "is not a whole number";
