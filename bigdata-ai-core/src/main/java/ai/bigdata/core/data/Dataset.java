@@ -367,6 +367,16 @@ public final class Dataset implements AutoCloseable {
         return Folds.builder(this, k);
     }
 
+    /**
+     * Starts splitting the rows into {@code parts} disjoint parts that together hold every row, for
+     * example one per client of a federated simulation: IID, label skew or quantity skew (see
+     * {@link Partitioner}).
+     */
+    public Partitioner.Builder partition(int parts) {
+        checkOpen();
+        return Partitioner.builder(this, parts);
+    }
+
     /** Starts a batch iterator that turns chunks into ND4J batches. */
     public BatchIterator.Builder batches() {
         checkOpen();
