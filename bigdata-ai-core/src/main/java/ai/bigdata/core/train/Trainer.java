@@ -85,6 +85,30 @@ public final class Trainer {
         return run(model, sig, train, validation, state, null);
     }
 
+    /**
+     * Creates {@code model} for {@code signature} with this trainer's optimiser, seed, gradient clipping
+     * and class weights, without training it: for a party that holds no rows of its own, such as a
+     * federated server. A learning-rate schedule is laid out over {@code batchesPerEpoch} batches per
+     * epoch. When the model exists already, its signature is checked instead.
+     *
+     * @throws IllegalArgumentException for L-BFGS (it trains in one piece on rows it holds) or
+     *     {@code batchesPerEpoch < 1}
+     * @throws ai.bigdata.core.model.SchemaMismatchException when an existing model was built for another signature
+     */
+    public void initialise(Network model, ModelSignature signature, long batchesPerEpoch) {
+        Objects.requireNonNull(model, "model");
+        Objects.requireNonNull(signature, "signature");
+        if (optimizer.fullBatch()) {
+            throw new IllegalArgumentException("Optimizer.lbfgs() solves on a whole training set at once; initialise a network"
+                    + " for mini-batch training with sgd, momentum, adam, adamW or rmsProp");
+        }
+        if (batchesPerEpoch < 1) {
+            throw new IllegalArgumentException("batchesPerEpoch must be >= 1, got " + batchesPerEpoch);
+        }
+        model.initialise(signature, new NetworkSettings(seed, optimizer.updater(epochs, batchesPerEpoch), optimizer.weightDecay(),
+                clipGradientNorm, weights(signature)));
+    }
+
     /** Options that only a mini-batch run has: L-BFGS solves in one piece, so they are refused rather than ignored. */
     private void refuseMiniBatchOptions() {
         List<String> set = new ArrayList<>();
