@@ -3,6 +3,7 @@ package ai.bigdata.core.federated;
 import ai.bigdata.core.data.Dataset;
 import ai.bigdata.core.model.Network;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.Objects;
 
 /**
@@ -31,9 +32,27 @@ public abstract class FederatedClient implements AutoCloseable {
         return new LocalClient(name, data);
     }
 
-    /** A client in another process, serving its rows through a {@link ClientEndpoint} at {@code address}. */
+    /**
+     * A client in another process, serving its rows through a {@link ClientEndpoint} at {@code address};
+     * the server waits for its answers without a time limit.
+     */
     public static FederatedClient remote(String name, InetSocketAddress address) {
-        return new RemoteClient(name, address);
+        return new RemoteClient(name, address, Duration.ZERO);
+    }
+
+    /**
+     * A client in another process that must answer every message (the hand-shake, the shipped network,
+     * each round's local training) within {@code timeout}; one that does not is a
+     * {@link ClientFailedException} naming it and the round.
+     *
+     * @throws IllegalArgumentException unless the timeout is positive and at most {@link Integer#MAX_VALUE} ms
+     */
+    public static FederatedClient remote(String name, InetSocketAddress address, Duration timeout) {
+        Objects.requireNonNull(timeout, "timeout");
+        if (timeout.isNegative() || timeout.isZero() || timeout.toMillis() > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("timeout must be positive and at most " + Integer.MAX_VALUE + " ms, got " + timeout);
+        }
+        return new RemoteClient(name, address, timeout);
     }
 
     /** The client's name, used in records and errors. */

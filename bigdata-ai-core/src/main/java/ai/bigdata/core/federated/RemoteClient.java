@@ -14,14 +14,16 @@ import java.net.Socket;
 final class RemoteClient extends FederatedClient {
     private static final int CONNECT_TIMEOUT_MS = 30_000;
     private final InetSocketAddress address;
+    private final int timeoutMillis;
     private Socket socket;
     private DataInputStream in;
     private DataOutputStream out;
     private int expectedLength = -1;
 
-    RemoteClient(String name, InetSocketAddress address) {
+    RemoteClient(String name, InetSocketAddress address, java.time.Duration timeout) {
         super(name);
         this.address = java.util.Objects.requireNonNull(address, "address");
+        this.timeoutMillis = (int) timeout.toMillis();
     }
 
     @Override
@@ -30,6 +32,7 @@ final class RemoteClient extends FederatedClient {
             socket = new Socket();
             socket.connect(address, CONNECT_TIMEOUT_MS);
             socket.setTcpNoDelay(true);
+            socket.setSoTimeout(timeoutMillis);
             in = new DataInputStream(new BufferedInputStream(socket.getInputStream(), 1 << 16));
             out = new DataOutputStream(new BufferedOutputStream(socket.getOutputStream(), 1 << 16));
             Wire.writeOpening(out);
@@ -37,7 +40,7 @@ final class RemoteClient extends FederatedClient {
             Wire.readType(in, Wire.HELLO);
             return Wire.readHello(in);
         } catch (IOException e) {
-            throw new ClientFailedException(name(), 0, "hand-shake with " + address + " failed: " + e.getMessage(), e);
+            throw new ClientFailedException(name(), 0, "hand-shake with " + address + " failed: " + describe(e), e);
         }
     }
 
@@ -55,7 +58,7 @@ final class RemoteClient extends FederatedClient {
             Wire.readType(in, Wire.OK);
             expectedLength = (int) network.parameters().length();
         } catch (IOException e) {
-            throw new ClientFailedException(name(), 0, "shipping the network to " + address + " failed: " + e.getMessage(), e);
+            throw new ClientFailedException(name(), 0, "shipping the network to " + address + " failed: " + describe(e), e);
         }
     }
 
@@ -67,8 +70,12 @@ final class RemoteClient extends FederatedClient {
             return Wire.readUpdate(in, expectedLength);
         } catch (IOException e) {
             throw new ClientFailedException(name(), task.round(), (e instanceof Wire.PeerError ? "failed: " : "connection to " + address
-                    + " failed: ") + e.getMessage(), e);
+                    + " failed: ") + describe(e), e);
         }
+    }
+
+    private String describe(IOException e) {
+        return e instanceof java.net.SocketTimeoutException ? "no answer within " + timeoutMillis + " ms" : e.getMessage();
     }
 
     @Override

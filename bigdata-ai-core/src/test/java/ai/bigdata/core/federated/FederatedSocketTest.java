@@ -149,6 +149,46 @@ class FederatedSocketTest {
     }
 
     @Test
+    void aPartyThatStopsAnsweringIsNamedAfterItsTimeout() throws Exception {
+        try (FederatedFixtures f = new FederatedFixtures(1, false);
+             ServerSocket silent = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            ClientHello hello = new ClientTraining(f.parts.get(0)).hello();
+            ExecutorService pool = Executors.newSingleThreadExecutor();
+            try {
+                // answers the hand-shake and takes the network like an endpoint, then never answers the round's task
+                pool.submit(() -> {
+                    try (Socket s = silent.accept()) {
+                        DataInputStream in = new DataInputStream(s.getInputStream());
+                        DataOutputStream out = new DataOutputStream(s.getOutputStream());
+                        Wire.readOpening(in);
+                        Wire.writeOpening(out);
+                        Wire.writeHello(out, hello);
+                        Wire.readType(in, Wire.SHIP);
+                        for (int i = 0; i < 3; i++) {
+                            Wire.readText(in);
+                        }
+                        Wire.readBytes(in, 1 << 30);
+                        out.writeByte(Wire.OK);
+                        out.flush();
+                        Thread.sleep(30_000);
+                    }
+                    return null;
+                });
+                FederatedClient c = FederatedClient.remote("silent", new InetSocketAddress(InetAddress.getLoopbackAddress(),
+                        silent.getLocalPort()), java.time.Duration.ofMillis(500));
+                assertThatThrownBy(() -> base().build().fit(NeuralNetwork.mlp().hidden(4).build(), List.of(c)))
+                        .isInstanceOf(ClientFailedException.class).hasMessageContaining("client 'silent' in round 1")
+                        .hasMessageContaining("no answer within 500 ms");
+                c.close();
+                assertThatThrownBy(() -> FederatedClient.remote("x", new InetSocketAddress(1), java.time.Duration.ZERO))
+                        .hasMessageContaining("timeout");
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+    }
+
+    @Test
     void aPeerThatIsNoEndpointIsRefusedAtTheHandshake() throws Exception {
         try (ServerSocket notAnEndpoint = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             ExecutorService pool = Executors.newSingleThreadExecutor();
