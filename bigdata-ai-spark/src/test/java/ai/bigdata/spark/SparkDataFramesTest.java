@@ -97,8 +97,8 @@ class SparkDataFramesTest {
         }
     }
 
-    @Test
-    void aPlainDataFrameReadsWithANamedLabelAndCategoricalsAndComesBackEqual() {
+    /** Olive with nulls as a DataFrame made by Spark alone: strings and doubles, no core metadata. */
+    static org.apache.spark.sql.Dataset<Row> plainOlive(SparkSession spark) {
         List<Row> rows = new ArrayList<>();
         try (Dataset olive = oliveWithNulls()) {
             olive.forEachRow(r -> {
@@ -115,8 +115,13 @@ class SparkDataFramesTest {
         for (String n : List.of("palmitic", "palmitoleic", "stearic", "oleic", "linoleic", "linolenic", "arachidic", "eicosenoic")) {
             fields.add(DataTypes.createStructField(n, DataTypes.DoubleType, true));
         }
-        var frame = spark.createDataFrame(rows, DataTypes.createStructType(fields));
-        try (Dataset d = DataFrames.reader(frame).label("area").categorical("region").read()) {
+        return spark.createDataFrame(rows, DataTypes.createStructType(fields));
+    }
+
+    @Test
+    void aPlainDataFrameReadsWithANamedLabelAndCategoricalsAndComesBackEqual() {
+        var frame = plainOlive(spark);
+        try (Dataset d = DataFrames.reader(frame).label("area").categorical("region").batchRows(100).read()) {
             Schema s = d.schema();
             assertThat(s.column("area").type()).isEqualTo(ColumnType.CATEGORICAL);
             assertThat(s.column("area").role()).isEqualTo(ColumnRole.LABEL);
@@ -150,12 +155,37 @@ class SparkDataFramesTest {
     }
 
     @Test
+    void sparkOnlyTypesReadWithTheGivenTensorShapeAndRole() {
+        StructType st = DataTypes.createStructType(List.of(DataTypes.createStructField("b", DataTypes.ByteType, true),
+                DataTypes.createStructField("s", DataTypes.ShortType, true),
+                DataTypes.createStructField("v", DataTypes.createArrayType(DataTypes.FloatType, true), true),
+                DataTypes.createStructField("id", DataTypes.LongType, false)));
+        var frame = spark.createDataFrame(List.of(RowFactory.create((byte) -3, (short) 300, new float[] {1f, 2.5f, -4f}, 7L),
+                RowFactory.create(null, null, null, 8L)), st);
+        try (Dataset d = DataFrames.reader(frame).tensor("v", 3).role("id", ColumnRole.ID).read()) {
+            assertThat(d.schema()).isEqualTo(Schema.of(Column.of("b", ColumnType.INT32), Column.of("s", ColumnType.INT32),
+                    Column.tensor("v", 3), Column.of("id", ColumnType.INT64, ColumnRole.ID)));
+            assertThat(cells(d)).containsExactly(Arrays.asList(-3, 300, List.of(1f, 2.5f, -4f), 7L),
+                    Arrays.asList(null, null, null, 8L));
+        }
+        assertThatThrownBy(() -> DataFrames.toDataset(frame)).isInstanceOf(ColumnMismatchException.class)
+                .hasMessageContaining("'v' is array<float> without a tensor shape");
+        var holes = spark.createDataFrame(List.of(RowFactory.create((byte) 1, (short) 1, new Float[] {1f, null, 2f}, 1L)), st);
+        assertThatThrownBy(() -> DataFrames.reader(holes).tensor("v", 3).read()).isInstanceOf(ColumnMismatchException.class)
+                .hasMessageContaining("element 1 of an array is null");
+    }
+
+    @Test
     void aColumnWithoutCoreTypeIsNamed() {
         StructType st = DataTypes.createStructType(List.of(DataTypes.createStructField("x", DataTypes.DoubleType, true),
                 DataTypes.createStructField("day", DataTypes.DateType, true)));
         var frame = spark.createDataFrame(List.of(RowFactory.create(1.0, java.sql.Date.valueOf("2024-05-01"))), st);
         assertThatThrownBy(() -> DataFrames.toDataset(frame)).isInstanceOf(ColumnMismatchException.class)
                 .hasMessageContaining("'day' is date").extracting(e -> ((ColumnMismatchException) e).column()).isEqualTo("day");
+        var decimals = spark.createDataFrame(List.of(RowFactory.create(new java.math.BigDecimal("1.50"))),
+                DataTypes.createStructType(List.of(DataTypes.createStructField("price", DataTypes.createDecimalType(10, 2), true))));
+        assertThatThrownBy(() -> DataFrames.toDataset(decimals)).isInstanceOf(ColumnMismatchException.class)
+                .hasMessageContaining("'price' is decimal(10,2)");
         assertThatThrownBy(() -> DataFrames.toDataset(frame, "nope")).isInstanceOf(ColumnMismatchException.class)
                 .hasMessageContaining("no column 'nope'");
     }

@@ -96,6 +96,37 @@ class SparkPredictorTest {
     }
 
     @Test
+    void aRegressorAppendsADoublePredictionEqualToTheLocalOne() {
+        Path regressor = dir.resolve("eicosenoic.bundle");
+        try (Dataset raw = SparkDataFramesTest.oliveWithNulls(); Dataset numbers = raw.drop("region", "area");
+             Dataset train = numbers.withRole("eicosenoic", ai.bigdata.core.data.ColumnRole.LABEL)) {
+            Transform prep = Pipeline.of(Impute.median(), Scale.standard()).fit(train);
+            try (Dataset prepared = prep.apply(train); Dataset features = prepared.filter(r -> !r.isNull("eicosenoic"))) {
+                NeuralNetwork model = NeuralNetwork.mlp().hidden(8).build();
+                Trainer.builder().epochs(2).seed(1).build().fit(model, features);
+                ModelBundle.of(prep, model, train.schema()).save(regressor);
+            }
+        }
+        List<Row> in = olive.collectAsList();
+        List<Row> out;
+        try (SparkPredictor p = SparkPredictor.load(spark, regressor)) {
+            var predicted = p.predict(olive);
+            assertThat(predicted.schema().apply("prediction").dataType()).isEqualTo(DataTypes.DoubleType);
+            assertThat(predicted.columns()).doesNotContain("probabilities");
+            out = predicted.collectAsList();
+        }
+        Predictor local = Predictor.load(regressor);
+        for (int r = 0; r < in.size(); r++) {
+            Map<String, Object> values = new LinkedHashMap<>();
+            for (String n : local.inputSchema().names()) {
+                values.put(n, in.get(r).get(in.get(r).fieldIndex(n)));
+            }
+            assertThat(out.get(r).getDouble(out.get(r).fieldIndex("prediction"))).as("row %d", r)
+                    .isEqualTo(local.predict(values).values()[0]);
+        }
+    }
+
+    @Test
     void aMissingColumnIsNamedBeforeAnyJobRuns() {
         assertThatThrownBy(() -> predictor.predict(olive.drop("oleic")))
                 .isInstanceOf(ColumnMismatchException.class)
@@ -125,6 +156,39 @@ class SparkPredictorTest {
         assertThat(cause).as("a ColumnMismatchException among the causes of %s", thrown).isNotNull();
         assertThat(cause.column()).isEqualTo("stearic");
         assertThat(cause.getMessage()).contains("partition").contains("stearic");
+    }
+
+    @Test
+    void readmeExampleRunsAsWritten() throws java.io.IOException {
+        var frame = SparkDataFramesTest.plainOlive(spark);
+        org.apache.spark.sql.Dataset<Row> back;
+        List<Row> predicted;
+        // README-SPARK-BEGIN
+        try (Dataset olive = DataFrames.reader(frame).label("area").categorical("region").read()) {
+            back = DataFrames.toDataFrame(spark, olive);            // types, roles and categories in field metadata
+        }
+        try (SparkPredictor predictor = SparkPredictor.load(spark, bundleFile)) {
+            predicted = predictor.predict(frame).collectAsList();  // each row + prediction, probabilities
+        }
+        // README-SPARK-END
+        assertThat(back.collectAsList()).isEqualTo(frame.collectAsList());
+        assertThat(predicted).hasSize(572);
+        assertThat(predicted.get(0).length()).isEqualTo(frame.columns().length + 2);
+
+        List<String> lines = java.nio.file.Files.readAllLines(Path.of("src/test/java/ai/bigdata/spark/SparkPredictorTest.java"));
+        List<String> block = new ArrayList<>();
+        boolean in = false;
+        for (String l : lines) {
+            if (l.contains("// README-SPARK-" + "END")) {
+                break;
+            }
+            if (in) {
+                block.add(l.length() >= 8 ? l.substring(8) : l.strip());
+            }
+            in |= l.contains("// README-SPARK-" + "BEGIN");
+        }
+        assertThat(block).isNotEmpty();
+        assertThat(java.nio.file.Files.readString(Path.of("..", "README.md"))).contains(String.join("\n", block));
     }
 
     @Test
