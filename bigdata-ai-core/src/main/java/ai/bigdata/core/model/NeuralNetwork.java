@@ -34,6 +34,8 @@ public final class NeuralNetwork extends Network {
 
     private final LayerStack stack;
     private final NetworkRecipe recipe;
+    /** Builds the whole network (parameters included) instead of a recipe's configuration; null for recipe networks. */
+    private final NetworkFactory factory;
     private MultiLayerNetwork network;
     /** The own training pass of {@link #network} when it covers it (null: not chosen yet, or refused for {@link #passChecked}). */
     private DenseTrainingPass pass;
@@ -44,12 +46,22 @@ public final class NeuralNetwork extends Network {
         super(kind, description, null);
         this.stack = LayerStack.of(kind);
         this.recipe = recipe;
+        this.factory = null;
+    }
+
+    /** A network of {@code kind} that {@code factory} builds, parameters included, once the trainer sees data. */
+    NeuralNetwork(String kind, String description, NetworkFactory factory) {
+        super(kind, description, null);
+        this.stack = LayerStack.of(kind);
+        this.recipe = null;
+        this.factory = Objects.requireNonNull(factory, "factory");
     }
 
     private NeuralNetwork(String kind, String description, MultiLayerNetwork network, ModelSignature signature) {
         super(kind, description, signature);
         this.stack = LayerStack.of(kind);
         this.recipe = null;
+        this.factory = null;
         this.network = network;
     }
 
@@ -160,6 +172,10 @@ public final class NeuralNetwork extends Network {
 
     @Override
     void create(ModelSignature sig, NetworkSettings settings) {
+        if (factory != null) {
+            this.network = factory.build(sig, settings);
+            return;
+        }
         if (recipe == null) {
             throw new IllegalStateException("network has neither a recipe nor parameters");
         }
