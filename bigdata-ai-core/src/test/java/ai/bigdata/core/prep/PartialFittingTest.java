@@ -8,20 +8,16 @@ import ai.bigdata.core.data.ColumnType;
 import ai.bigdata.core.data.Dataset;
 import ai.bigdata.core.data.Schema;
 import ai.bigdata.core.testing.ArrowLeakCheck;
+import ai.bigdata.core.testing.JsonDifference;
 import ai.bigdata.core.testing.SharedData;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.io.Serializable;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -80,42 +76,8 @@ class PartialFittingTest {
         parts.forEach(Dataset::close);
     }
 
-    /** The largest relative difference between two transforms' JSON; every non-number must be equal. */
     static double jsonDifference(String expected, String actual) {
-        try {
-            ObjectMapper m = new ObjectMapper();
-            return difference(m.readTree(expected), m.readTree(actual), "$");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static double difference(JsonNode a, JsonNode b, String path) {
-        if (a.isNumber() && b.isNumber()) {
-            double x = a.doubleValue();
-            double y = b.doubleValue();
-            return x == y ? 0 : Math.abs(x - y) / Math.max(Math.abs(x), Math.abs(y));
-        }
-        assertThat(b.getNodeType()).as(path).isEqualTo(a.getNodeType());
-        if (!a.isContainerNode()) {
-            assertThat(b).as(path).isEqualTo(a);
-            return 0;
-        }
-        assertThat(b.size()).as(path).isEqualTo(a.size());
-        double worst = 0;
-        if (a.isArray()) {
-            for (int i = 0; i < a.size(); i++) {
-                worst = Math.max(worst, difference(a.get(i), b.get(i), path + "[" + i + "]"));
-            }
-            return worst;
-        }
-        Iterator<Map.Entry<String, JsonNode>> fields = a.fields();
-        while (fields.hasNext()) {
-            Map.Entry<String, JsonNode> e = fields.next();
-            assertThat(b.has(e.getKey())).as(path + "." + e.getKey()).isTrue();
-            worst = Math.max(worst, difference(e.getValue(), b.get(e.getKey()), path + "." + e.getKey()));
-        }
-        return worst;
+        return JsonDifference.largestRelative(expected, actual);
     }
 
     static Pipeline imputeScaleOneHot() {
