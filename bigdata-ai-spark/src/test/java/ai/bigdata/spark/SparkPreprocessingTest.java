@@ -92,6 +92,21 @@ class SparkPreprocessingTest {
     }
 
     @Test
+    void readmeExampleRunsAsWritten() throws java.io.IOException {
+        Transform fitted;
+        org.apache.spark.sql.Dataset<Row> prepared;
+        // README-SPARK-PREP-BEGIN
+        Pipeline prep = Pipeline.of(Impute.mean(), Impute.mostFrequentCategory("area"), Scale.standard(),
+                Encode.oneHot().columns("area"));
+        fitted = SparkPreprocessing.fit(prep, frame);          // statistics per partition, merged by Spark
+        prepared = SparkPreprocessing.apply(fitted, frame);    // the fitted transform, partition by partition
+        // README-SPARK-PREP-END
+        assertThat(prepared.columns()).contains("area=Umbria", "oleic");
+        assertThat(prepared.count()).isEqualTo(572);
+        assertThat(ReadmeBlocks.readme()).contains(ReadmeBlocks.block("SparkPreprocessingTest.java", "SPARK-PREP"));
+    }
+
+    @Test
     void aStepWithoutPartialStatisticsFailsBeforeAnyJob() {
         assertThatThrownBy(() -> SparkPreprocessing.fit(Pipeline.of(Impute.mean(), Bucketize.quantiles(4)), frame))
                 .isInstanceOf(PartialFitUnsupportedException.class)
