@@ -120,4 +120,11 @@ class SparkPreprocessingTest {
                 .hasMessageContaining("column 'region'")
                 .hasMessageContaining("impute them before encoding");
     }
+
+    @Test
+    void aFrameWithoutRowsFailsAsTheLocalFitOnAnEmptyDataset() {
+        assertThatThrownBy(() -> SparkPreprocessing.fit(Pipeline.of(Scale.log1p(), Scale.standard()), frame.limit(0)))
+                .isInstanceOf(PreprocessingException.class)
+                .hasMessage("standard scaling cannot be fitted on an empty dataset");
+    }
 }
