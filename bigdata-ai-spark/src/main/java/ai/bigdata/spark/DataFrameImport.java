@@ -95,6 +95,18 @@ public final class DataFrameImport {
      * @throws ColumnMismatchException naming the column when a column has no core type or a value does not fit
      */
     public Dataset read() {
+        Schema schema = schema();
+        List<byte[]> streams;
+        try {
+            streams = streams(schema).collectAsList();
+        } catch (Exception e) {
+            throw SparkFailures.rethrow(e);
+        }
+        return concat(schema, streams);
+    }
+
+    /** The core schema the rows will have (runs one aggregation when categories must be found). */
+    Schema schema() {
         StructField[] fields = frame.schema().fields();
         List<Column> columns = new ArrayList<>();
         List<String> needCategories = new ArrayList<>();
@@ -112,15 +124,20 @@ public final class DataFrameImport {
                 columns.set(i, columns.get(i).withCategories(cats));
             }
         }
-        Schema schema = new Schema(columns);
-        List<byte[]> streams;
-        try {
-            streams = frame.mapPartitions(new ArrowPartitionWriter(ColumnSpec.of(schema), batchRows), Encoders.BINARY())
-                    .collectAsList();
-        } catch (Exception e) {
-            throw SparkFailures.rethrow(e);
-        }
-        return concat(schema, streams);
+        return new Schema(columns);
+    }
+
+    /**
+     * Each partition's rows as Arrow IPC streams of at most {@link #batchRows} rows in core's layout for
+     * {@code schema} (lazy; partitions keep the DataFrame's partitioning).
+     */
+    org.apache.spark.sql.Dataset<byte[]> streams(Schema schema) {
+        return frame.mapPartitions(new ArrowPartitionWriter(ColumnSpec.of(schema), batchRows), Encoders.BINARY());
+    }
+
+    /** The DataFrame being read. */
+    org.apache.spark.sql.Dataset<Row> frame() {
+        return frame;
     }
 
     private static Dataset concat(Schema schema, List<byte[]> streams) {
