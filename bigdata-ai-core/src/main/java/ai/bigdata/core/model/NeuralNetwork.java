@@ -29,6 +29,8 @@ public final class NeuralNetwork extends Network {
     static final String WRAPPED = "wrapped";
     /** The kind name of a network built by another module's recipe ({@link #of}). */
     static final String RECIPE = "recipe";
+    /** The kind name of a network built by a token-id recipe ({@link #ofTokenIds}). */
+    static final String TOKEN_RECIPE = "token-recipe";
     /** The kind name of a {@link TransformerEncoder}. */
     static final String TRANSFORMER = "transformer";
 
@@ -118,6 +120,22 @@ public final class NeuralNetwork extends Network {
         Objects.requireNonNull(description, "description");
         Objects.requireNonNull(recipe, "recipe");
         return new NeuralNetwork(RECIPE, recipe, description);
+    }
+
+    /**
+     * An untrained network over one token-id column ({@code [time]} ids, 0 = padding, as the NLP module's
+     * token-sequence vectoriser writes them) that {@code recipe} configures like {@link #of}, whose first layer
+     * is an embedding (DL4J's {@code EmbeddingSequenceLayer}, {@code nIn} = the vocabulary size). Every batch's
+     * ids are checked against the vocabulary before native code ({@link InvalidTokenIdException}), and the
+     * padding mask (ids that are not 0; a row of padding only keeps its first position) goes with every
+     * training step and output, so masked layers (global pooling, recurrent layers) ignore the padding.
+     *
+     * @param description a one-line description of the architecture, stored in bundles
+     */
+    public static NeuralNetwork ofTokenIds(String description, NetworkRecipe recipe) {
+        Objects.requireNonNull(description, "description");
+        Objects.requireNonNull(recipe, "recipe");
+        return new NeuralNetwork(TOKEN_RECIPE, recipe, description);
     }
 
     /**
