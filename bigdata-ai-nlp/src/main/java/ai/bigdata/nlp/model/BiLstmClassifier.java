@@ -12,23 +12,14 @@ import org.deeplearning4j.nn.conf.layers.recurrent.Bidirectional;
 import org.nd4j.linalg.activations.Activation;
 
 /** Options of a bidirectional LSTM text classifier (see {@link TextClassifiers#biLstm()}). */
-public final class BiLstmClassifier {
-    private int vocabulary;
-    private int width = 64;
+public final class BiLstmClassifier extends TokenNetworkOptions<BiLstmClassifier> {
     private int hidden = 64;
 
     BiLstmClassifier() {
     }
 
-    /** The number of token ids (required): the token-sequence transform's {@code vocabularySize()}. */
-    public BiLstmClassifier vocabulary(int size) {
-        this.vocabulary = EmbeddingSize.positive("vocabulary", size);
-        return this;
-    }
-
-    /** The embedding width (default 64). */
-    public BiLstmClassifier width(int size) {
-        this.width = EmbeddingSize.positive("width", size);
+    @Override
+    BiLstmClassifier self() {
         return this;
     }
 

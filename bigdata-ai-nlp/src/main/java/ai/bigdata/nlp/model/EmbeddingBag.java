@@ -9,22 +9,13 @@ import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
 import org.deeplearning4j.nn.conf.layers.PoolingType;
 
 /** Options of a fastText-style embedding bag (see {@link TextClassifiers#embeddingBag()}). */
-public final class EmbeddingBag {
-    private int vocabulary;
-    private int width = 64;
+public final class EmbeddingBag extends TokenNetworkOptions<EmbeddingBag> {
 
     EmbeddingBag() {
     }
 
-    /** The number of token ids (required): the token-sequence transform's {@code vocabularySize()}. */
-    public EmbeddingBag vocabulary(int size) {
-        this.vocabulary = EmbeddingSize.positive("vocabulary", size);
-        return this;
-    }
-
-    /** The embedding width (default 64). */
-    public EmbeddingBag width(int size) {
-        this.width = EmbeddingSize.positive("width", size);
+    @Override
+    EmbeddingBag self() {
         return this;
     }
 

@@ -16,9 +16,7 @@ import org.nd4j.linalg.activations.Activation;
  * Options of a text CNN (see {@link TextClassifiers#textCnn()}): one convolution width rather than the
  * parallel widths of Kim (2014), which a layer stack cannot hold.
  */
-public final class TextCnn {
-    private int vocabulary;
-    private int width = 64;
+public final class TextCnn extends TokenNetworkOptions<TextCnn> {
     private int filters = 100;
     private int kernel = 3;
     private double dropout = 0.5;
@@ -26,15 +24,8 @@ public final class TextCnn {
     TextCnn() {
     }
 
-    /** The number of token ids (required): the token-sequence transform's {@code vocabularySize()}. */
-    public TextCnn vocabulary(int size) {
-        this.vocabulary = EmbeddingSize.positive("vocabulary", size);
-        return this;
-    }
-
-    /** The embedding width (default 64). */
-    public TextCnn width(int size) {
-        this.width = EmbeddingSize.positive("width", size);
+    @Override
+    TextCnn self() {
         return this;
     }
 
