@@ -156,7 +156,7 @@ class ModelBundleFaultTest {
         check(m -> m.put("family", "samediff"), "cannot be restored: unknown network family 'samediff'; this library reads [graph,"
                 + " int8, multilayer]");
         check(m -> m.put("kind", "perceiver"), "cannot be restored: unknown multilayer network kind 'perceiver'; known kinds are mlp,"
-                + " logistic-regression, linear-regression, autoencoder, vae, lstm, transformer, wrapped, recipe");
+                + " logistic-regression, linear-regression, autoencoder, vae, lstm, transformer, wrapped, recipe, token-recipe");
         check(m -> m.remove("description"), "the manifest lacks the field 'description'");
         check(m -> m.remove("input"), "the manifest lacks the field 'input'");
         check(m -> ((List<Map<String, Object>>) m.get("input")).get(0).remove("type"), "the manifest lacks the field 'input[0].type'");
