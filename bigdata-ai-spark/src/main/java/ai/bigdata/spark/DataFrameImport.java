@@ -95,6 +95,36 @@ public final class DataFrameImport {
      * @throws ColumnMismatchException naming the column when a column has no core type or a value does not fit
      */
     public Dataset read() {
+        Schema schema = schema();
+        List<byte[]> streams;
+        try {
+            streams = streams(schema).collectAsList();
+        } catch (Exception e) {
+            throw SparkFailures.rethrow(e);
+        }
+        return concat(schema, streams);
+    }
+
+    /** The DataFrame being read. */
+    org.apache.spark.sql.Dataset<Row> frame() {
+        return frame;
+    }
+
+    /**
+     * Each partition's rows as Arrow IPC streams of at most {@link #batchRows} rows, written on the executors
+     * in this schema (lazy: no job runs until the result is used).
+     */
+    org.apache.spark.sql.Dataset<byte[]> streams(Schema schema) {
+        return frame.mapPartitions(new ArrowPartitionWriter(ColumnSpec.of(schema), batchRows), Encoders.BINARY());
+    }
+
+    /**
+     * The core schema the DataFrame reads as under these options: column types, roles, and the categories
+     * of categorical columns (one Spark aggregation finds those that metadata does not give).
+     *
+     * @throws ColumnMismatchException naming the column when a column has no core type
+     */
+    Schema schema() {
         StructField[] fields = frame.schema().fields();
         List<Column> columns = new ArrayList<>();
         List<String> needCategories = new ArrayList<>();
@@ -112,18 +142,11 @@ public final class DataFrameImport {
                 columns.set(i, columns.get(i).withCategories(cats));
             }
         }
-        Schema schema = new Schema(columns);
-        List<byte[]> streams;
-        try {
-            streams = frame.mapPartitions(new ArrowPartitionWriter(ColumnSpec.of(schema), batchRows), Encoders.BINARY())
-                    .collectAsList();
-        } catch (Exception e) {
-            throw SparkFailures.rethrow(e);
-        }
-        return concat(schema, streams);
+        return new Schema(columns);
     }
 
-    private static Dataset concat(Schema schema, List<byte[]> streams) {
+    /** The streams' rows as one dataset of {@code schema}, in order (an empty dataset for no streams). */
+    static Dataset concat(Schema schema, List<byte[]> streams) {
         if (streams.isEmpty()) {
             return Dataset.writer(schema).build();
         }
