@@ -51,15 +51,16 @@ final class PartitionTraining implements Function2<Integer, Iterator<byte[]>, It
 
     @Override
     public Iterator<PartitionUpdate> call(Integer partition, Iterator<byte[]> streams) {
+        long start = System.nanoTime();
         try (Dataset data = StagedData.open(ColumnSpec.schema(columns), streams)) {
             if (data.rowCount() == 0) {
                 return Collections.emptyIterator();
             }
-            return List.of(train(partition, data)).iterator();
+            return List.of(train(partition, data, start)).iterator();
         }
     }
 
-    private PartitionUpdate train(int partition, Dataset data) {
+    private PartitionUpdate train(int partition, Dataset data, long start) {
         // the engine's thread count (OpenMP keeps it per thread): the same as core's trainer and evaluator use
         Engine.useOnThisThread();
         Network replica = global.value().open();
@@ -93,7 +94,7 @@ final class PartitionTraining implements Function2<Integer, Iterator<byte[]>, It
         }
         INDArray state = replica.updaterState();
         return new PartitionUpdate(partition, rows, steps, lossSum, lossRows, floats(replica.parameters()),
-                state == null ? new float[0] : floats(state));
+                state == null ? new float[0] : floats(state), (System.nanoTime() - start) / 1e9);
     }
 
     private static float[] floats(INDArray a) {

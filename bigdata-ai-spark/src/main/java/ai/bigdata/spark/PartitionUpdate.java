@@ -13,7 +13,9 @@ import java.io.Serializable;
  * @param lossRows the rows the loss sum covers
  * @param parameters the replica's flat parameters after the round
  * @param updaterState the replica's flat optimiser state after the round (empty when it has none)
+ * @param seconds the task's time from reading the rows to the update's arrays
  */
-record PartitionUpdate(int partition, long rows, long steps, double lossSum, long lossRows, float[] parameters, float[] updaterState)
+record PartitionUpdate(int partition, long rows, long steps, double lossSum, long lossRows, float[] parameters, float[] updaterState,
+        double seconds)
         implements Serializable {
 }

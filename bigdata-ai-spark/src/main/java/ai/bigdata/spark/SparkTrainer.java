@@ -109,7 +109,8 @@ public final class SparkTrainer {
         network.setEpochCount(round + 1);
         double lossSum = updates.stream().mapToDouble(PartitionUpdate::lossSum).sum();
         long lossRows = updates.stream().mapToLong(PartitionUpdate::lossRows).sum();
-        return new SparkRound(round + 1, lossSum / Math.max(1, lossRows), updates.size(), steps, (System.nanoTime() - start) / 1e9);
+        double slowest = updates.stream().mapToDouble(PartitionUpdate::seconds).max().orElse(0);
+        return new SparkRound(round + 1, lossSum / Math.max(1, lossRows), updates.size(), steps, (System.nanoTime() - start) / 1e9, slowest);
     }
 
     /** Settings of a {@link SparkTrainer}. */

@@ -192,8 +192,8 @@ class SparkClusterIT {
     static void printRounds(String what, List<SparkRound> rounds) {
         StringBuilder out = new StringBuilder();
         for (SparkRound r : rounds) {
-            out.append(String.format(Locale.ROOT, "%s round %d: loss %.4f, %d partitions, %d steps, %.2f s%n", what, r.round(), r.trainLoss(),
-                    r.partitions(), r.steps(), r.seconds()));
+            out.append(String.format(Locale.ROOT, "%s round %d: loss %.4f, %d partitions, %d steps, %.2f s (slowest task %.2f s)%n", what,
+                    r.round(), r.trainLoss(), r.partitions(), r.steps(), r.seconds(), r.slowestPartitionSeconds()));
         }
         System.out.print(out);
     }
