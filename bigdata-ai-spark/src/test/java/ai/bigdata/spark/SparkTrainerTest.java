@@ -104,6 +104,23 @@ class SparkTrainerTest {
     }
 
     @Test
+    void aRegressorTrainsOnOnePartitionExactlyAsLocallyAndAnEmptyFrameIsRefused() {
+        NeuralNetwork local = NeuralNetwork.mlp().hidden(8).build();
+        NeuralNetwork distributed = NeuralNetwork.mlp().hidden(8).build();
+        try (Dataset olive = olive(); Dataset features = olive.drop("area");
+             Dataset reg = features.withRole("oleic", ai.bigdata.core.data.ColumnRole.LABEL)) {
+            trainer(2).fit(local, reg);
+            var numbers = DataFrames.toDataFrame(spark, reg).coalesce(1);
+            SparkTrainer.builder().trainer(trainer(2)).build().fit(distributed, numbers, "oleic");
+            assertThat(distributed.signature().task()).isEqualTo(ai.bigdata.core.model.Task.REGRESSION);
+            assertThat(distributed.parameters().data().asFloat()).containsExactly(local.parameters().data().asFloat());
+            var none = numbers.limit(0);
+            assertThatThrownBy(() -> SparkTrainer.builder().trainer(trainer(1)).build().fit(NeuralNetwork.mlp().build(), none, "oleic"))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("without rows");
+        }
+    }
+
+    @Test
     void rowsThatDoNotConvertAreTypedErrorsNamingTheColumn() {
         StructType st = DataTypes.createStructType(List.of(DataTypes.createStructField("x", DataTypes.DoubleType, true),
                 DataTypes.createStructField("y", DataTypes.StringType, true)));
