@@ -100,14 +100,7 @@ public final class RecommenderFiles {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes, HEADER, (int) length))) {
             String kind = in.readUTF();
             TrainingIndex index = TrainingIndex.read(in);
-            IndexedRecommender model = switch (kind) {
-                case PopularityRecommender.KIND -> PopularityRecommender.read(index, in);
-                case ExplicitAls.KIND -> ExplicitAls.read(index, in);
-                case ImplicitAls.KIND -> ImplicitAls.read(index, in);
-                case Bpr.KIND -> Bpr.read(index, in);
-                case ItemKnn.KIND -> ItemKnn.read(index, in);
-                default -> throw new RecommenderFileException(name, "unknown model kind '" + kind + "'", null);
-            };
+            IndexedRecommender model = readModel(kind, index, in);
             if (in.available() != 0) {
                 throw new RecommenderFileException(name, in.available() + " unexpected bytes after the model state", null);
             }
@@ -115,6 +108,20 @@ public final class RecommenderFiles {
         } catch (IOException e) {
             throw new RecommenderFileException(name, "inconsistent payload: " + e.getMessage(), e);
         }
+    }
+
+    /** The state of a model of {@code kind} over {@code index}. */
+    static IndexedRecommender readModel(String kind, TrainingIndex index, DataInputStream in) throws IOException {
+        return switch (kind) {
+            case PopularityRecommender.KIND -> PopularityRecommender.read(index, in);
+            case ExplicitAls.KIND -> ExplicitAls.read(index, in);
+            case ImplicitAls.KIND -> ImplicitAls.read(index, in);
+            case Bpr.KIND -> Bpr.read(index, in);
+            case ItemKnn.KIND -> ItemKnn.read(index, in);
+            case ContentRecommender.KIND -> ContentRecommender.read(index, in);
+            case HybridRecommender.KIND -> HybridRecommender.read(index, in);
+            default -> throw new IOException("unknown model kind '" + kind + "'");
+        };
     }
 
     private static byte[] sha256(byte[] data, int length) {

@@ -45,6 +45,11 @@ final class TrainingIndex {
     }
 
     static TrainingIndex of(Interactions train) {
+        return of(train, new long[0]);
+    }
+
+    /** The index of {@code train} whose item ids also include {@code extraItems} (items without training interactions). */
+    static TrainingIndex of(Interactions train, long[] extraItems) {
         if (train.size() == 0) {
             throw new IllegalArgumentException("no training interactions");
         }
@@ -55,7 +60,9 @@ final class TrainingIndex {
             is[r] = train.item(r);
         }
         IdIndex users = IdIndex.of(us);
-        IdIndex items = IdIndex.of(is);
+        long[] allItems = java.util.Arrays.copyOf(is, is.length + extraItems.length);
+        System.arraycopy(extraItems, 0, allItems, is.length, extraItems.length);
+        IdIndex items = IdIndex.of(allItems);
         int[] start = new int[users.size() + 1];
         int[] uIdx = new int[train.size()];
         for (int r = 0; r < train.size(); r++) {

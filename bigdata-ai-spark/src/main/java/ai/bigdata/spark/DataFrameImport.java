@@ -105,25 +105,7 @@ public final class DataFrameImport {
         return concat(schema, streams);
     }
 
-    /** The DataFrame being read. */
-    org.apache.spark.sql.Dataset<Row> frame() {
-        return frame;
-    }
-
-    /**
-     * Each partition's rows as Arrow IPC streams of at most {@link #batchRows} rows, written on the executors
-     * in this schema (lazy: no job runs until the result is used).
-     */
-    org.apache.spark.sql.Dataset<byte[]> streams(Schema schema) {
-        return frame.mapPartitions(new ArrowPartitionWriter(ColumnSpec.of(schema), batchRows), Encoders.BINARY());
-    }
-
-    /**
-     * The core schema the DataFrame reads as under these options: column types, roles, and the categories
-     * of categorical columns (one Spark aggregation finds those that metadata does not give).
-     *
-     * @throws ColumnMismatchException naming the column when a column has no core type
-     */
+    /** The core schema the rows will have (runs one aggregation when categories must be found). */
     Schema schema() {
         StructField[] fields = frame.schema().fields();
         List<Column> columns = new ArrayList<>();
@@ -143,6 +125,19 @@ public final class DataFrameImport {
             }
         }
         return new Schema(columns);
+    }
+
+    /**
+     * Each partition's rows as Arrow IPC streams of at most {@link #batchRows} rows in core's layout for
+     * {@code schema} (lazy; partitions keep the DataFrame's partitioning).
+     */
+    org.apache.spark.sql.Dataset<byte[]> streams(Schema schema) {
+        return frame.mapPartitions(new ArrowPartitionWriter(ColumnSpec.of(schema), batchRows), Encoders.BINARY());
+    }
+
+    /** The DataFrame being read. */
+    org.apache.spark.sql.Dataset<Row> frame() {
+        return frame;
     }
 
     /** The streams' rows as one dataset of {@code schema}, in order (an empty dataset for no streams). */

@@ -175,20 +175,7 @@ class SparkPredictorTest {
         assertThat(predicted).hasSize(572);
         assertThat(predicted.get(0).length()).isEqualTo(frame.columns().length + 2);
 
-        List<String> lines = java.nio.file.Files.readAllLines(Path.of("src/test/java/ai/bigdata/spark/SparkPredictorTest.java"));
-        List<String> block = new ArrayList<>();
-        boolean in = false;
-        for (String l : lines) {
-            if (l.contains("// README-SPARK-" + "END")) {
-                break;
-            }
-            if (in) {
-                block.add(l.length() >= 8 ? l.substring(8) : l.strip());
-            }
-            in |= l.contains("// README-SPARK-" + "BEGIN");
-        }
-        assertThat(block).isNotEmpty();
-        assertThat(java.nio.file.Files.readString(Path.of("..", "README.md"))).contains(String.join("\n", block));
+        assertThat(ReadmeBlocks.readme()).contains(ReadmeBlocks.block("SparkPredictorTest.java", "SPARK"));
     }
 
     @Test

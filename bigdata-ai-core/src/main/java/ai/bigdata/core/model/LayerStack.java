@@ -74,6 +74,42 @@ enum LayerStack {
             TokenIds.check(x, layer.getVocabulary(), layer.getTime(), sig.featureNames().get(0));
         }
     },
+    /**
+     * A recipe over token ids {@code [rows, time]} whose first layer is an embedding (an embedding bag, a text
+     * CNN, a recurrent text classifier): every batch's ids are checked against the embedding's vocabulary, and
+     * the padding mask (id 0) is derived from them and handed to DL4J for training and output.
+     */
+    MASKED_TOKENS {
+        @Override
+        void check(MultiLayerNetwork net, INDArray x, ModelSignature sig) {
+            TokenIds.check(x, vocabulary(net), (int) x.size(1), sig.featureNames().get(0));
+        }
+
+        @Override
+        double step(MultiLayerNetwork net, INDArray x, INDArray y, INDArray featuresMask, INDArray labelsMask) {
+            net.fit(x, y, paddingMask(net, x), labelsMask);
+            return net.score();
+        }
+
+        @Override
+        INDArray output(MultiLayerNetwork net, INDArray x) {
+            return net.output(x, false, paddingMask(net, x), null);
+        }
+
+        private int vocabulary(MultiLayerNetwork net) {
+            org.deeplearning4j.nn.conf.layers.Layer first = net.getLayerWiseConfigurations().getConf(0).getLayer();
+            if (!(first instanceof org.deeplearning4j.nn.conf.layers.FeedForwardLayer f)) {
+                throw new IllegalStateException("a token-id network starts with an embedding layer, not " + first.getClass().getSimpleName());
+            }
+            return Math.toIntExact(f.getNIn());
+        }
+
+        private INDArray paddingMask(MultiLayerNetwork net, INDArray x) {
+            float[][] mask = new float[(int) x.size(0)][(int) x.size(1)];
+            TokenIds.check(x, vocabulary(net), (int) x.size(1), "token ids", mask);
+            return org.nd4j.linalg.factory.Nd4j.createFromArray(mask).castTo(x.dataType());
+        }
+    },
     /** A network the user built ({@code wrap}) or a recipe from another module ({@code of}): input as given. */
     AS_GIVEN;
 
@@ -140,10 +176,12 @@ enum LayerStack {
             case NeuralNetwork.WRAPPED:
             case NeuralNetwork.RECIPE:
                 return AS_GIVEN;
+            case NeuralNetwork.TOKEN_RECIPE:
+                return MASKED_TOKENS;
             default:
                 throw new IllegalArgumentException("unknown multilayer network kind '" + kind + "'; known kinds are mlp, "
                         + "logistic-regression, linear-regression, autoencoder, vae, lstm, " + NeuralNetwork.TRANSFORMER + ", " + NeuralNetwork.WRAPPED + ", "
-                        + NeuralNetwork.RECIPE);
+                        + NeuralNetwork.RECIPE + ", " + NeuralNetwork.TOKEN_RECIPE);
         }
     }
 

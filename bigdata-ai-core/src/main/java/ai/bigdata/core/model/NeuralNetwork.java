@@ -29,11 +29,15 @@ public final class NeuralNetwork extends Network {
     static final String WRAPPED = "wrapped";
     /** The kind name of a network built by another module's recipe ({@link #of}). */
     static final String RECIPE = "recipe";
+    /** The kind name of a network built by a token-id recipe ({@link #ofTokenIds}). */
+    static final String TOKEN_RECIPE = "token-recipe";
     /** The kind name of a {@link TransformerEncoder}. */
     static final String TRANSFORMER = "transformer";
 
     private final LayerStack stack;
     private final NetworkRecipe recipe;
+    /** Builds the whole network (parameters included) instead of a recipe's configuration; null for recipe networks. */
+    private final NetworkFactory factory;
     private MultiLayerNetwork network;
     /** The own training pass of {@link #network} when it covers it (null: not chosen yet, or refused for {@link #passChecked}). */
     private DenseTrainingPass pass;
@@ -44,12 +48,22 @@ public final class NeuralNetwork extends Network {
         super(kind, description, null);
         this.stack = LayerStack.of(kind);
         this.recipe = recipe;
+        this.factory = null;
+    }
+
+    /** A network of {@code kind} that {@code factory} builds, parameters included, once the trainer sees data. */
+    NeuralNetwork(String kind, String description, NetworkFactory factory) {
+        super(kind, description, null);
+        this.stack = LayerStack.of(kind);
+        this.recipe = null;
+        this.factory = Objects.requireNonNull(factory, "factory");
     }
 
     private NeuralNetwork(String kind, String description, MultiLayerNetwork network, ModelSignature signature) {
         super(kind, description, signature);
         this.stack = LayerStack.of(kind);
         this.recipe = null;
+        this.factory = null;
         this.network = network;
     }
 
@@ -109,6 +123,22 @@ public final class NeuralNetwork extends Network {
     }
 
     /**
+     * An untrained network over one token-id column ({@code [time]} ids, 0 = padding, as the NLP module's
+     * token-sequence vectoriser writes them) that {@code recipe} configures like {@link #of}, whose first layer
+     * is an embedding (DL4J's {@code EmbeddingSequenceLayer}, {@code nIn} = the vocabulary size). Every batch's
+     * ids are checked against the vocabulary before native code ({@link InvalidTokenIdException}), and the
+     * padding mask (ids that are not 0; a row of padding only keeps its first position) goes with every
+     * training step and output, so masked layers (global pooling, recurrent layers) ignore the padding.
+     *
+     * @param description a one-line description of the architecture, stored in bundles
+     */
+    public static NeuralNetwork ofTokenIds(String description, NetworkRecipe recipe) {
+        Objects.requireNonNull(description, "description");
+        Objects.requireNonNull(recipe, "recipe");
+        return new NeuralNetwork(TOKEN_RECIPE, recipe, description);
+    }
+
+    /**
      * Wraps a network the user configured and initialised. Its output must match the signature's task
      * (as many values per row as {@code signature.outputWidth()}); it reads each batch as the data gives
      * it.
@@ -160,6 +190,10 @@ public final class NeuralNetwork extends Network {
 
     @Override
     void create(ModelSignature sig, NetworkSettings settings) {
+        if (factory != null) {
+            this.network = factory.build(sig, settings);
+            return;
+        }
         if (recipe == null) {
             throw new IllegalStateException("network has neither a recipe nor parameters");
         }

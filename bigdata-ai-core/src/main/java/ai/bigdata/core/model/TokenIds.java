@@ -18,8 +18,17 @@ final class TokenIds {
      * @throws SchemaMismatchException when the batch is not shaped {@code [rows, time]}
      */
     static void check(INDArray ids, int vocabulary, int time, String column) {
+        check(ids, vocabulary, time, column, null);
+    }
+
+    /**
+     * Checks a batch of ids and, when {@code mask} is given ({@code [rows][time]}), fills it with 1 where the id
+     * is not padding (0); a row of padding only keeps its first position, so that pooling over the mask has
+     * something to average.
+     */
+    static void check(INDArray ids, int vocabulary, int time, String column, float[][] mask) {
         if (ids.rank() != 2 || ids.size(1) != time) {
-            throw new SchemaMismatchException(java.util.List.of(column), "a Transformer encoder reads column '" + column
+            throw new SchemaMismatchException(java.util.List.of(column), "a token-id network reads column '" + column
                     + "' as [rows, " + time + "] token ids; the batch is shaped " + java.util.Arrays.toString(ids.shape()));
         }
         // one bulk copy from native memory, whatever the batch's order (no dup first)
@@ -36,6 +45,20 @@ final class TokenIds {
             }
             if (reason != null) {
                 throw new InvalidTokenIdException(column, i / time, i % time, id, reason);
+            }
+            if (mask != null) {
+                mask[i / time][i % time] = id != 0 ? 1f : 0f;
+            }
+        }
+        if (mask != null) {
+            for (float[] row : mask) {
+                boolean any = false;
+                for (float m : row) {
+                    any |= m != 0;
+                }
+                if (!any && row.length > 0) {
+                    row[0] = 1f;
+                }
             }
         }
     }

@@ -2,7 +2,9 @@ package ai.bigdata.core.prep;
 
 import ai.bigdata.core.data.ColumnType;
 import ai.bigdata.core.data.Dataset;
+import ai.bigdata.core.data.Schema;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -14,7 +16,10 @@ import java.util.TreeMap;
  * or, by default, every categorical feature column; {@link #withIndicators()} adds a boolean
  * {@code <column>_missing} column per imputed column, as {@link Impute#withIndicators()} does.
  */
-public final class CategoryImpute implements Preprocessor {
+public final class CategoryImpute implements StatisticsFit {
+    private static final long serialVersionUID = 1L;
+    private static final String STEP = "category imputation";
+
     private final String constant;
     private final List<String> columns;
     private final boolean indicators;
@@ -37,25 +42,65 @@ public final class CategoryImpute implements Preprocessor {
 
     @Override
     public CategoryImputeTransform fit(Dataset data) {
-        List<String> cols = Statistics.choose(data.schema(), columns, t -> t == ColumnType.CATEGORICAL, "categorical",
-                "category imputation");
-        Statistics.requireRows(data, "category imputation");
+        List<String> cols = chooseColumns(data.schema());
+        Statistics.requireRows(data, STEP);
         List<String> values = new ArrayList<>();
         for (String c : cols) {
-            values.add(constant != null ? constant : mostFrequent(data, c));
+            values.add(constant != null ? constant : mostFrequent(c, presentCounts(data, c)));
         }
         return new CategoryImputeTransform(cols, values, indicators);
     }
 
-    private static String mostFrequent(Dataset data, String column) {
-        Map<String, Long> counts = new TreeMap<>();
+    /** {@inheritDoc} The state counts each present category of each column (nothing for a constant). */
+    @Override
+    public PartialStatistics newState(Schema schema) {
+        return PartialStatistics.of(chooseColumns(schema), null);
+    }
+
+    @Override
+    public PartialStatistics accumulate(PartialStatistics state, Dataset part) {
+        if (constant != null) {
+            state.addRows(part);
+            return state;
+        }
+        Map<String, TreeMap<String, Long>> counts = new LinkedHashMap<>();
+        for (String c : state.columns()) {
+            counts.put(c, presentCounts(part, c));
+        }
+        state.addCounts(counts, part.rowCount());
+        return state;
+    }
+
+    /** {@inheritDoc} Exact: the counts, and so the most frequent category, are a local fit's. */
+    @Override
+    public CategoryImputeTransform finish(PartialStatistics state) {
+        state.requireRows(STEP);
+        List<String> values = new ArrayList<>();
+        for (String c : state.columns()) {
+            values.add(constant != null ? constant : mostFrequent(c, state.counts(c)));
+        }
+        return new CategoryImputeTransform(state.columns(), values, indicators);
+    }
+
+    private List<String> chooseColumns(Schema schema) {
+        return Statistics.choose(schema, columns, t -> t == ColumnType.CATEGORICAL, "categorical", STEP);
+    }
+
+    /** The count of each present category of {@code column}, sorted by category. */
+    private static TreeMap<String, Long> presentCounts(Dataset data, String column) {
+        TreeMap<String, Long> counts = new TreeMap<>();
         data.forEachRow(r -> {
             if (!r.isNull(column)) {
                 counts.merge(r.getString(column), 1L, Long::sum);
             }
         });
+        return counts;
+    }
+
+    /** The most frequent category; ties go to the first by name. */
+    private static String mostFrequent(String column, Map<String, Long> counts) {
         if (counts.isEmpty()) {
-            throw new PreprocessingException(column, "category imputation found no present value: every row is missing");
+            throw new PreprocessingException(column, STEP + " found no present value: every row is missing");
         }
         String best = null;
         for (Map.Entry<String, Long> e : counts.entrySet()) {

@@ -2,11 +2,13 @@ package ai.bigdata.core.prep;
 
 import ai.bigdata.core.data.ColumnType;
 import ai.bigdata.core.data.Dataset;
+import ai.bigdata.core.data.Schema;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * Encoders of categorical columns, as unfitted values. One-hot replaces a column by one float32 0/1
@@ -15,7 +17,9 @@ import java.util.TreeMap;
  * Ordinal replaces a column by the int32 index of its category in sorted order. They apply to the named
  * columns or, by default, every categorical feature column; missing values must be imputed first.
  */
-public final class Encode implements Preprocessor {
+public final class Encode implements StatisticsFit {
+    private static final long serialVersionUID = 1L;
+
     /** The name of the bucket for capped and (with {@link Unknown#OTHER}) unknown categories. */
     public static final String OTHER = "<other>";
 
@@ -80,14 +84,46 @@ public final class Encode implements Preprocessor {
     /** Fits the categories; the result tells them through {@link CategoryEncoding#categories(String)}. */
     @Override
     public CategoryEncoding fit(Dataset data) {
-        String step = oneHot ? "one-hot encoding" : "ordinal encoding";
-        List<String> cols = Statistics.choose(data.schema(), columns, t -> t == ColumnType.CATEGORICAL, "categorical", step);
+        String step = step();
+        List<String> cols = chooseColumns(data.schema());
         Statistics.requireRows(data, step);
         Map<String, TreeMap<String, Long>> counts = Statistics.categories(data, cols);
+        return finish(cols, counts::get);
+    }
+
+    /** {@inheritDoc} The state counts each category of each column, as {@link #fit} does. */
+    @Override
+    public PartialStatistics newState(Schema schema) {
+        return PartialStatistics.of(chooseColumns(schema), null);
+    }
+
+    @Override
+    public PartialStatistics accumulate(PartialStatistics state, Dataset part) {
+        state.addCounts(Statistics.categories(part, state.columns()), part.rowCount());
+        return state;
+    }
+
+    /** {@inheritDoc} Exact: the categories (and, with a cap, their counts) are those of a local fit. */
+    @Override
+    public CategoryEncoding finish(PartialStatistics state) {
+        state.requireRows(step());
+        return finish(state.columns(), state::counts);
+    }
+
+    private String step() {
+        return oneHot ? "one-hot encoding" : "ordinal encoding";
+    }
+
+    private List<String> chooseColumns(Schema schema) {
+        return Statistics.choose(schema, columns, t -> t == ColumnType.CATEGORICAL, "categorical", step());
+    }
+
+    /** The encoder of {@code cols} whose category counts (sorted by category) {@code counts} gives. */
+    private CategoryEncoding finish(List<String> cols, Function<String, TreeMap<String, Long>> counts) {
         List<List<String>> categories = new ArrayList<>();
         boolean capped = false;
         for (String c : cols) {
-            TreeMap<String, Long> m = counts.get(c);
+            TreeMap<String, Long> m = counts.apply(c);
             List<String> kept = new ArrayList<>(m.keySet());
             if (kept.size() > maxCategories) {
                 kept.sort(Comparator.comparing((String k) -> -m.get(k)).thenComparing(k -> k));

@@ -2,6 +2,7 @@ package ai.bigdata.core.prep;
 
 import ai.bigdata.core.data.ColumnType;
 import ai.bigdata.core.data.Dataset;
+import ai.bigdata.core.data.Schema;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -12,7 +13,9 @@ import java.util.Map;
  * named columns or, by default, every numeric feature column; {@link #withIndicators()} adds a boolean
  * {@code <column>_missing} column per imputed column. A column with no present value is an error.
  */
-public final class Impute implements Preprocessor {
+public final class Impute implements StatisticsFit {
+    private static final long serialVersionUID = 1L;
+
     private enum Strategy { MEAN, MEDIAN, MOST_FREQUENT, CONSTANT }
 
     private final Strategy strategy;
@@ -104,17 +107,57 @@ public final class Impute implements Preprocessor {
     /** Fits the value per column; the result tells them through {@link ImputeTransform#value(String)}. */
     @Override
     public ImputeTransform fit(Dataset data) {
-        String step = strategy.name().toLowerCase(Locale.ROOT).replace('_', '-') + " imputation";
-        List<String> cols = Statistics.choose(data.schema(), columns, t -> t.isNumeric() || columns != null && t == ColumnType.BOOLEAN,
-                "numeric", step);
+        String step = step();
+        List<String> cols = chooseColumns(data.schema());
         Statistics.requireRows(data, step);
-        double[] values = new double[cols.size()];
+        return finish(step, cols, strategy == Strategy.CONSTANT ? null : Statistics.numeric(data, cols, quantiles(step)));
+    }
+
+    /** {@inheritDoc} The state keeps per column what {@link #fit} gathers in its pass (nothing for a constant). */
+    @Override
+    public PartialStatistics newState(Schema schema) {
+        return PartialStatistics.of(chooseColumns(schema), quantiles(step()));
+    }
+
+    @Override
+    public PartialStatistics accumulate(PartialStatistics state, Dataset part) {
         if (strategy == Strategy.CONSTANT) {
+            state.addRows(part);
+        } else {
+            state.addNumeric(part);
+        }
+        return state;
+    }
+
+    /** {@inheritDoc} Exact for median (exact), most-frequent and constant imputation; the mean up to summation order. */
+    @Override
+    public ImputeTransform finish(PartialStatistics state) {
+        String step = step();
+        state.requireRows(step);
+        return finish(step, state.columns(), strategy == Strategy.CONSTANT ? null : state.numeric());
+    }
+
+    private String step() {
+        return strategy.name().toLowerCase(Locale.ROOT).replace('_', '-') + " imputation";
+    }
+
+    private List<String> chooseColumns(Schema schema) {
+        return Statistics.choose(schema, columns, t -> t.isNumeric() || columns != null && t == ColumnType.BOOLEAN,
+                "numeric", step());
+    }
+
+    private Statistics.Quantiles quantiles(String step) {
+        return strategy == Strategy.MEAN || strategy == Strategy.CONSTANT
+                ? Statistics.Quantiles.NONE
+                : Statistics.Quantiles.of(sketchK, step, strategy == Strategy.MEDIAN ? "Impute.median().sketch() (a fixed-size KLL sketch, approximate)" : "Impute.mean() or Impute.median().sketch()");
+    }
+
+    /** The transform of the statistics of {@code cols} ({@code stats} null for a constant). */
+    private ImputeTransform finish(String step, List<String> cols, Map<String, NumericStatistics> stats) {
+        double[] values = new double[cols.size()];
+        if (stats == null) {
             java.util.Arrays.fill(values, constant);
         } else {
-            Map<String, NumericStatistics> stats = Statistics.numeric(data, cols, strategy == Strategy.MEAN
-                    ? Statistics.Quantiles.NONE
-                    : Statistics.Quantiles.of(sketchK, step, strategy == Strategy.MEDIAN ? "Impute.median().sketch() (a fixed-size KLL sketch, approximate)" : "Impute.mean() or Impute.median().sketch()"));
             for (int i = 0; i < cols.size(); i++) {
                 NumericStatistics s = stats.get(cols.get(i));
                 if (s.count() == 0) {

@@ -1,7 +1,11 @@
 package ai.bigdata.core.prep;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.Arrays;
 import org.apache.datasketches.kll.KllDoublesSketch;
+import org.apache.datasketches.memory.Memory;
 import org.apache.datasketches.quantilescommon.QuantileSearchCriteria;
 
 /**
@@ -177,6 +181,69 @@ public final class NumericStatistics {
             out.values = Arrays.copyOf(values, size + other.size);
             System.arraycopy(other.values, 0, out.values, size, other.size);
             out.size = size + other.size;
+        }
+        return out;
+    }
+
+    /**
+     * Writes these statistics in a compact byte form that {@link #read} restores exactly (the moments bit
+     * for bit, the kept values, the sketch through DataSketches' own serial form), so that statistics of
+     * partitions can travel between machines.
+     */
+    void write(DataOutput out) throws IOException {
+        out.writeLong(count);
+        out.writeLong(missing);
+        out.writeDouble(mean);
+        out.writeDouble(m2);
+        out.writeDouble(min);
+        out.writeDouble(max);
+        out.writeBoolean(keepValues);
+        if (keepValues) {
+            out.writeInt(size);
+            for (int i = 0; i < size; i++) {
+                out.writeDouble(values[i]);
+            }
+        }
+        byte[] sketchBytes = sketch == null ? new byte[0] : sketch.toByteArray();
+        out.writeInt(sketch == null ? -1 : sketchBytes.length);
+        out.write(sketchBytes);
+    }
+
+    /** Statistics written by {@link #write}. */
+    static NumericStatistics read(DataInput in) throws IOException {
+        long count = in.readLong();
+        long missing = in.readLong();
+        double mean = in.readDouble();
+        double m2 = in.readDouble();
+        double min = in.readDouble();
+        double max = in.readDouble();
+        boolean keepValues = in.readBoolean();
+        double[] values = null;
+        int size = 0;
+        if (keepValues) {
+            size = in.readInt();
+            values = new double[Math.max(1, size)];
+            for (int i = 0; i < size; i++) {
+                values[i] = in.readDouble();
+            }
+        }
+        int sketchLength = in.readInt();
+        KllDoublesSketch sketch = null;
+        if (sketchLength >= 0) {
+            byte[] b = new byte[sketchLength];
+            in.readFully(b);
+            sketch = KllDoublesSketch.heapify(Memory.wrap(b));
+        }
+        NumericStatistics out = new NumericStatistics(keepValues, sketch);
+        out.count = count;
+        out.missing = missing;
+        out.mean = mean;
+        out.m2 = m2;
+        out.min = min;
+        out.max = max;
+        if (keepValues) {
+            out.values = values;
+            out.size = size;
         }
         return out;
     }

@@ -23,6 +23,11 @@ public final class Pipeline implements Preprocessor {
         return new Pipeline(List.of(steps));
     }
 
+    /** The steps, in order (for {@link PartialFitting}). */
+    List<Preprocessor> steps() {
+        return steps;
+    }
+
     @Override
     public FittedPipeline fit(Dataset data) {
         List<Transform> fitted = new ArrayList<>();

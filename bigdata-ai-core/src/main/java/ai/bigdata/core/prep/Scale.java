@@ -2,6 +2,7 @@ package ai.bigdata.core.prep;
 
 import ai.bigdata.core.data.ColumnType;
 import ai.bigdata.core.data.Dataset;
+import ai.bigdata.core.data.Schema;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -12,7 +13,9 @@ import java.util.Map;
  * to every numeric (not boolean) feature column. A column whose scale is zero (a constant) is an error unless
  * {@link #allowConstant()} is set, which then leaves its scale at 1 as scikit-learn does.
  */
-public final class Scale implements Preprocessor {
+public final class Scale implements StatisticsFit {
+    private static final long serialVersionUID = 1L;
+
     private enum Kind { STANDARD, MIN_MAX, ROBUST, MAX_ABS }
 
     private final Kind kind;
@@ -89,13 +92,48 @@ public final class Scale implements Preprocessor {
     /** Fits centre and scale per column; the result tells them through {@link AffineTransform#center(String)} and friends. */
     @Override
     public AffineTransform fit(Dataset data) {
-        String step = kind.name().toLowerCase(Locale.ROOT).replace('_', '-') + " scaling"
-                + (sketchK == 0 ? "" : " (" + QuantileSketch.describe(sketchK) + ")");
-        List<String> cols = Statistics.choose(data.schema(), columns, t -> t.isNumeric() || columns != null && t == ColumnType.BOOLEAN,
-                "numeric", step);
+        String step = step();
+        List<String> cols = chooseColumns(data.schema());
         Statistics.requireRows(data, step);
-        Map<String, NumericStatistics> stats = Statistics.numeric(data, cols, kind == Kind.ROBUST
-                ? Statistics.Quantiles.of(sketchK, step, "Scale.robust().sketch() (a fixed-size KLL sketch, approximate)") : Statistics.Quantiles.NONE);
+        return finish(step, cols, Statistics.numeric(data, cols, quantiles(step)));
+    }
+
+    /** {@inheritDoc} The state keeps per column what {@link #fit} gathers in its pass. */
+    @Override
+    public PartialStatistics newState(Schema schema) {
+        return PartialStatistics.of(chooseColumns(schema), quantiles(step()));
+    }
+
+    @Override
+    public PartialStatistics accumulate(PartialStatistics state, Dataset part) {
+        state.addNumeric(part);
+        return state;
+    }
+
+    /** {@inheritDoc} Exact for min-max, max-abs and exact robust scaling; standard scaling's moments up to summation order. */
+    @Override
+    public AffineTransform finish(PartialStatistics state) {
+        String step = step();
+        state.requireRows(step);
+        return finish(step, state.columns(), state.numeric());
+    }
+
+    private String step() {
+        return kind.name().toLowerCase(Locale.ROOT).replace('_', '-') + " scaling"
+                + (sketchK == 0 ? "" : " (" + QuantileSketch.describe(sketchK) + ")");
+    }
+
+    private List<String> chooseColumns(Schema schema) {
+        return Statistics.choose(schema, columns, t -> t.isNumeric() || columns != null && t == ColumnType.BOOLEAN,
+                "numeric", step());
+    }
+
+    private Statistics.Quantiles quantiles(String step) {
+        return kind == Kind.ROBUST
+                ? Statistics.Quantiles.of(sketchK, step, "Scale.robust().sketch() (a fixed-size KLL sketch, approximate)") : Statistics.Quantiles.NONE;
+    }
+
+    private AffineTransform finish(String step, List<String> cols, Map<String, NumericStatistics> stats) {
         double[] center = new double[cols.size()];
         double[] scale = new double[cols.size()];
         for (int i = 0; i < cols.size(); i++) {

@@ -57,13 +57,18 @@ final class Statistics {
     }
 
     static void requireRows(Dataset data, String step) {
-        if (data.rowCount() == 0) {
+        requireRows(data.rowCount(), step);
+    }
+
+    /** Fails, naming {@code step}, when {@code rows} is zero. */
+    static void requireRows(long rows, String step) {
+        if (rows == 0) {
             throw new PreprocessingException(null, step + " cannot be fitted on an empty dataset");
         }
     }
 
     /** How a pass finds quantiles: none, exact (values kept, checked against the heap first), or a KLL sketch. */
-    record Quantiles(boolean exact, int sketchK, String step, String option) {
+    record Quantiles(boolean exact, int sketchK, String step, String option) implements java.io.Serializable {
         static final Quantiles NONE = new Quantiles(false, 0, null, null);
 
         /** Exact quantiles for {@code step}; {@code option} names the sketch alternative in the error. */

@@ -40,7 +40,25 @@ public final class FashionImages {
         return read("t10k", first, count);
     }
 
+    /**
+     * The first {@code count} images of the given classes (indices into {@link #CLASSES}) found from image
+     * {@code first} of {@code split} ("train" or "t10k") on, with a label that has only those classes, in the
+     * order given: for tasks on a subset of the classes, such as transfer learning to new classes.
+     *
+     * @throws IllegalArgumentException when the split holds fewer such images
+     */
+    public static Dataset ofClasses(String split, int first, int count, List<Integer> classes) {
+        List<String> names = classes.stream().map(CLASSES::get).toList();
+        Schema schema = Schema.of(Column.tensor("image", 1, 28, 28), Column.categorical("label", ColumnRole.LABEL, names));
+        return read(split, first, count, schema, classes);
+    }
+
     private static Dataset read(String split, int first, int count) {
+        return read(split, first, count, SCHEMA, null);
+    }
+
+    /** Reads from image {@code first} on until {@code count} images of {@code classes} (all when null) are read. */
+    private static Dataset read(String split, int first, int count, Schema schema, List<Integer> classes) {
         Path dir = SharedData.file("fashion-mnist");
         try (DataInputStream images = open(dir.resolve(split + "-images-idx3-ubyte.gz"), 2051);
              DataInputStream labels = open(dir.resolve(split + "-labels-idx1-ubyte.gz"), 2049)) {
@@ -48,20 +66,29 @@ public final class FashionImages {
             if (labels.readInt() != n || images.readInt() != 28 || images.readInt() != 28) {
                 throw new IllegalStateException("unexpected Fashion-MNIST header in " + dir);
             }
-            if (first < 0 || count < 0 || (long) first + count > n) {
+            if (first < 0 || count < 0 || (classes == null && (long) first + count > n)) {
                 throw new IllegalArgumentException("images " + first + " to " + (first + count) + " are outside the " + n + " of " + split);
             }
             images.skipNBytes(784L * first);
             labels.skipNBytes(first);
-            Dataset.RowsBuilder b = Dataset.builder(SCHEMA);
+            Dataset.RowsBuilder b = Dataset.builder(schema);
             byte[] pixels = new byte[784];
-            for (int i = 0; i < count; i++) {
+            int kept = 0;
+            for (int i = first; kept < count; i++) {
+                if (i == n) {
+                    throw new IllegalArgumentException("only " + kept + " images of classes " + classes + " from image " + first + " of " + split);
+                }
                 images.readFully(pixels);
+                int label = labels.readUnsignedByte();
+                if (classes != null && !classes.contains(label)) {
+                    continue;
+                }
                 float[] image = new float[784];
                 for (int p = 0; p < 784; p++) {
                     image[p] = (pixels[p] & 0xff) / 255f;
                 }
-                b.add(image, CLASSES.get(labels.readUnsignedByte()));
+                b.add(image, CLASSES.get(label));
+                kept++;
             }
             return b.build();
         } catch (IOException e) {
