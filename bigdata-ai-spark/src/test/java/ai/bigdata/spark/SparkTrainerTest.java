@@ -75,6 +75,26 @@ class SparkTrainerTest {
     }
 
     @Test
+    void plainSgdWithoutOptimiserStateAndMomentumTrainAndLbfgsIsRefused() {
+        for (Optimizer o : List.of(Optimizer.sgd(0.05), Optimizer.momentum(0.05, 0.9))) {
+            Trainer t = Trainer.builder().epochs(2).batchSize(32).optimizer(o).seed(7).build();
+            NeuralNetwork local = NeuralNetwork.mlp().hidden(8).build();
+            try (Dataset olive = olive()) {
+                t.fit(local, olive);
+            }
+            NeuralNetwork one = NeuralNetwork.mlp().hidden(8).build();
+            SparkTrainer.builder().trainer(t).build().fit(one, frame.coalesce(1), "area");
+            assertThat(one.parameters().data().asFloat()).as(o.toString()).containsExactly(local.parameters().data().asFloat());
+            NeuralNetwork two = NeuralNetwork.mlp().hidden(8).build();
+            SparkTrainer.builder().trainer(t).build().fit(two, frame, "area");
+            assertThat(two.parameters().data().asFloat()).as(o.toString()).doesNotContain(Float.NaN);
+        }
+        Trainer lbfgs = Trainer.builder().optimizer(Optimizer.lbfgs()).build();
+        assertThatThrownBy(() -> SparkTrainer.builder().trainer(lbfgs).build().fit(NeuralNetwork.mlp().build(), frame, "area"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("lbfgs");
+    }
+
+    @Test
     void twoPartitionsAverageToAGoodModelAndRepeatBitForBit() {
         assertThat(frame.rdd().getNumPartitions()).isEqualTo(2);
         SparkTrainer t = SparkTrainer.builder().trainer(trainer(8)).localEpochs(1).build();
