@@ -148,20 +148,26 @@ class SparkClusterIT {
     /** The Worker JVM whose executor has this id (from the executor's command line), else the second Worker. */
     static Process workerOf(String executorId) {
         for (Process w : cluster.workers()) {
-            boolean hosts = w.descendants().anyMatch(h -> {
-                String[] args = h.info().arguments().orElse(new String[0]);
-                for (int i = 0; i + 1 < args.length; i++) {
-                    if (args[i].equals("--executor-id") && args[i + 1].equals(executorId)) {
-                        return true;
-                    }
-                }
-                return false;
-            });
-            if (hosts && w.isAlive()) {
+            if (w.isAlive() && w.descendants().anyMatch(h -> runsExecutor(h, executorId))) {
                 return w;
             }
         }
+        System.out.printf(Locale.ROOT, "no worker found hosting executor %s; taking the second worker%n", executorId);
         return cluster.workers().get(1);
+    }
+
+    /** Whether the process's command line has {@code --executor-id <id>} (read from /proc, which does not truncate it). */
+    static boolean runsExecutor(ProcessHandle h, String executorId) {
+        List<String> args;
+        try {
+            String cmdline = java.nio.file.Files.readString(Path.of("/proc", String.valueOf(h.pid()), "cmdline"),
+                    java.nio.charset.StandardCharsets.UTF_8);
+            args = List.of(cmdline.split("\u0000"));
+        } catch (java.io.IOException | RuntimeException e) {
+            args = List.of(h.info().arguments().orElse(new String[0]));
+        }
+        int at = args.indexOf("--executor-id");
+        return at >= 0 && at + 1 < args.size() && args.get(at + 1).equals(executorId);
     }
 
     static Trainer fashionTrainer() {
