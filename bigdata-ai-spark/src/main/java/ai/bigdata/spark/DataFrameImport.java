@@ -140,7 +140,8 @@ public final class DataFrameImport {
         return frame;
     }
 
-    private static Dataset concat(Schema schema, List<byte[]> streams) {
+    /** The streams' rows as one dataset of {@code schema}, in order (an empty dataset for no streams). */
+    static Dataset concat(Schema schema, List<byte[]> streams) {
         if (streams.isEmpty()) {
             return Dataset.writer(schema).build();
         }
