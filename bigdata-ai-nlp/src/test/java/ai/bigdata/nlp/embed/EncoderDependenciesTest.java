@@ -2,7 +2,7 @@ package ai.bigdata.nlp.embed;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ai.bigdata.core.data.Dataset;
+import ai.bigdata.core.engine.Engine;
 import com.sun.jna.Native;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -19,7 +19,7 @@ class EncoderDependenciesTest {
         assertThat(new com.google.gson.Gson().toJson(List.of(1, 2))).isEqualTo("[1,2]");
         // ND4J's system information goes through oshi-core on JNA
         assertThat(new oshi.SystemInfo().getHardware().getMemory().getTotal()).isPositive();
-        Dataset.class.getName(); // core's engine set-up runs before ND4J
+        Engine.start(); // core's engine set-up, then ND4J
         try (SentenceEncoder encoder = SentenceEncoder.allMiniLmL6V2(EncoderSettings.defaults().withThreads(1))) {
             float[] v = encoder.embed("hello world");
             assertThat(Nd4j.createFromArray(v).norm2Number().doubleValue()).isCloseTo(1.0, org.assertj.core.api.Assertions.within(1e-5));
