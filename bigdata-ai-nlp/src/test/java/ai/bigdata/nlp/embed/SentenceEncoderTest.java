@@ -85,6 +85,25 @@ class SentenceEncoderTest {
     }
 
     @Test
+    void threadsMayEmbedAtOnce() throws Exception {
+        float[][] expected = encoder.embedAll(SENTENCES);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<float[]>> futures = new ArrayList<>();
+            for (int round = 0; round < 3; round++) {
+                for (String s : SENTENCES) {
+                    futures.add(pool.submit(() -> encoder.embed(s)));
+                }
+            }
+            for (int i = 0; i < futures.size(); i++) {
+                assertThat(maxDifference(futures.get(i).get(), expected[i % SENTENCES.size()])).isLessThanOrEqualTo(1e-5);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void longTextsAreTruncatedToMaxTokens() {
         StringBuilder text = new StringBuilder();
         for (int i = 0; i < 400; i++) {
