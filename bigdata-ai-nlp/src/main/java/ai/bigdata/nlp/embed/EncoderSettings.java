@@ -4,9 +4,9 @@ package ai.bigdata.nlp.embed;
  * How a {@link SentenceEncoder} cuts and batches its input.
  *
  * @param maxTokens the most word pieces of one text, {@code [CLS]} and {@code [SEP]} included (2 to 512);
- *                  the rest of a longer text is cut off. all-MiniLM-L6-v2 was trained on at most 256, the default
+ *                  the rest of a longer text is cut off; default 256, the limit sentence-transformers sets for this model
  * @param batchSize the most texts in one ONNX Runtime run (at least 1; default 32)
- * @param threads   ONNX Runtime's intra-op threads; 0 lets ONNX Runtime choose (one per core)
+ * @param threads   ONNX Runtime's intra-op threads; 0 keeps ONNX Runtime's default
  */
 public record EncoderSettings(int maxTokens, int batchSize, int threads) {
     /** The model's position limit: no text can be longer than this many word pieces. */

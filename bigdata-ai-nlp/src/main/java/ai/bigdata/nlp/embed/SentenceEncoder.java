@@ -33,7 +33,7 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * the unmasked pieces (mean pooling) and L2-normalised, as sentence-transformers does for this model.
  *
  * <p>Long texts are truncated: only the first {@link EncoderSettings#maxTokens()} word pieces ({@code [CLS]}
- * and {@code [SEP]} included; 256 by default, the length the model was trained on) are read, the rest
+ * and {@code [SEP]} included; 256 by default, the limit sentence-transformers sets for this model) are read, the rest
  * of the text has no influence. An empty or blank text is the embedding of {@code [CLS] [SEP]}; a
  * {@code null} text is a {@link NullPointerException} naming its position.
  *
