@@ -9,7 +9,7 @@ import ai.bigdata.core.data.Schema;
 import java.util.List;
 
 /** Small text datasets for tests. */
-final class TextDatasets {
+public final class TextDatasets {
     private TextDatasets() {
     }
 
@@ -26,8 +26,13 @@ final class TextDatasets {
 
     /** Texts with a categorical label {@code label} (categories a, b) and an id column {@code id}. */
     static Dataset labelled(List<String> texts, List<String> labels) {
+        return labelled(texts, labels, List.of("a", "b"));
+    }
+
+    /** Texts with a categorical label {@code label} of these categories and an id column {@code id} (doc0, doc1, ...). */
+    public static Dataset labelled(List<String> texts, List<String> labels, List<String> categories) {
         Schema s = Schema.of(Column.of("id", ColumnType.TEXT, ColumnRole.ID), Column.of("text", ColumnType.TEXT),
-                Column.categorical("label", ColumnRole.LABEL, List.of("a", "b")));
+                Column.categorical("label", ColumnRole.LABEL, categories));
         try (DatasetWriter w = Dataset.writer(s)) {
             for (int i = 0; i < texts.size(); i++) {
                 w.column(0).appendText("doc" + i);
