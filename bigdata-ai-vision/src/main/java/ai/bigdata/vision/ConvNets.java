@@ -21,6 +21,14 @@ public final class ConvNets {
         return new LeNet5();
     }
 
+    /**
+     * A U-Net for semantic segmentation (a core {@code GraphNetwork}): per-pixel classes for a class
+     * mask label, default 16 filters and depth 3.
+     */
+    public static UNet unet() {
+        return new UNet();
+    }
+
     /** A small VGG-style network: conv-conv-pool blocks (default 32, 64 filters) and a dense layer. */
     public static VggNet vgg() {
         return new VggNet();

@@ -7,6 +7,7 @@ import ai.bigdata.core.internal.ChunkChecks;
 import ai.bigdata.core.internal.ChunkReader;
 import ai.bigdata.core.internal.ChunkSource;
 import ai.bigdata.core.internal.ColumnPacker;
+import ai.bigdata.core.internal.MaskPacker;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
@@ -102,7 +103,10 @@ public final class BatchIterator implements Iterator<Batch>, AutoCloseable {
                 throw new IllegalArgumentException("column '" + label + "' cannot be both a feature and the label");
             }
             ColumnType t = labelCol.type();
-            if (t == ColumnType.CATEGORICAL) {
+            if (labelCol.isMask()) {
+                // one-hot per mask element, channels first: [classes, ...maskShape] per row
+                labelWidth = Math.multiplyExact(labelCol.categories().size(), labelCol.width());
+            } else if (t == ColumnType.CATEGORICAL) {
                 labelWidth = labelCol.categories().size();
                 if (labelWidth == 0) {
                     throw new IllegalArgumentException("categorical label '" + label + "' has no categories");
@@ -161,7 +165,10 @@ public final class BatchIterator implements Iterator<Batch>, AutoCloseable {
         return featureWidth;
     }
 
-    /** Width of one label row (number of classes for a categorical label), or 0 without label. */
+    /**
+     * Width of one label row (number of classes for a categorical label, classes times elements for a
+     * class mask, whose rows are one-hot per element, channels first), or 0 without label.
+     */
     public int labelWidth() {
         return labelWidth;
     }
@@ -266,7 +273,7 @@ public final class BatchIterator implements Iterator<Batch>, AutoCloseable {
         INDArray labels = null;
         if (labelCol != null) {
             labels = rowsOf(labelBuffer, n);
-            if (labelCol.type() == ColumnType.CATEGORICAL) {
+            if (labelCol.type() == ColumnType.CATEGORICAL || labelCol.isMask()) {
                 MemoryUtil.setMemory(ArrowNd4j.address(labels), 4L * n * labelWidth, (byte) 0);
             }
             packLabels(c, k, null, from, n, ArrowNd4j.address(labels), 4L * n * labelWidth);
@@ -280,7 +287,7 @@ public final class BatchIterator implements Iterator<Batch>, AutoCloseable {
         INDArray labels = labelCol == null ? null : rowsOf(labelBuffer, n);
         long fAddr = ArrowNd4j.address(features);
         long lAddr = labels == null ? 0 : ArrowNd4j.address(labels);
-        if (labels != null && labelCol.type() == ColumnType.CATEGORICAL) {
+        if (labels != null && (labelCol.type() == ColumnType.CATEGORICAL || labelCol.isMask())) {
             MemoryUtil.setMemory(lAddr, 4L * n * labelWidth, (byte) 0);
         }
         int done = 0;
@@ -316,7 +323,9 @@ public final class BatchIterator implements Iterator<Batch>, AutoCloseable {
     private void packLabels(Chunk c, int k, int[] rowsInChunk, int from, int len, long dst, long dstBytes) {
         FieldVector v = c.vector(labelIdx);
         checkNoNulls(labelCol, labelIdx, v, k, rowsInChunk, from, len);
-        if (labelCol.type() == ColumnType.CATEGORICAL) {
+        if (labelCol.isMask()) {
+            MaskPacker.oneHot(labelCol, v, rowsInChunk, from, len, dst, dstBytes, order.chunkStart(k));
+        } else if (labelCol.type() == ColumnType.CATEGORICAL) {
             ColumnPacker.oneHot(v, rowsInChunk, from, len, dst, dstBytes, labelWidth, order.chunkStart(k));
         } else {
             ColumnPacker.pack(labelCol, v, rowsInChunk, from, len, dst, dstBytes, labelWidth, 0);

@@ -46,7 +46,7 @@ public final class Column {
             }
             this.shape = new int[0];
         }
-        if (categories != null && !categories.isEmpty() && type != ColumnType.CATEGORICAL) {
+        if (categories != null && !categories.isEmpty() && type != ColumnType.CATEGORICAL && type != ColumnType.TENSOR) {
             throw new IllegalArgumentException("column '" + name + "' of type " + type + " cannot have categories");
         }
         this.categories = categories == null ? List.of() : List.copyOf(categories);
@@ -65,6 +65,31 @@ public final class Column {
     /** A float32 tensor column whose cells have the given row-major shape. */
     public static Column tensor(String name, int... shape) {
         return new Column(name, ColumnType.TENSOR, ColumnRole.FEATURE, shape, null);
+    }
+
+    /**
+     * A class mask: a float32 tensor column whose cells hold one class id per element (0 to
+     * {@code classes.size() - 1}, such as a segmentation mask of {@code [height, width]}), with the class
+     * names in id order. As a label it makes a per-element classifier ({@code Task.SEGMENTATION}).
+     *
+     * @throws IllegalArgumentException when there are fewer than two classes or the shape is empty
+     */
+    public static Column mask(String name, List<String> classes, int... shape) {
+        if (classes == null || classes.size() < 2) {
+            throw new IllegalArgumentException("mask column '" + name + "' needs at least 2 classes, got " + classes);
+        }
+        for (String c : classes) {
+            if (c == null || c.isEmpty() || c.indexOf('\n') >= 0) {
+                throw new IllegalArgumentException("mask column '" + name + "': class names must be non-empty single lines, got "
+                        + (c == null ? "null" : "'" + c + "'"));
+            }
+        }
+        return new Column(name, ColumnType.TENSOR, ColumnRole.FEATURE, shape, classes);
+    }
+
+    /** Whether this is a class mask (a tensor column with class names, see {@link #mask}). */
+    public boolean isMask() {
+        return type == ColumnType.TENSOR && !categories.isEmpty();
     }
 
     /** A sparse float32 vector column of the given dimension (entries with indices in {@code [0, dimension)}). */
@@ -97,7 +122,10 @@ public final class Column {
         return new Column(name, ColumnType.CATEGORICAL, role, null, categories);
     }
 
-    /** The category names in code order (empty for other types, or before a reader has seen the data). */
+    /**
+     * The category names in code order (empty for other types, or before a reader has seen the data); for a
+     * class mask, its class names in id order.
+     */
     public List<String> categories() {
         return categories;
     }
@@ -145,6 +173,7 @@ public final class Column {
     public String toString() {
         String t = type == ColumnType.TENSOR || type == ColumnType.SPARSE ? type.name().toLowerCase(Locale.ROOT) + Arrays.toString(shape)
                 : type.name().toLowerCase(Locale.ROOT);
+        t = isMask() ? "mask" + Arrays.toString(shape) + categories.size() + " classes" : t;
         return name + ":" + t + (role == ColumnRole.FEATURE ? "" : "(" + role.name().toLowerCase(Locale.ROOT) + ")");
     }
 }

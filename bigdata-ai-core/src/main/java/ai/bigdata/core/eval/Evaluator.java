@@ -34,6 +34,7 @@ public final class Evaluator<R extends Report> {
     private final Task task;
     private final Class<R> type;
     private int batchSize = 1024;
+    private boolean batchSizeSet;
     private boolean curves = true;
 
     private Evaluator(Task task, Class<R> type) {
@@ -51,17 +52,30 @@ public final class Evaluator<R extends Report> {
         return new Evaluator<>(Task.REGRESSION, RegressionReport.class);
     }
 
-    /** An evaluator of the model's own task: a classification report for a classifier, a regression report for a regressor. */
+    /**
+     * An evaluator of per-element classifiers (semantic segmentation: a model trained on a class mask
+     * label, {@code Column.mask}): per-class and mean IoU, pixel accuracy and log loss, counted as the
+     * batches stream by.
+     */
+    public static Evaluator<SegmentationReport> segmentation() {
+        return new Evaluator<>(Task.SEGMENTATION, SegmentationReport.class);
+    }
+
+    /**
+     * An evaluator of the model's own task: a classification report for a classifier, a regression report
+     * for a regressor, a segmentation report for a per-element classifier.
+     */
     public static Evaluator<Report> any() {
         return new Evaluator<>(null, Report.class);
     }
 
-    /** Rows per batch sent through the model (default 1024). */
+    /** Rows per batch sent through the model (default 1024; 32 for segmentation, whose rows are whole images of outputs). */
     public Evaluator<R> batchSize(int n) {
         if (n <= 0) {
             throw new IllegalArgumentException("batchSize must be positive, got " + n);
         }
         this.batchSize = n;
+        this.batchSizeSet = true;
         return this;
     }
 
@@ -121,7 +135,8 @@ public final class Evaluator<R extends Report> {
             throw new SchemaMismatchException(List.of(sig.label()), "the data has no label column '" + sig.label() + "'");
         }
         Column label = data.schema().column(sig.label());
-        Report report = t == Task.CLASSIFICATION ? classify(model, data, label) : regress(model, data, label);
+        Report report = t == Task.SEGMENTATION ? SegmentationEvaluation.run(model, data, label, batchSizeSet ? batchSize : 32)
+                : t == Task.CLASSIFICATION ? classify(model, data, label) : regress(model, data, label);
         return type.cast(report);
     }
 

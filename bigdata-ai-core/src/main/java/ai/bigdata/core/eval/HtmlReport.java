@@ -69,6 +69,11 @@ public final class HtmlReport {
         return page("Regression report", body.toString());
     }
 
+    /** The page of a segmentation report: its metrics and the given per-class table. */
+    public static String segmentation(SegmentationReport r, String perClassTable) {
+        return page("Segmentation report", metricsTable(r.metrics()) + perClassTable);
+    }
+
     private static String lossCurves(Map<String, double[]> curves) {
         if (curves == null || curves.isEmpty()) {
             return "";

@@ -40,6 +40,8 @@ public final class ArrowColumns {
     public static final String ROLE_KEY = "bigdata.role";
     /** Field metadata key of a tensor's shape, comma separated. */
     public static final String SHAPE_KEY = "bigdata.shape";
+    /** Field metadata key of a class mask's class names, one a line, in id order. */
+    public static final String CLASSES_KEY = "bigdata.classes";
 
     /** Name of the index child of a sparse column's entries. */
     public static final String SPARSE_INDEX = "index";
@@ -81,6 +83,9 @@ public final class ArrowColumns {
         m.put(ROLE_KEY, c.role().name().toLowerCase(Locale.ROOT));
         if (c.type() == ColumnType.TENSOR || c.type() == ColumnType.SPARSE) {
             m.put(SHAPE_KEY, Arrays.stream(c.shape()).mapToObj(Integer::toString).collect(Collectors.joining(",")));
+        }
+        if (c.isMask()) {
+            m.put(CLASSES_KEY, String.join("\n", c.categories()));
         }
         return m;
     }
@@ -178,7 +183,8 @@ public final class ArrowColumns {
                 && f.getChildren().get(0).getType().equals(new ArrowType.FloatingPoint(FloatingPointPrecision.SINGLE))) {
             int size = ((ArrowType.FixedSizeList) t).getListSize();
             int[] shape = md.containsKey(SHAPE_KEY) ? parseShape(md.get(SHAPE_KEY), f, source) : new int[] {size};
-            Column c = Column.tensor(f.getName(), shape).withRole(role);
+            Column c = md.containsKey(CLASSES_KEY) ? Column.mask(f.getName(), List.of(md.get(CLASSES_KEY).split("\n", -1)), shape)
+                    .withRole(role) : Column.tensor(f.getName(), shape).withRole(role);
             if (c.width() != size) {
                 throw new DataFormatException(source, "field '" + f.getName() + "': shape " + Arrays.toString(shape)
                         + " does not match list size " + size);

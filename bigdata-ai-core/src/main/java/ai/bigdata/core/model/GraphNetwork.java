@@ -93,6 +93,10 @@ public final class GraphNetwork extends Network {
             throw new IllegalArgumentException(what + " has inputs " + conf.getNetworkInputs() + " and outputs "
                     + conf.getNetworkOutputs() + "; a GraphNetwork reads the features as one input and gives one output");
         }
+        if (signature.task() == Task.SEGMENTATION) {
+            SegmentationCheck.outputShape(graph, signature, what);
+            return;
+        }
         long nOut = graph.layerSize(conf.getNetworkOutputs().get(0));
         if (nOut != signature.outputWidth()) {
             throw new SchemaMismatchException(List.of(String.valueOf(signature.label())), what + " outputs " + nOut

@@ -35,6 +35,11 @@ final class Layers {
     static OutputLayer output(ModelSignature sig, NetworkSettings s, int nIn) {
         ILossFunction loss;
         Activation act;
+        if (sig.task() == Task.SEGMENTATION) {
+            throw new SchemaMismatchException(java.util.List.of(sig.label()), "label '" + sig.label() + "' is a class mask"
+                    + " (one class per element); a network with one output per row cannot segment: use a per-element"
+                    + " network such as the vision module's ConvNets.unet() or GraphNetwork.of(...) ending in a CnnLossLayer");
+        }
         if (sig.task() == Task.CLASSIFICATION) {
             double[] w = s.classWeights();
             if (w != null && w.length != sig.outputWidth()) {

@@ -23,13 +23,20 @@ public final class ModelSignature {
     private final Task task;
     private final List<String> classNames;
     private final int targetWidth;
+    private final int[] outputShape;
 
     private ModelSignature(List<Column> features, String label, Task task, List<String> classNames, int targetWidth) {
+        this(features, label, task, classNames, targetWidth, new int[] {targetWidth});
+    }
+
+    private ModelSignature(List<Column> features, String label, Task task, List<String> classNames, int targetWidth,
+            int[] outputShape) {
         this.features = List.copyOf(features);
         this.label = label;
         this.task = task;
         this.classNames = List.copyOf(classNames);
         this.targetWidth = targetWidth;
+        this.outputShape = outputShape.clone();
     }
 
     /**
@@ -51,6 +58,14 @@ public final class ModelSignature {
             }
             return new ModelSignature(features, labelCol.name(), Task.CLASSIFICATION, labelCol.categories(),
                     labelCol.categories().size());
+        }
+        if (labelCol.isMask()) {
+            int[] mask = labelCol.shape();
+            int[] shape = new int[mask.length + 1];
+            shape[0] = labelCol.categories().size();
+            System.arraycopy(mask, 0, shape, 1, mask.length);
+            return new ModelSignature(features, labelCol.name(), Task.SEGMENTATION, labelCol.categories(),
+                    Math.multiplyExact(shape[0], labelCol.width()), shape);
         }
         if (t.isNumeric() || t == ColumnType.TENSOR) {
             return new ModelSignature(features, labelCol.name(), Task.REGRESSION, List.of(), labelCol.width());
@@ -123,9 +138,17 @@ public final class ModelSignature {
         return classNames;
     }
 
-    /** Outputs per row: classes, regression targets or reconstructed values. */
+    /** Outputs per row: classes, regression targets or reconstructed values (classes times mask elements for segmentation). */
     public int outputWidth() {
         return targetWidth;
+    }
+
+    /**
+     * The shape of one row's output: {@code [classes, ...maskShape]} for segmentation (class
+     * probabilities per mask element, channels first), else {@code [outputWidth()]}.
+     */
+    public int[] outputShape() {
+        return outputShape.clone();
     }
 
     /**
@@ -175,6 +198,9 @@ public final class ModelSignature {
         m.put("task", task.name());
         m.put("classes", classNames);
         m.put("outputWidth", targetWidth);
+        if (task == Task.SEGMENTATION) {
+            m.put("outputShape", Arrays.stream(outputShape).boxed().toList());
+        }
         return m;
     }
 
@@ -189,14 +215,18 @@ public final class ModelSignature {
             cols.add(type == ColumnType.TENSOR ? Column.tensor(name, shape)
                     : type == ColumnType.SPARSE ? Column.sparse(name, shape.length == 1 ? shape[0] : 0) : Column.of(name, type));
         }
+        int width = ((Number) m.get("outputWidth")).intValue();
+        int[] outShape = m.get("outputShape") == null ? new int[] {width}
+                : ((List<Number>) m.get("outputShape")).stream().mapToInt(Number::intValue).toArray();
         return new ModelSignature(cols, (String) m.get("label"), Task.valueOf((String) m.get("task")),
-                (List<String>) m.get("classes"), ((Number) m.get("outputWidth")).intValue());
+                (List<String>) m.get("classes"), width, outShape);
     }
 
     @Override
     public boolean equals(Object o) {
         return o instanceof ModelSignature s && s.features.equals(features) && Objects.equals(s.label, label)
-                && s.task == task && s.classNames.equals(classNames) && s.targetWidth == targetWidth;
+                && s.task == task && s.classNames.equals(classNames) && s.targetWidth == targetWidth
+                && Arrays.equals(s.outputShape, outputShape);
     }
 
     @Override

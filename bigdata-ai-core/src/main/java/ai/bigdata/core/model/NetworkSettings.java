@@ -48,6 +48,8 @@ public record NetworkSettings(long seed, IUpdater updater, double weightDecay, d
      * regression.
      *
      * @throws IllegalArgumentException when class weights do not fit the task or the number of classes
+     * @throws SchemaMismatchException for a segmentation signature (a class mask label), which needs a
+     *     per-element output such as a {@code CnnLossLayer}
      */
     public OutputLayer outputLayer(ModelSignature signature, int nIn) {
         return Layers.output(signature, this, nIn);

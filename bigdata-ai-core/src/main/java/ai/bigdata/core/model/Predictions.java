@@ -18,7 +18,9 @@ import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.Float8Vector;
 import org.apache.arrow.vector.IntVector;
 import org.apache.arrow.vector.complex.FixedSizeListVector;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 /** Appends a model's predictions to a dataset, chunk by chunk (the data is never gathered in one place). */
 final class Predictions {
@@ -63,11 +65,15 @@ final class Predictions {
                     try (INDArray err = o.reshape(rows, sig.featureWidth()).sub(flat)) {
                         read.read(err.muli(err).mean(1));
                     }
+                } else if (sig.task() == Task.SEGMENTATION) {
+                    // the class id of every mask element: argmax over the channel axis
+                    int k = sig.classNames().size();
+                    read.read(Nd4j.argMax(o.reshape('c', rows, k, sig.outputWidth() / k), 1).castTo(DataType.FLOAT));
                 } else {
                     read.read(o);
                 }
             }
-            if (read.rows() != rows || read.width() != (sig.task() == Task.RECONSTRUCTION ? 1 : sig.outputWidth())) {
+            if (read.rows() != rows || read.width() != predictionWidth(sig)) {
                 throw new IllegalStateException("the model gave " + read.rows() + " x " + read.width() + " outputs for the " + rows
                         + " rows from row " + firstRow + "; its signature promises " + sig.outputWidth() + " per row");
             }
@@ -75,8 +81,25 @@ final class Predictions {
         });
     }
 
+    /** Values per row that the prediction columns are read from. */
+    private static int predictionWidth(ModelSignature sig) {
+        switch (sig.task()) {
+            case RECONSTRUCTION:
+                return 1;
+            case SEGMENTATION:
+                return sig.outputWidth() / sig.classNames().size();
+            default:
+                return sig.outputWidth();
+        }
+    }
+
     private static List<Column> outputColumns(ModelSignature sig) {
         switch (sig.task()) {
+            case SEGMENTATION: {
+                int[] shape = sig.outputShape();
+                return List.of(Column.mask(PREDICTION, sig.classNames(), java.util.Arrays.copyOfRange(shape, 1, shape.length))
+                        .withRole(ColumnRole.PREDICTION));
+            }
             case CLASSIFICATION:
                 return List.of(Column.categorical(PREDICTION, ColumnRole.PREDICTION, sig.classNames()),
                         Column.tensor(PROBABILITIES, sig.outputWidth()).withRole(ColumnRole.PREDICTION));
@@ -109,13 +132,14 @@ final class Predictions {
             cls.setValueCount(rows);
         }
         String name = sig.task() == Task.CLASSIFICATION ? PROBABILITIES : PREDICTION;
-        int width = sig.outputWidth();
+        int width = predictionWidth(sig);
         long values = (long) rows * width;
         if (values > Integer.MAX_VALUE) {
             throw new IllegalArgumentException("a chunk of " + rows + " rows with " + width + " outputs each is too large for one"
                     + " Arrow vector; use smaller chunks");
         }
-        FixedSizeListVector t = (FixedSizeListVector) ArrowColumns.newVector(Column.tensor(name, width), alloc);
+        FixedSizeListVector t = (FixedSizeListVector) ArrowColumns.newVector(
+                sig.task() == Task.SEGMENTATION ? outputColumns(sig).get(0) : Column.tensor(name, width), alloc);
         vs.add(t);
         t.setInitialCapacity(Math.max(rows, 1));
         t.allocateNew();

@@ -6,6 +6,12 @@ public enum Task {
     CLASSIFICATION,
     /** One or more real numbers (a numeric label). */
     REGRESSION,
+    /**
+     * One class per element of a mask (a class mask label, {@code Column.mask}): per-pixel
+     * classification such as semantic segmentation; outputs are class probabilities shaped
+     * {@code [classes, ...maskShape]} per row.
+     */
+    SEGMENTATION,
     /** Its own input (autoencoders); the reconstruction error is an anomaly score. */
     RECONSTRUCTION
 }

@@ -305,7 +305,18 @@ public final class Trainer {
 
     /** What the network learns to output: the labels, or its own (flattened) input when it reconstructs. */
     private static INDArray targets(Network model, Batch batch, INDArray x) {
-        return model.signature().task() == Task.RECONSTRUCTION ? x.reshape('c', x.size(0), -1) : batch.labels();
+        ModelSignature sig = model.signature();
+        if (sig.task() == Task.SEGMENTATION) {
+            // one-hot rows [n, classes * elements] as the network's per-element output [n, classes, ...maskShape]
+            int[] shape = sig.outputShape();
+            long[] full = new long[shape.length + 1];
+            full[0] = batch.labels().size(0);
+            for (int i = 0; i < shape.length; i++) {
+                full[i + 1] = shape[i];
+            }
+            return batch.labels().reshape('c', full);
+        }
+        return sig.task() == Task.RECONSTRUCTION ? x.reshape('c', x.size(0), -1) : batch.labels();
     }
 
     /** Trains a round of batches on the parallel replicas (first batch number {@code b}). */

@@ -19,8 +19,8 @@ final class ValidationMetrics {
             m.put("loss", ReconstructionError.mean(model, validation));
             return m;
         }
-        Map<String, Double> all = Evaluator.any().batchSize(1024).evaluate(model, validation).metrics();
-        m.put("loss", sig.task() == Task.CLASSIFICATION ? all.get("log_loss") : all.get("mse"));
+        Map<String, Double> all = Evaluator.any().batchSize(sig.task() == Task.SEGMENTATION ? 32 : 1024).evaluate(model, validation).metrics();
+        m.put("loss", sig.task() == Task.REGRESSION ? all.get("mse") : all.get("log_loss"));
         m.putAll(all);
         return m;
     }
