@@ -96,17 +96,41 @@ public final class SharedData {
         return v.equals("1") || v.equals("true") || v.equals("yes");
     }
 
-    /** The bundled copy of {@code relative} as a file, or null when there is none (or it sits in a jar). */
+    /**
+     * The bundled copy of {@code relative} as a file, or null when there is none. When it sits in a jar (core's
+     * test-jar on another module's class path) the file is copied once into a temporary folder of this JVM.
+     */
     private static Path bundled(String relative) {
         URL url = SharedData.class.getResource(BUNDLED + relative);
-        if (url == null || !"file".equals(url.getProtocol())) {
+        if (url == null) {
             return null;
+        }
+        if (!"file".equals(url.getProtocol())) {
+            return extracted(relative, url);
         }
         try {
             return Path.of(url.toURI());
         } catch (URISyntaxException e) {
             throw new IllegalStateException("bad resource URL " + url, e);
         }
+    }
+
+    private static final java.util.Map<String, Path> EXTRACTED = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static Path extracted(String relative, URL url) {
+        return EXTRACTED.computeIfAbsent(relative, r -> {
+            try (java.io.InputStream in = url.openStream()) {
+                Path dir = Files.createTempDirectory("bigdata-ai-bundled-data");
+                Path file = dir.resolve(r.replace('/', '_'));
+                Files.copy(in, file);
+                file.toFile().deleteOnExit();
+                dir.toFile().deleteOnExit();
+                return file;
+            } catch (java.io.IOException e) {
+                // a folder inside a jar cannot be read as a stream: not bundled as a file
+                return null;
+            }
+        });
     }
 
     /** The data folders searched, in order: the environment variable's, every {@code shared/data} above, the user cache. */
