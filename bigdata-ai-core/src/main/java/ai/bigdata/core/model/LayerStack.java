@@ -85,15 +85,17 @@ enum LayerStack {
             TokenIds.check(x, vocabulary(net), (int) x.size(1), sig.featureNames().get(0));
         }
 
+        // check() has run on every batch before step() and output() (NeuralNetwork calls it first), so the mask
+        // is built from ids known to be valid, without checking them again
         @Override
         double step(MultiLayerNetwork net, INDArray x, INDArray y, INDArray featuresMask, INDArray labelsMask) {
-            net.fit(x, y, paddingMask(net, x), labelsMask);
+            net.fit(x, y, TokenIds.paddingMask(x), labelsMask);
             return net.score();
         }
 
         @Override
         INDArray output(MultiLayerNetwork net, INDArray x) {
-            return net.output(x, false, paddingMask(net, x), null);
+            return net.output(x, false, TokenIds.paddingMask(x), null);
         }
 
         private int vocabulary(MultiLayerNetwork net) {
@@ -104,11 +106,6 @@ enum LayerStack {
             return Math.toIntExact(f.getNIn());
         }
 
-        private INDArray paddingMask(MultiLayerNetwork net, INDArray x) {
-            float[][] mask = new float[(int) x.size(0)][(int) x.size(1)];
-            TokenIds.check(x, vocabulary(net), (int) x.size(1), "token ids", mask);
-            return org.nd4j.linalg.factory.Nd4j.createFromArray(mask).castTo(x.dataType());
-        }
     },
     /** A network the user built ({@code wrap}) or a recipe from another module ({@code of}): input as given. */
     AS_GIVEN;

@@ -18,15 +18,6 @@ final class TokenIds {
      * @throws SchemaMismatchException when the batch is not shaped {@code [rows, time]}
      */
     static void check(INDArray ids, int vocabulary, int time, String column) {
-        check(ids, vocabulary, time, column, null);
-    }
-
-    /**
-     * Checks a batch of ids and, when {@code mask} is given ({@code [rows][time]}), fills it with 1 where the id
-     * is not padding (0); a row of padding only keeps its first position, so that pooling over the mask has
-     * something to average.
-     */
-    static void check(INDArray ids, int vocabulary, int time, String column, float[][] mask) {
         if (ids.rank() != 2 || ids.size(1) != time) {
             throw new SchemaMismatchException(java.util.List.of(column), "a token-id network reads column '" + column
                     + "' as [rows, " + time + "] token ids; the batch is shaped " + java.util.Arrays.toString(ids.shape()));
@@ -46,20 +37,31 @@ final class TokenIds {
             if (reason != null) {
                 throw new InvalidTokenIdException(column, i / time, i % time, id, reason);
             }
-            if (mask != null) {
-                mask[i / time][i % time] = id != 0 ? 1f : 0f;
+        }
+    }
+
+    /**
+     * The padding mask {@code [rows, time]} of a batch of ids already {@link #check checked}: 1 where the id is
+     * not padding (0); a row of padding only keeps its first position, so that pooling over the mask has
+     * something to average.
+     */
+    static INDArray paddingMask(INDArray ids) {
+        FloatRows v = new FloatRows().read(ids);
+        int rows = (int) ids.size(0);
+        int time = (int) ids.size(1);
+        float[][] mask = new float[rows][time];
+        for (int r = 0; r < rows; r++) {
+            boolean any = false;
+            for (int t = 0; t < time; t++) {
+                if (v.get(r, t) != 0) {
+                    mask[r][t] = 1f;
+                    any = true;
+                }
+            }
+            if (!any && time > 0) {
+                mask[r][0] = 1f;
             }
         }
-        if (mask != null) {
-            for (float[] row : mask) {
-                boolean any = false;
-                for (float m : row) {
-                    any |= m != 0;
-                }
-                if (!any && row.length > 0) {
-                    row[0] = 1f;
-                }
-            }
-        }
+        return org.nd4j.linalg.factory.Nd4j.createFromArray(mask).castTo(ids.dataType());
     }
 }
