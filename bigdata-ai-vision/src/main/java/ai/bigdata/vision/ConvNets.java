@@ -29,6 +29,14 @@ public final class ConvNets {
         return new UNet();
     }
 
+    /**
+     * A single-shot, YOLOv2-style grid detector (a core {@code GraphNetwork}) for a boxes label: boxes with a
+     * confidence and a class per image; anchors given in pixels or fitted to the training boxes.
+     */
+    public static YoloDetector detector() {
+        return new YoloDetector();
+    }
+
     /** A small VGG-style network: conv-conv-pool blocks (default 32, 64 filters) and a dense layer. */
     public static VggNet vgg() {
         return new VggNet();

@@ -24,11 +24,15 @@ import java.util.SplittableRandom;
  *   <li>{@code mask}: a class mask ({@code Column.mask}) {@code [size, size]}, label: 0 for background,
  *       {@code 1 + class} where an item's own pixel is above the threshold (the topmost item wins); class
  *       names are {@code "background"} and then the items' classes;</li>
- *   <li>{@code boxes}: float32 tensor {@code [maxItems, 5]} (role id, not read by models): one row per
- *       item in placing order, {@code (class id, x0, y0, x1, y1)} with the mask's class id (1 and up) and
- *       the inclusive pixel bounds of the item's pixels above the threshold, before occlusion; rows past
- *       the scene's items are all zero.</li>
+ *   <li>{@code boxes}: a boxes column ({@code Column.boxes}) {@code [maxItems, 5]} whose classes are the
+ *       items' classes (role id, not read by models): one row per item in placing order,
+ *       {@code (class id, x0, y0, x1, y1)} with the mask's class id (1 and up) and the inclusive pixel
+ *       bounds of the item's pixels above the threshold, before occlusion; rows past the scene's items are
+ *       all zero.</li>
  * </ul>
+ *
+ * <p>With {@link #label(String) label(BOXES)} the boxes are the label and the mask has the id role: the
+ * scenes then train a detector ({@code ConvNets.detector()}) instead of a segmenter.
  *
  * <pre>{@code
  * try (Dataset fashion = FashionMnist.read(dir, "train");
@@ -55,6 +59,7 @@ public final class FashionScenes {
     private float threshold = 0.05f;
     private long count = 1000;
     private long seed = 42;
+    private String label = MASK;
 
     private FashionScenes(Dataset items) {
         this.items = items;
@@ -118,13 +123,27 @@ public final class FashionScenes {
         return this;
     }
 
+    /**
+     * Which column is the label (default {@link #MASK}, for segmentation; {@link #BOXES} for detection); the
+     * other has the id role.
+     */
+    public FashionScenes label(String column) {
+        if (!MASK.equals(column) && !BOXES.equals(column)) {
+            throw new IllegalArgumentException("the label is '" + MASK + "' or '" + BOXES + "', got '" + column + "'");
+        }
+        this.label = column;
+        return this;
+    }
+
     /** The schema of the scenes for items whose classes are {@code itemClasses}. */
     public Schema schema(List<String> itemClasses) {
         List<String> classes = new ArrayList<>();
         classes.add(BACKGROUND);
         classes.addAll(itemClasses);
-        return Schema.of(Column.tensor(IMAGE, 1, size, size), Column.mask(MASK, classes, size, size).withRole(ColumnRole.LABEL),
-                Column.tensor(BOXES, maxItems, 5).withRole(ColumnRole.ID));
+        boolean boxes = BOXES.equals(label);
+        return Schema.of(Column.tensor(IMAGE, 1, size, size),
+                Column.mask(MASK, classes, size, size).withRole(boxes ? ColumnRole.ID : ColumnRole.LABEL),
+                Column.boxes(BOXES, itemClasses, maxItems).withRole(boxes ? ColumnRole.LABEL : ColumnRole.ID));
     }
 
     /**

@@ -8,14 +8,11 @@ import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
-import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import javax.imageio.ImageIO;
 
 /**
  * A PNG of segmentation predictions: one row per scene with the image (grey), the true mask and the
@@ -111,12 +108,8 @@ public final class SegmentationSheet {
                 float[] v = rows.get(i)[col];
                 for (int y = 0; y < h; y++) {
                     for (int x = 0; x < w; x++) {
-                        int rgb = col == 0 ? grey(v[y * w + x]) : SegmentationColors.of((int) v[y * w + x]);
-                        for (int dy = 0; dy < scale; dy++) {
-                            for (int dx = 0; dx < scale; dx++) {
-                                out.setRGB(x0 + x * scale + dx, y0 + y * scale + dy, rgb);
-                            }
-                        }
+                        int rgb = col == 0 ? SheetImages.grey(v[y * w + x]) : SegmentationColors.of((int) v[y * w + x]);
+                        SheetImages.fill(out, x0 + x * scale, y0 + y * scale, scale, rgb);
                     }
                 }
             }
@@ -134,15 +127,7 @@ public final class SegmentationSheet {
             g.drawString(classes.get(k), x + 14, y + 11);
         }
         g.dispose();
-        try {
-            Path parent = file.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-            ImageIO.write(out, "png", file.toFile());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file, e);
-        }
+        SheetImages.writePng(out, file);
     }
 
     private static Column mask(Schema s, String name) {
@@ -151,10 +136,5 @@ public final class SegmentationSheet {
             throw new SchemaMismatchException(List.of(name), "column '" + name + "' is " + c + ", not a class mask");
         }
         return c;
-    }
-
-    private static int grey(float v) {
-        int g = Math.max(0, Math.min(255, Math.round(v * 255)));
-        return (g << 16) | (g << 8) | g;
     }
 }

@@ -10,8 +10,6 @@ import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.graph.MergeVertex;
 import org.deeplearning4j.nn.conf.inputs.InputType;
-import org.deeplearning4j.nn.conf.layers.ActivationLayer;
-import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.conf.layers.CnnLossLayer;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.PoolingType;
@@ -107,12 +105,7 @@ public final class UNet {
     private static String block(ComputationGraphConfiguration.GraphBuilder g, String name, String in, int filters) {
         String prev = in;
         for (int k = 0; k < 2; k++) {
-            String conv = name + "_conv" + k;
-            g.addLayer(conv, new ConvolutionLayer.Builder(3, 3).nOut(filters).convolutionMode(ConvolutionMode.Same).hasBias(false)
-                    .activation(Activation.IDENTITY).weightInit(WeightInit.RELU).build(), prev);
-            g.addLayer(conv + "_bn", new BatchNormalization.Builder().build(), conv);
-            g.addLayer(conv + "_relu", new ActivationLayer(Activation.RELU), conv + "_bn");
-            prev = conv + "_relu";
+            prev = ConvBlocks.convBnRelu(g, name + "_conv" + k, prev, filters);
         }
         return prev;
     }

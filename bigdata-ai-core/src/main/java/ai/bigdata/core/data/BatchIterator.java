@@ -329,6 +329,24 @@ public final class BatchIterator implements Iterator<Batch>, AutoCloseable {
             ColumnPacker.oneHot(v, rowsInChunk, from, len, dst, dstBytes, labelWidth, order.chunkStart(k));
         } else {
             ColumnPacker.pack(labelCol, v, rowsInChunk, from, len, dst, dstBytes, labelWidth, 0);
+            if (labelCol.isBoxes()) {
+                checkBoxes(dst, rowsInChunk, from, len, order.chunkStart(k));
+            }
+        }
+    }
+
+    /** Checks packed box rows against the column's classes and, for one image feature, the image's size. */
+    private void checkBoxes(long dst, int[] rowsInChunk, int from, int len, long firstRow) {
+        int height = featureShape.length == 3 ? (int) featureShape[1] : 0;
+        int width = featureShape.length == 3 ? (int) featureShape[2] : 0;
+        float[] row = new float[labelWidth];
+        for (int i = 0; i < len; i++) {
+            long at = dst + 4L * i * labelWidth;
+            for (int j = 0; j < labelWidth; j++) {
+                row[j] = Float.intBitsToFloat(MemoryUtil.getInt(at + 4L * j));
+            }
+            int r = rowsInChunk == null ? from + i : rowsInChunk[from + i];
+            ai.bigdata.core.internal.BoxRows.check(labelCol, row, 0, height, width, firstRow + r);
         }
     }
 

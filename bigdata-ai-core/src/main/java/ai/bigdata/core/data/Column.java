@@ -15,8 +15,13 @@ public final class Column {
     private final ColumnRole role;
     private final int[] shape;
     private final List<String> categories;
+    private final boolean boxes;
 
     private Column(String name, ColumnType type, ColumnRole role, int[] shape, List<String> categories) {
+        this(name, type, role, shape, categories, false);
+    }
+
+    private Column(String name, ColumnType type, ColumnRole role, int[] shape, List<String> categories, boolean boxes) {
         if (name == null || name.isEmpty()) {
             throw new IllegalArgumentException("column name must be non-empty, got " + (name == null ? "null" : "\"\""));
         }
@@ -50,6 +55,7 @@ public final class Column {
             throw new IllegalArgumentException("column '" + name + "' of type " + type + " cannot have categories");
         }
         this.categories = categories == null ? List.of() : List.copyOf(categories);
+        this.boxes = boxes;
     }
 
     /** A scalar column with the {@link ColumnRole#FEATURE} role. */
@@ -89,7 +95,37 @@ public final class Column {
 
     /** Whether this is a class mask (a tensor column with class names, see {@link #mask}). */
     public boolean isMask() {
-        return type == ColumnType.TENSOR && !categories.isEmpty();
+        return type == ColumnType.TENSOR && !categories.isEmpty() && !boxes;
+    }
+
+    /**
+     * Labelled boxes: a float32 tensor column {@code [maxBoxes, 5]} whose rows are
+     * {@code (class id, x0, y0, x1, y1)}, with class id {@code 1 + k} for class {@code classes.get(k)}, the
+     * corners in pixels (inclusive bounds, x across, y down), and all-zero rows (class id 0) past a cell's
+     * boxes. As a label it makes an object detector ({@code Task.DETECTION}).
+     *
+     * @throws IllegalArgumentException when there is no class, a class name is empty or multi-line, or
+     *     {@code maxBoxes} is not positive
+     */
+    public static Column boxes(String name, List<String> classes, int maxBoxes) {
+        if (classes == null || classes.isEmpty()) {
+            throw new IllegalArgumentException("boxes column '" + name + "' needs at least 1 class, got " + classes);
+        }
+        for (String c : classes) {
+            if (c == null || c.isEmpty() || c.indexOf('\n') >= 0) {
+                throw new IllegalArgumentException("boxes column '" + name + "': class names must be non-empty single lines, got "
+                        + (c == null ? "null" : "'" + c + "'"));
+            }
+        }
+        if (maxBoxes <= 0) {
+            throw new IllegalArgumentException("boxes column '" + name + "' needs a positive number of boxes, got " + maxBoxes);
+        }
+        return new Column(name, ColumnType.TENSOR, ColumnRole.FEATURE, new int[] {maxBoxes, 5}, classes, true);
+    }
+
+    /** Whether this is a boxes column (see {@link #boxes}); its categories are the box classes. */
+    public boolean isBoxes() {
+        return boxes;
     }
 
     /** A sparse float32 vector column of the given dimension (entries with indices in {@code [0, dimension)}). */
@@ -132,7 +168,7 @@ public final class Column {
 
     /** This column with other categories. */
     public Column withCategories(List<String> newCategories) {
-        return new Column(name, type, role, shape, newCategories);
+        return new Column(name, type, role, shape, newCategories, boxes);
     }
 
     /** Number of values in one cell: the product of the shape (a sparse column's dimension), or 1 for a scalar column. */
@@ -146,12 +182,12 @@ public final class Column {
 
     /** This column with another name. */
     public Column withName(String newName) {
-        return new Column(newName, type, role, shape, categories);
+        return new Column(newName, type, role, shape, categories, boxes);
     }
 
     /** This column with another role. */
     public Column withRole(ColumnRole newRole) {
-        return new Column(name, type, newRole, shape, categories);
+        return new Column(name, type, newRole, shape, categories, boxes);
     }
 
     @Override
@@ -161,12 +197,12 @@ public final class Column {
         }
         Column c = (Column) o;
         return name.equals(c.name) && type == c.type && role == c.role && Arrays.equals(shape, c.shape)
-                && categories.equals(c.categories);
+                && categories.equals(c.categories) && boxes == c.boxes;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(name, type, role, Arrays.hashCode(shape), categories);
+        return Objects.hash(name, type, role, Arrays.hashCode(shape), categories, boxes);
     }
 
     @Override
@@ -174,6 +210,7 @@ public final class Column {
         String t = type == ColumnType.TENSOR || type == ColumnType.SPARSE ? type.name().toLowerCase(Locale.ROOT) + Arrays.toString(shape)
                 : type.name().toLowerCase(Locale.ROOT);
         t = isMask() ? "mask" + Arrays.toString(shape) + categories.size() + " classes" : t;
+        t = boxes ? "boxes" + Arrays.toString(shape) + categories.size() + " classes" : t;
         return name + ":" + t + (role == ColumnRole.FEATURE ? "" : "(" + role.name().toLowerCase(Locale.ROOT) + ")");
     }
 }

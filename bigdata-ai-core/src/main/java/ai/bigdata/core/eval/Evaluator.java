@@ -62,8 +62,17 @@ public final class Evaluator<R extends Report> {
     }
 
     /**
+     * An evaluator of object detectors (a model trained on a boxes label, {@code Column.boxes}): VOC-style
+     * average precision per class at IoU 0.5 and its mean (mAP@0.5), from detections decoded and matched as
+     * the batches stream.
+     */
+    public static Evaluator<DetectionReport> detection() {
+        return new Evaluator<>(Task.DETECTION, DetectionReport.class);
+    }
+
+    /**
      * An evaluator of the model's own task: a classification report for a classifier, a regression report
-     * for a regressor, a segmentation report for a per-element classifier.
+     * for a regressor, a segmentation report for a per-element classifier, a detection report for a detector.
      */
     public static Evaluator<Report> any() {
         return new Evaluator<>(null, Report.class);
@@ -135,7 +144,8 @@ public final class Evaluator<R extends Report> {
             throw new SchemaMismatchException(List.of(sig.label()), "the data has no label column '" + sig.label() + "'");
         }
         Column label = data.schema().column(sig.label());
-        Report report = t == Task.SEGMENTATION ? SegmentationEvaluation.run(model, data, label, batchSizeSet ? batchSize : 32)
+        Report report = t == Task.DETECTION ? DetectionEvaluation.run(model, data, label, batchSizeSet ? batchSize : 32)
+                : t == Task.SEGMENTATION ? SegmentationEvaluation.run(model, data, label, batchSizeSet ? batchSize : 32)
                 : t == Task.CLASSIFICATION ? classify(model, data, label) : regress(model, data, label);
         return type.cast(report);
     }

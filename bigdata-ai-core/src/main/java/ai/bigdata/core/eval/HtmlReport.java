@@ -74,6 +74,11 @@ public final class HtmlReport {
         return page("Segmentation report", metricsTable(r.metrics()) + perClassTable);
     }
 
+    /** The page of a detection report: its metrics and the given per-class table. */
+    public static String detection(DetectionReport r, String perClassTable) {
+        return page("Detection report", metricsTable(r.metrics()) + perClassTable);
+    }
+
     private static String lossCurves(Map<String, double[]> curves) {
         if (curves == null || curves.isEmpty()) {
             return "";

@@ -12,7 +12,7 @@ public interface Report {
      * {@code precision_weighted}, {@code recall_weighted}, {@code f1_weighted}, {@code f1_micro},
      * {@code roc_auc} and {@code pr_auc} (unless evaluated {@link Evaluator#withoutCurves() without curves}),
      * {@code log_loss}, and {@code top2_accuracy} for three or more classes. Regression: {@code mse},
-     * {@code rmse}, {@code mae}, {@code r2}, {@code mape}. Segmentation: {@code mean_iou},
+     * {@code rmse}, {@code mae}, {@code r2}, {@code mape}. Detection: {@code map_50}. Segmentation: {@code mean_iou},
      * {@code pixel_accuracy}, {@code log_loss}.
      */
     Map<String, Double> metrics();

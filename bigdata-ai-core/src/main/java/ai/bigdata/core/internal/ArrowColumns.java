@@ -42,6 +42,8 @@ public final class ArrowColumns {
     public static final String SHAPE_KEY = "bigdata.shape";
     /** Field metadata key of a class mask's class names, one a line, in id order. */
     public static final String CLASSES_KEY = "bigdata.classes";
+    /** Field metadata key marking a boxes column ({@code Column.boxes}): value {@code "true"}. */
+    public static final String BOXES_KEY = "bigdata.boxes";
 
     /** Name of the index child of a sparse column's entries. */
     public static final String SPARSE_INDEX = "index";
@@ -84,8 +86,11 @@ public final class ArrowColumns {
         if (c.type() == ColumnType.TENSOR || c.type() == ColumnType.SPARSE) {
             m.put(SHAPE_KEY, Arrays.stream(c.shape()).mapToObj(Integer::toString).collect(Collectors.joining(",")));
         }
-        if (c.isMask()) {
+        if (c.isMask() || c.isBoxes()) {
             m.put(CLASSES_KEY, String.join("\n", c.categories()));
+        }
+        if (c.isBoxes()) {
+            m.put(BOXES_KEY, "true");
         }
         return m;
     }
@@ -183,7 +188,9 @@ public final class ArrowColumns {
                 && f.getChildren().get(0).getType().equals(new ArrowType.FloatingPoint(FloatingPointPrecision.SINGLE))) {
             int size = ((ArrowType.FixedSizeList) t).getListSize();
             int[] shape = md.containsKey(SHAPE_KEY) ? parseShape(md.get(SHAPE_KEY), f, source) : new int[] {size};
-            Column c = md.containsKey(CLASSES_KEY) ? Column.mask(f.getName(), List.of(md.get(CLASSES_KEY).split("\n", -1)), shape)
+            Column c = md.containsKey(BOXES_KEY) && md.containsKey(CLASSES_KEY) && shape.length == 2 && shape[1] == 5
+                    ? Column.boxes(f.getName(), List.of(md.get(CLASSES_KEY).split("\n", -1)), shape[0]).withRole(role)
+                    : md.containsKey(CLASSES_KEY) ? Column.mask(f.getName(), List.of(md.get(CLASSES_KEY).split("\n", -1)), shape)
                     .withRole(role) : Column.tensor(f.getName(), shape).withRole(role);
             if (c.width() != size) {
                 throw new DataFormatException(source, "field '" + f.getName() + "': shape " + Arrays.toString(shape)

@@ -30,6 +30,8 @@ public final class GraphNetwork extends Network {
 
     private final GraphRecipe recipe;
     private ComputationGraph graph;
+    /** The YOLO output grid of a detection graph, found on its first training step. */
+    private int[] detectionGrid;
 
     GraphNetwork(String kind, GraphRecipe recipe, String description) {
         super(checkKind(kind), description, null);
@@ -97,6 +99,10 @@ public final class GraphNetwork extends Network {
             SegmentationCheck.outputShape(graph, signature, what);
             return;
         }
+        if (signature.task() == Task.DETECTION) {
+            DetectionHead.grid(graph, signature, what);
+            return;
+        }
         long nOut = graph.layerSize(conf.getNetworkOutputs().get(0));
         if (nOut != signature.outputWidth()) {
             throw new SchemaMismatchException(List.of(String.valueOf(signature.label())), what + " outputs " + nOut
@@ -150,6 +156,12 @@ public final class GraphNetwork extends Network {
     @Override
     public double trainStep(INDArray features, INDArray labels, INDArray featuresMask, INDArray labelsMask) {
         ComputationGraph g = requireGraph();
+        if (signature().task() == Task.DETECTION) {
+            if (detectionGrid == null) {
+                detectionGrid = DetectionHead.grid(g, signature(), "the graph of " + description());
+            }
+            labels = DetectionHead.targets(labels, signature(), detectionGrid);
+        }
         g.fit(new INDArray[] {input(features)}, new INDArray[] {labels}, featuresMask == null ? null : new INDArray[] {featuresMask},
                 labelsMask == null ? null : new INDArray[] {labelsMask});
         return g.score();

@@ -40,6 +40,11 @@ final class Layers {
                     + " (one class per element); a network with one output per row cannot segment: use a per-element"
                     + " network such as the vision module's ConvNets.unet() or GraphNetwork.of(...) ending in a CnnLossLayer");
         }
+        if (sig.task() == Task.DETECTION) {
+            throw new SchemaMismatchException(java.util.List.of(sig.label()), "label '" + sig.label() + "' holds boxes; a network"
+                    + " with one output per row cannot detect: use a detection graph such as the vision module's ConvNets.detector()"
+                    + " or GraphNetwork.of(...) ending in a Yolo2OutputLayer");
+        }
         if (sig.task() == Task.CLASSIFICATION) {
             double[] w = s.classWeights();
             if (w != null && w.length != sig.outputWidth()) {

@@ -59,6 +59,10 @@ public final class ModelSignature {
             return new ModelSignature(features, labelCol.name(), Task.CLASSIFICATION, labelCol.categories(),
                     labelCol.categories().size());
         }
+        if (labelCol.isBoxes()) {
+            return new ModelSignature(features, labelCol.name(), Task.DETECTION, labelCol.categories(), labelCol.width(),
+                    labelCol.shape());
+        }
         if (labelCol.isMask()) {
             int[] mask = labelCol.shape();
             int[] shape = new int[mask.length + 1];
@@ -133,7 +137,7 @@ public final class ModelSignature {
         return task;
     }
 
-    /** Class names in output order (classification), else empty. */
+    /** Class names in output order (classification, segmentation; the box classes for detection), else empty. */
     public List<String> classNames() {
         return classNames;
     }
@@ -145,7 +149,8 @@ public final class ModelSignature {
 
     /**
      * The shape of one row's output: {@code [classes, ...maskShape]} for segmentation (class
-     * probabilities per mask element, channels first), else {@code [outputWidth()]}.
+     * probabilities per mask element, channels first), {@code [maxBoxes, 5]} for detection (the label's
+     * boxes; the network's raw output is decoded into them), else {@code [outputWidth()]}.
      */
     public int[] outputShape() {
         return outputShape.clone();
@@ -198,7 +203,7 @@ public final class ModelSignature {
         m.put("task", task.name());
         m.put("classes", classNames);
         m.put("outputWidth", targetWidth);
-        if (task == Task.SEGMENTATION) {
+        if (task == Task.SEGMENTATION || task == Task.DETECTION) {
             m.put("outputShape", Arrays.stream(outputShape).boxed().toList());
         }
         return m;

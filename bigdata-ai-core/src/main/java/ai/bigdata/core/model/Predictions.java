@@ -53,6 +53,12 @@ final class Predictions {
                 vs.add(Vectors.share(chunk.vector(c), alloc));
             }
             int rows = chunk.rowCount();
+            if (sig.task() == Task.DETECTION) {
+                try (INDArray x = rows == 0 ? null : FeatureMatrix.pack(sig, chunk, firstRow)) {
+                    DetectionColumns.write(sig, x == null ? null : model.output(x), rows, alloc, vs);
+                }
+                return;
+            }
             if (rows == 0) {
                 writeColumns(sig, 0, null, alloc, vs);
                 return;
@@ -95,6 +101,8 @@ final class Predictions {
 
     private static List<Column> outputColumns(ModelSignature sig) {
         switch (sig.task()) {
+            case DETECTION:
+                return DetectionColumns.columns(sig);
             case SEGMENTATION: {
                 int[] shape = sig.outputShape();
                 return List.of(Column.mask(PREDICTION, sig.classNames(), java.util.Arrays.copyOfRange(shape, 1, shape.length))

@@ -12,6 +12,12 @@ public enum Task {
      * {@code [classes, ...maskShape]} per row.
      */
     SEGMENTATION,
+    /**
+     * Labelled boxes per row (a boxes label, {@code Column.boxes}): object detection. The network's outputs
+     * are decoded into boxes with a confidence and a class; the signature's output shape is the label's
+     * {@code [maxBoxes, 5]}.
+     */
+    DETECTION,
     /** Its own input (autoencoders); the reconstruction error is an anomaly score. */
     RECONSTRUCTION
 }

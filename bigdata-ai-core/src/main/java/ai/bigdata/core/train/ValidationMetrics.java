@@ -19,8 +19,12 @@ final class ValidationMetrics {
             m.put("loss", ReconstructionError.mean(model, validation));
             return m;
         }
-        Map<String, Double> all = Evaluator.any().batchSize(sig.task() == Task.SEGMENTATION ? 32 : 1024).evaluate(model, validation).metrics();
-        m.put("loss", sig.task() == Task.REGRESSION ? all.get("mse") : all.get("log_loss"));
+        boolean perImage = sig.task() == Task.SEGMENTATION || sig.task() == Task.DETECTION;
+        Map<String, Double> all = Evaluator.any().batchSize(perImage ? 32 : 1024).evaluate(model, validation).metrics();
+        if (sig.task() != Task.DETECTION) {
+            // a detector has no validation loss here: monitor map_50
+            m.put("loss", sig.task() == Task.REGRESSION ? all.get("mse") : all.get("log_loss"));
+        }
         m.putAll(all);
         return m;
     }
