@@ -22,6 +22,16 @@ class FashionScenesTest {
     }
 
     @Test
+    void theBoxesCanBeTheLabel() {
+        try (Dataset items = FashionMnist.embeddedSample(); Dataset some = items.head(20);
+             Dataset scenes = FashionScenes.from(some).count(2).label(FashionScenes.BOXES).build()) {
+            assertThat(scenes.schema().column("boxes").role()).isEqualTo(ColumnRole.LABEL);
+            assertThat(scenes.schema().column("mask").role()).isEqualTo(ColumnRole.ID);
+            assertThatThrownBy(() -> FashionScenes.from(some).label("image")).hasMessageContaining("the label is 'mask' or 'boxes', got 'image'");
+        }
+    }
+
+    @Test
     void theSchemaHasAnImageAMaskLabelAndBoxes() {
         try (Dataset items = FashionMnist.embeddedSample(); Dataset scenes = FashionScenes.from(items).count(3).build()) {
             assertThat(scenes.rowCount()).isEqualTo(3);
@@ -33,6 +43,8 @@ class FashionScenesTest {
             assertThat(mask.categories()).hasSize(11).startsWith("background", "T-shirt/top").endsWith("Ankle boot");
             assertThat(scenes.schema().column("boxes").role()).isEqualTo(ColumnRole.ID);
             assertThat(scenes.schema().column("boxes").shape()).containsExactly(4, 5);
+            assertThat(scenes.schema().column("boxes").isBoxes()).isTrue();
+            assertThat(scenes.schema().column("boxes").categories()).isEqualTo(FashionMnist.CLASS_NAMES);
         }
     }
 
