@@ -38,8 +38,8 @@ class DetectionFashionIT {
 
     @Test
     void detectorOnComposedScenesBeatsTheFloorOnHeldOutScenes() throws Exception {
-        int trainScenes = Integer.getInteger("det.train", FULL ? 10_000 : 1500);
-        int epochs = Integer.getInteger("det.epochs", FULL ? 12 : 3);
+        int trainScenes = Integer.getInteger("det.train", FULL ? 6_000 : 1500);
+        int epochs = Integer.getInteger("det.epochs", FULL ? 10 : 3);
         int filters = Integer.getInteger("det.filters", 16);
         int batch = Integer.getInteger("det.batch", 16);
         double rate = Double.parseDouble(System.getProperty("det.lr", "3e-3"));

@@ -148,7 +148,7 @@ class ModelBundleFaultTest {
         check(m -> ((Map<String, Object>) m.get("signature")).remove("outputWidth"),
                 "the manifest lacks the field 'signature.outputWidth'");
         check(m -> ((Map<String, Object>) m.get("signature")).put("task", "GUESSING"),
-                "the manifest field 'signature.task' is 'GUESSING', not one of [CLASSIFICATION, REGRESSION, SEGMENTATION, RECONSTRUCTION]");
+                "the manifest field 'signature.task' is 'GUESSING', not one of [CLASSIFICATION, REGRESSION, SEGMENTATION, DETECTION, RECONSTRUCTION]");
         check(m -> ((List<Map<String, Object>>) ((Map<String, Object>) m.get("signature")).get("features")).get(0).remove("shape"),
                 "the manifest lacks the field 'signature.features[0].shape'");
         check(m -> m.remove("kind"), "the manifest lacks the field 'kind'");
