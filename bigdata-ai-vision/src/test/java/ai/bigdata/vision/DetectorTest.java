@@ -22,7 +22,9 @@ import ai.bigdata.core.train.Trainer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -75,6 +77,18 @@ class DetectorTest {
                     assertThat(b.get(i)).as("row %d", i / 2).containsExactly(a.get(i));
                 }
                 assertThat(a.stream().filter(x -> x.length == 10).anyMatch(x -> x[0] != 0)).as("some box predicted").isTrue();
+                float[][] image = new float[1][];
+                try (Dataset first = test.head(1)) {
+                    first.forEachRow(r -> image[0] = (float[]) r.get("image"));
+                }
+                Map<String, Object> raw = new HashMap<>();
+                raw.put("image", image[0]);
+                raw.put("mask", null);
+                double[] one = Predictor.load(file).predict(raw).values();
+                assertThat(one).hasSize(12);
+                for (int j = 0; j < 12; j++) {
+                    assertThat(one[j]).as("value %d", j).isEqualTo(j < 10 ? a.get(0)[j] : a.get(1)[j - 10]);
+                }
                 Path png = dir.resolve("sheet.png");
                 DetectionSheet.of(predicted).count(4).scale(2).write(png);
                 assertThat(Files.size(png)).isPositive();

@@ -3,8 +3,7 @@ package ai.bigdata.core.model;
 import ai.bigdata.core.data.Column;
 import ai.bigdata.core.data.ColumnRole;
 import ai.bigdata.core.internal.ArrowColumns;
-import ai.bigdata.core.internal.DetectedBox;
-import ai.bigdata.core.internal.YoloDecoding;
+import ai.bigdata.core.internal.DetectionRows;
 import java.util.List;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.FieldVector;
@@ -15,14 +14,10 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 /**
  * The prediction columns of a detector: {@code prediction}, a boxes column shaped like the label
  * ({@code [maxBoxes, 5]}, class id {@code 1 + class} and inclusive pixel bounds, zero rows past the boxes
- * found), and {@code confidence}, a float32 tensor {@code [maxBoxes]} of each box's score (0 past them). Boxes
- * scoring at least {@link #MIN_SCORE} after non-maximum suppression at IoU {@link #NMS_IOU} are kept, best first.
+ * found), and {@code confidence}, a float32 tensor {@code [maxBoxes]} of each box's score (0 past them); the
+ * boxes are {@link DetectionRows}' (score at least 0.5, non-maximum suppression at IoU 0.45, best first).
  */
 final class DetectionColumns {
-    /** The least score of a predicted box. */
-    static final float MIN_SCORE = 0.5f;
-    /** Overlap above which non-maximum suppression drops the weaker box of a class. */
-    static final double NMS_IOU = 0.45;
     /** Name of the confidence column. */
     static final String CONFIDENCE = "confidence";
 
@@ -38,30 +33,16 @@ final class DetectionColumns {
     /** Decodes {@code out} (null when {@code rows} is 0) and appends the two prediction vectors to {@code vs}. */
     static void write(ModelSignature sig, INDArray out, int rows, BufferAllocator alloc, List<FieldVector> vs) {
         int maxBoxes = sig.outputShape()[0];
-        int[] image = sig.featureShape();
-        int h = image[image.length - 2];
-        int w = image[image.length - 1];
         float[] boxes = new float[rows * maxBoxes * 5];
         float[] scores = new float[rows * maxBoxes];
         if (rows > 0) {
-            List<List<DetectedBox>> found = YoloDecoding.decode(out, sig.classNames().size(), h, w, MIN_SCORE, NMS_IOU, maxBoxes);
-            if (found.size() != rows) {
-                throw new IllegalStateException("the detector gave outputs for " + found.size() + " rows, not " + rows);
+            float[][] found = DetectionRows.of(sig, out);
+            if (found.length != rows) {
+                throw new IllegalStateException("the detector gave outputs for " + found.length + " rows, not " + rows);
             }
             for (int r = 0; r < rows; r++) {
-                List<DetectedBox> row = found.get(r);
-                for (int k = 0; k < row.size(); k++) {
-                    DetectedBox b = row.get(k);
-                    int at = (r * maxBoxes + k) * 5;
-                    float x0 = Math.min(w - 1, b.x0());
-                    float y0 = Math.min(h - 1, b.y0());
-                    boxes[at] = 1 + b.classIndex();
-                    boxes[at + 1] = x0;
-                    boxes[at + 2] = y0;
-                    boxes[at + 3] = Math.max(x0, b.x1() - 1);
-                    boxes[at + 4] = Math.max(y0, b.y1() - 1);
-                    scores[r * maxBoxes + k] = b.score();
-                }
+                System.arraycopy(found[r], 0, boxes, r * maxBoxes * 5, maxBoxes * 5);
+                System.arraycopy(found[r], maxBoxes * 5, scores, r * maxBoxes, maxBoxes);
             }
         }
         List<Column> cols = columns(sig);

@@ -7,7 +7,9 @@ import java.util.Map;
  *
  * @param label the most probable class (classification), else null
  * @param probabilities probability per class name, in class order (classification), else empty
- * @param values the predicted values (regression), or the probabilities in class order (classification)
+ * @param values the predicted values (regression), or the probabilities in class order (classification), or for
+ *     a detector its {@code maxBoxes} boxes {@code (1 + class, x0, y0, x1, y1)} (zeros past those found) followed by
+ *     their {@code maxBoxes} confidences, as {@code Model.predict} writes them
  */
 public record Prediction(String label, Map<String, Double> probabilities, double[] values) {
     /** Copies the arrays. */

@@ -267,7 +267,18 @@ public final class Predictor {
                 try (INDArray x = pack(chunk, first)) {
                     float[][] rows = x.reshape(chunk.rowCount(), -1).toFloatMatrix();
                     requireFinite(rows, first);
-                    if (dense != null && chunk.rowCount() <= DENSE_ROWS) {
+                    if (signature.task() == Task.DETECTION) {
+                        // decoded boxes then their scores, as Model.predict writes them
+                        Network net = replicas.borrow();
+                        try {
+                            Engine.useOnThisThread();
+                            for (float[] row : ai.bigdata.core.internal.DetectionRows.of(signature, net.output(x))) {
+                                out.add(toPrediction(row));
+                            }
+                        } finally {
+                            replicas.giveBack(net);
+                        }
+                    } else if (dense != null && chunk.rowCount() <= DENSE_ROWS) {
                         for (float[] row : rows) {
                             out.add(toPrediction(dense.output(row)));
                         }
