@@ -33,7 +33,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class DetectionFashionIT {
     private static final boolean FULL = Boolean.getBoolean("det.full");
 
-    /** See the README for the measured values; the floor sits well below the bounded run's mAP. */
+    /**
+     * Measured here (2026-12-07, 2 shared cores, load 6 to 10): the defaults (1,500 training scenes, 3 epochs)
+     * gave mAP@0.5 0.565 in 141 s; {@code det.full} (6,000 scenes, 10 epochs) gave 0.829 in 1,529 s. A model
+     * that does not find or tell apart the items scores near 0, well under either floor.
+     */
     private static final double FLOOR = Double.parseDouble(System.getProperty("det.floor", FULL ? "0.7" : "0.25"));
 
     @Test
