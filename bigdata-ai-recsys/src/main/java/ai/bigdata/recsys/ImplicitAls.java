@@ -247,6 +247,37 @@ public final class ImplicitAls extends IndexedRecommender {
         return i >= 0 ? popularity[i] : 0.0;
     }
 
+    /** The number of latent factors. */
+    public int rank() {
+        return settings.rank();
+    }
+
+    /**
+     * A copy of {@code user}'s factor vector ({@link #rank()} values; a score is its dot product with an item's).
+     *
+     * @throws UnknownIdException when the user had no training interactions
+     */
+    public float[] userVector(long user) {
+        return row(userFactors, index.users.index(user), "user", user);
+    }
+
+    /**
+     * A copy of {@code item}'s factor vector ({@link #rank()} values).
+     *
+     * @throws UnknownIdException when the item had no training interactions
+     */
+    public float[] itemVector(long item) {
+        return row(itemFactors, index.items.index(item), "item", item);
+    }
+
+    private float[] row(float[] factors, int row, String kind, long id) {
+        if (row < 0) {
+            throw new UnknownIdException(kind, id);
+        }
+        int r = settings.rank();
+        return java.util.Arrays.copyOfRange(factors, row * r, (row + 1) * r);
+    }
+
     @Override
     void similarities(int item, float[] out) {
         cosine(itemFactors, settings.rank(), item, out);
