@@ -74,6 +74,13 @@ class RecommenderTest {
             dot += (double) u[f] * i[f];
         }
         assertThat(m.score(3, 12)).isCloseTo(dot, within(1e-12));
+        float[] row = new float[m.catalogue().length];
+        for (int user = 0; user < 12; user++) {
+            m.scoreRow(user, row);
+            for (int item = 0; item < row.length; item++) {
+                assertThat(row[item]).as("user %d item %d, bit for bit", user, item).isEqualTo((float) m.scoreIndex(user, item));
+            }
+        }
         u[0] = 99;
         assertThat(m.userVector(3)[0]).as("a copy").isNotEqualTo(99f);
         assertThatThrownBy(() -> m.userVector(99)).isInstanceOf(UnknownIdException.class).hasMessageContaining("user 99");
