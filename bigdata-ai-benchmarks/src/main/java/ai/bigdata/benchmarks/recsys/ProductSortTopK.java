@@ -16,6 +16,8 @@ public final class ProductSortTopK {
     private final OnThreads sorters;
 
     /**
+     * A baseline over fixed item factors and exclusions.
+     *
      * @param itemFactors items x rank, float32
      * @param seen        per user (in the row order of the user factors), the item indices to exclude, ascending
      * @param sorters     the threads that sort the rows (parallel over users)
@@ -46,7 +48,7 @@ public final class ProductSortTopK {
                 e++;
                 continue;
             }
-            keys[n++] = ((long) ~sortable(flat[offset + i]) << 32) | i;
+            keys[n++] = ((long) ~sortable(flat[offset + i] + 0f) << 32) | i; // + 0f: -0 ties with 0, as in the models
         }
         Arrays.sort(keys, 0, n);
         int[] out = new int[Math.min(k, n)];
