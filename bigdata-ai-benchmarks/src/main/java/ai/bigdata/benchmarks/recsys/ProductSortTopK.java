@@ -31,8 +31,8 @@ public final class ProductSortTopK {
     /** The top {@code k} item indices of users {@code from .. from + userFactors.rows()}, best first. */
     public int[][] topK(INDArray userFactors, int from, int k) {
         INDArray scores = userFactors.mmul(items.transpose());
-        int n = (int) scores.rows();
-        int width = (int) scores.columns();
+        int n = scores.rows();
+        int width = scores.columns();
         float[] flat = scores.data().asFloat();
         return sorters.call(() -> IntStream.range(0, n).parallel()
                 .mapToObj(u -> row(flat, u * width, width, seen[from + u], k)).toArray(int[][]::new));
