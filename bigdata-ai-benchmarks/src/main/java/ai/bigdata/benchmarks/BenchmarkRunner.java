@@ -32,7 +32,8 @@ public final class BenchmarkRunner {
     static final Map<String, String> DATA = Map.of(
             "InferenceBenchmark", "fashion-mnist",
             "TrainerBenchmark", "fashion-mnist",
-            "PredictorLatencyBenchmark", "tabular/olive.csv");
+            "PredictorLatencyBenchmark", "tabular/olive.csv",
+            "TextBenchmark", "spamassassin/spamassassin.tar.gz");
 
     /**
      * Entry point: {@code [--include REGEX] [--merge-into FULL.json] [--smoke] [--forks N] [--out DIR] [--update-readme]}
