@@ -104,6 +104,19 @@ abstract class ClassScores {
         return load(capacity - negatives + i);
     }
 
+    /** Whether the scores are kept as float32 (else float64). */
+    abstract boolean floats();
+
+    /** Appends every score of {@code other}, its positives as positives and its negatives as negatives. */
+    final void addAll(ClassScores other) {
+        for (int i = 0; i < other.positives; i++) {
+            add(true, other.positive(i));
+        }
+        for (int i = 0; i < other.negatives; i++) {
+            add(false, other.negative(i));
+        }
+    }
+
     abstract double load(int index);
 
     abstract void store(int index, double v);
@@ -119,6 +132,11 @@ abstract class ClassScores {
         Floats(int capacity) {
             super(capacity);
             values = new float[capacity];
+        }
+
+        @Override
+        boolean floats() {
+            return true;
         }
 
         @Override
@@ -150,6 +168,11 @@ abstract class ClassScores {
         Doubles(int capacity) {
             super(capacity);
             values = new double[capacity];
+        }
+
+        @Override
+        boolean floats() {
+            return false;
         }
 
         @Override
