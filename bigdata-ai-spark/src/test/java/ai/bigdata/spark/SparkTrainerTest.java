@@ -189,6 +189,14 @@ class SparkTrainerTest {
         assertThat(spread.confusionMatrix()).isDeepEqualTo(local.confusionMatrix());
         assertThat(spread.metrics().keySet()).isEqualTo(local.metrics().keySet());
         local.metrics().forEach((k, v) -> assertThat(spread.metrics().get(k)).as(k).isCloseTo(v, within(tolerance(k))));
+        // counters only: the same counts, no curves
+        ClassificationReport counters = (ClassificationReport) SparkEvaluator.withoutCurves(model, DataFrames.reader(frame).label("area"));
+        assertThat(counters.hasCurves()).isFalse();
+        assertThat(counters.metrics()).doesNotContainKey("roc_auc");
+        assertThat(counters.confusionMatrix()).isDeepEqualTo(local.confusionMatrix());
+        // a frame with no rows: a named error
+        assertThatThrownBy(() -> SparkEvaluator.evaluate(model, frame.limit(0), "area")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("no rows");
     }
 
     @Test
