@@ -121,6 +121,24 @@ record Comparison(String what, String ours, String baseline, String goal, double
             new Comparison("single Fashion-MNIST image p50, MLP 784-256-128-10: Predictor of the int8 bundle vs of the float bundle",
                     "QuantizedLatencyBenchmark.int8Predictor:p50", "QuantizedLatencyBenchmark.floatPredictor:p50",
                     "faster than float (> 1x)", 1.0),
+            new Comparison("explicit ALS fit, MovieLens latest-small (random 80/20, seed 42), rank 10, 10 iterations, reg 0.1,"
+                    + " 2 threads each: ours (with biases) vs Spark MLlib ALS, local[2], warm session",
+                    "SparkAlsBenchmark.oursFit", "SparkAlsBenchmark.sparkFit", "<= 0.5x Spark's time (>= 2x)", 2.0),
+            info("test RMSE of those fits on the warm test rows (cold rows left out on both sides): Spark MLlib's / ours",
+                    "SparkAlsBenchmark.oursFit:rmse", "SparkAlsBenchmark.sparkFit:rmse",
+                    "information (> 1x: ours has the lower error)"),
+            info("warm test rows scored: ours vs Spark MLlib (must be equal: the same rows)", "SparkAlsBenchmark.oursFit:rows",
+                    "SparkAlsBenchmark.sparkFit:rows", "information (1x: the same rows)"),
+            new Comparison("top-10 for all 671 MovieLens latest-small users, training items excluded: implicit ALS topKForUsers"
+                    + " vs an ND4J product of the same factors + a sort per row, equal threads",
+                    "AllUsersTopKBenchmark.ours", "AllUsersTopKBenchmark.productSort", "at least the baseline's users/s (>= 1x)",
+                    1.0),
+            info("explicit ALS (rank 10, 2 threads) on a synthetic MovieLens-20M shape (138k users, 27k items, 20M ratings),"
+                    + " fit incl. index: 5 iterations vs 1", "AlsScaleBenchmark.fit[iterations=5]", "AlsScaleBenchmark.fit[iterations=1]",
+                    "information (s per iteration = (5-it time - 1-it time) / 4)"),
+            info("that fit's peak used heap (MB, sampled, garbage included) vs the imported ratings' heap arrays (MB)",
+                    "AlsScaleBenchmark.fit:peakHeapMb", "AlsScaleBenchmark.fit:inputHeapMb",
+                    "information (fits the fork's -Xmx4g)"),
             info("one federated round (10 IID thread clients x 200 Fashion-MNIST images, 1 local epoch each) vs the local epoch over the same 2,000 images it replaces, MLP 784-256-128-10, one thread",
                     "FederatedRoundBenchmark.federatedRound", "FederatedRoundBenchmark.localEpoch",
                     "information (< 1x: what federation costs over local training)"));
