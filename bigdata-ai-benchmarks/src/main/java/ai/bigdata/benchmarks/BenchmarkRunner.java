@@ -33,6 +33,7 @@ public final class BenchmarkRunner {
             "InferenceBenchmark", "fashion-mnist",
             "TrainerBenchmark", "fashion-mnist",
             "PredictorLatencyBenchmark", "tabular/olive.csv",
+            "TextBenchmark", "spamassassin/spamassassin.tar.gz",
             "SparkAlsBenchmark", ai.bigdata.benchmarks.recsys.MovieLensSplit.RATINGS,
             "AllUsersTopKBenchmark", ai.bigdata.benchmarks.recsys.MovieLensSplit.RATINGS);
 
