@@ -32,7 +32,23 @@ public final class BenchmarkRunner {
     static final Map<String, String> DATA = Map.of(
             "InferenceBenchmark", "fashion-mnist",
             "TrainerBenchmark", "fashion-mnist",
-            "PredictorLatencyBenchmark", "tabular/olive.csv");
+            "PredictorLatencyBenchmark", "tabular/olive.csv",
+            "TextBenchmark", "spamassassin/spamassassin.tar.gz",
+            "SparkAlsBenchmark", ai.bigdata.benchmarks.recsys.MovieLensSplit.RATINGS,
+            "AllUsersTopKBenchmark", ai.bigdata.benchmarks.recsys.MovieLensSplit.RATINGS);
+
+    /**
+     * The forked JVMs' options: Arrow needs {@code java.nio} open; Spark (the MLlib baseline of
+     * {@code SparkAlsBenchmark}) needs the packages its launcher opens on Java 17 ({@code JavaModuleOptions}).
+     */
+    static final String[] FORK_JVM_ARGS = {"-Xmx4g", "--add-opens=java.base/java.nio=ALL-UNNAMED",
+        "--add-opens=java.base/java.lang=ALL-UNNAMED", "--add-opens=java.base/java.lang.invoke=ALL-UNNAMED",
+        "--add-opens=java.base/java.lang.reflect=ALL-UNNAMED", "--add-opens=java.base/java.io=ALL-UNNAMED",
+        "--add-opens=java.base/java.net=ALL-UNNAMED", "--add-opens=java.base/java.util=ALL-UNNAMED",
+        "--add-opens=java.base/java.util.concurrent=ALL-UNNAMED", "--add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED",
+        "--add-opens=java.base/jdk.internal.ref=ALL-UNNAMED", "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
+        "--add-opens=java.base/sun.nio.cs=ALL-UNNAMED", "--add-opens=java.base/sun.security.action=ALL-UNNAMED",
+        "--add-opens=java.base/sun.util.calendar=ALL-UNNAMED", "-Djdk.reflect.useDirectMethodHandle=false"};
 
     /**
      * Entry point: {@code [--include REGEX] [--merge-into FULL.json] [--smoke] [--forks N] [--out DIR] [--update-readme]}
@@ -78,7 +94,7 @@ public final class BenchmarkRunner {
         }
         Map<String, String> missing = new LinkedHashMap<>();
         ChainedOptionsBuilder opts = new OptionsBuilder().include(include).forks(smoke ? 1 : forks)
-                .jvmArgsAppend("-Xmx4g", "--add-opens=java.base/java.nio=ALL-UNNAMED")
+                .jvmArgsAppend(FORK_JVM_ARGS)
                 .shouldFailOnError(true);
         DATA.forEach((benchmark, data) -> {
             if (BenchData.find(data).isEmpty()) {
@@ -88,7 +104,7 @@ public final class BenchmarkRunner {
         });
         if (smoke) {
             opts.warmupIterations(1).warmupTime(TimeValue.milliseconds(100)).measurementIterations(1)
-                    .measurementTime(TimeValue.milliseconds(100)).param("rows", "2000");
+                    .measurementTime(TimeValue.milliseconds(100)).param("rows", "2000").param("scale", "0.01");
         } else {
             opts.warmupIterations(3).warmupTime(TimeValue.seconds(2)).measurementIterations(5)
                     .measurementTime(TimeValue.seconds(2));
@@ -157,7 +173,11 @@ public final class BenchmarkRunner {
         Files.writeString(readme, updated, StandardCharsets.UTF_8);
     }
 
-    /** A score keyed by "Class.method" plus the parameters, e.g. "BatchAssemblyBenchmark.tensorViews[batchSize=128]". */
+    /**
+     * A score keyed by "Class.method" plus the parameters, e.g. "BatchAssemblyBenchmark.tensorViews[batchSize=128]";
+     * a JMH secondary result (an {@code @AuxCounters} field such as a test RMSE) under the same key plus
+     * ":field", its value the mean over the measured iterations, without an error.
+     */
     static Map<String, double[]> scores(Collection<RunResult> results) {
         Map<String, double[]> m = new LinkedHashMap<>();
         for (RunResult r : results) {
@@ -174,6 +194,8 @@ public final class BenchmarkRunner {
                 m.put(key + ":p50", new double[] {stats.getPercentile(50), Double.NaN});
                 m.put(key + ":p99", new double[] {stats.getPercentile(99), Double.NaN});
             }
+            r.getSecondaryResults().forEach((name, result) -> m.put(key + ":" + name,
+                    new double[] {result.getStatistics().getMean(), Double.NaN}));
         }
         return m;
     }

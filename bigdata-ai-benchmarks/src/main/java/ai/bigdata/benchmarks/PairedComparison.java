@@ -29,7 +29,10 @@ record PairedComparison(String what, Class<?> state, String ours, String baselin
                     ">= 0.8x the in-memory speed", 0.8),
             new PairedComparison("standard scaling fit + apply vs the parallel plain loop (interleaved pairs)",
                     ai.bigdata.benchmarks.prep.PreprocessingBenchmark.class, "standardScaling",
-                    "standardScalingPlainLoopParallel", "within 2x of a plain loop (>= 0.5x)", 0.5));
+                    "standardScalingPlainLoopParallel", "within 2x of a plain loop (>= 0.5x)", 0.5),
+            new PairedComparison("top-10 for all 671 MovieLens users: implicit ALS topKForUsers vs ND4J product + per-row sort,"
+                    + " 1 thread each (interleaved pairs)", ai.bigdata.benchmarks.recsys.AllUsersTopKBenchmark.class, "ours",
+                    "productSort", "at least the baseline's users/s (>= 1x)", 1.0));
 
     /** The score key under which the result is kept: {@code Class.ours/baseline:paired}. */
     String key() {

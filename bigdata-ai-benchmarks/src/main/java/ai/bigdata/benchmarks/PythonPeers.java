@@ -1,5 +1,7 @@
 package ai.bigdata.benchmarks;
 
+import ai.bigdata.benchmarks.text.SpamDocs;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -27,8 +29,15 @@ final class PythonPeers {
     record Score(String name, String related, String jsonField) {
     }
 
-    /** One peer script, run once per thread count and repeat for all its scores. */
-    record Script(String file, List<String> args, List<String> smokeArgs, List<Score> scores) {
+    /**
+     * One peer script, run once per thread count and repeat for all its scores; its first argument is the
+     * data set {@code data} (a path under the data folder; for {@link SpamDocs#ARCHIVE}, the documents
+     * exported from it).
+     */
+    record Script(String file, String data, List<String> args, List<String> smokeArgs, List<Score> scores) {
+        Script(String file, List<String> args, List<String> smokeArgs, List<Score> scores) {
+            this(file, "fashion-mnist", args, smokeArgs, scores);
+        }
     }
 
     /** The thread counts every peer runs at. */
@@ -50,7 +59,10 @@ final class PythonPeers {
                     new Score("peer.torch.cnn.inferBatch", CNN + "inferBatch", "infer_ms_per_batch"),
                     new Score("peer.torch.cnn.singleImage:p50", INFERENCE + "cnnSingleImage", "single_ms_p50"),
                     new Score("peer.torch.cnn.singleImage:p99", INFERENCE + "cnnSingleImage", "single_ms_p99"),
-                    new Score("peer.torch.mlp.inferBatch", INFERENCE + "mlpInferBatch", "mlp_infer_ms_per_batch"))));
+                    new Score("peer.torch.mlp.inferBatch", INFERENCE + "mlpInferBatch", "mlp_infer_ms_per_batch"))),
+            new Script("sklearn_tfidf.py", SpamDocs.ARCHIVE, List.of("5", "100000"), List.of("1", "2000"), List.of(
+                    new Score("peer.sklearn.TfidfVectorizer.fitTransform", "ai.bigdata.benchmarks.text.TextBenchmark.tfidfFitTransform",
+                            "ms_per_fit_transform"))));
 
     private PythonPeers() {
     }
@@ -71,7 +83,7 @@ final class PythonPeers {
                 continue;
             }
             String reason = python == null ? "no /usr/bin/python3"
-                    : BenchData.find("fashion-mnist").isEmpty() ? BenchData.whyMissing("fashion-mnist") : null;
+                    : BenchData.find(script.data()).isEmpty() ? BenchData.whyMissing(script.data()) : null;
             for (int threads : THREADS) {
                 Map<Score, List<Double>> values = new LinkedHashMap<>();
                 for (int rep = 0; rep < repeats && reason == null; rep++) {
@@ -131,7 +143,8 @@ final class PythonPeers {
         if (!Files.exists(file)) {
             file = Path.of("src", "main", "python", script.file());
         }
-        List<String> cmd = new ArrayList<>(List.of(python.toString(), file.toString(), BenchData.file("fashion-mnist").toString()));
+        Path data = script.data().equals(SpamDocs.ARCHIVE) ? SpamDocs.file() : BenchData.file(script.data());
+        List<String> cmd = new ArrayList<>(List.of(python.toString(), file.toString(), data.toString()));
         cmd.addAll(smoke ? script.smokeArgs() : script.args());
         if (script.file().startsWith("torch")) {
             cmd.add(Integer.toString(threads));

@@ -61,14 +61,22 @@ final class ResultsReport {
     /** One table row. */
     record Row(Comparison c, String params, double[] ours, String baselineKey, double[] base, String missingReason) {
         String markdown() {
-            String o = String.format(Locale.ROOT, "%.3f ± %s ms", ours[0], err(ours[1]));
+            // a time reads "12.345 ± 0.678 ms"; a reported figure (":rmse", ":peakHeapMb") has no unit and no error
+            boolean time = ScoreKey.parse(c.ours()).isTime();
+            String unit = time ? " ms" : "";
+            String o = String.format(Locale.ROOT, "%s ± %s%s", value(ours[0], time), err(ours[1]), unit);
             if (missingReason != null) {
                 return String.format(Locale.ROOT, "| %s %s | %s | %s: MISSING (%s) | - | %s | - |", c.what(), params, o,
                         baselineKey, missingReason, c.goal());
             }
             double[] s = Comparison.speedup(ours[0], ours[1], base[0], base[1]);
-            return String.format(Locale.ROOT, "| %s %s | %s | %s: %.3f ± %s ms | %s | %s | %s |", c.what(), params, o,
-                    baselineKey, base[0], err(base[1]), Comparison.formatSpeedup(s), c.goal(), c.verdict(s[0], s[1], s[2]));
+            return String.format(Locale.ROOT, "| %s %s | %s | %s: %s ± %s%s | %s | %s | %s |", c.what(), params, o,
+                    baselineKey, value(base[0], time), err(base[1]), unit, Comparison.formatSpeedup(s), c.goal(), c.verdict(s[0], s[1], s[2]));
+        }
+
+        /** A time with 3 decimals; a reported figure as a whole number when it is one (a row count), else 4 decimals. */
+        private static String value(double v, boolean time) {
+            return String.format(Locale.ROOT, time ? "%.3f" : v == Math.rint(v) ? "%.0f" : "%.4f", v);
         }
 
         private static String err(double e) {

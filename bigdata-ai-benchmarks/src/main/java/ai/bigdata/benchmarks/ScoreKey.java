@@ -68,6 +68,11 @@ record ScoreKey(String name, Map<String, String> params, String statistic) {
         return sb.length() == 0 ? "" : sb.append(']').toString();
     }
 
+    /** Whether the score is a time in ms (a mean, a percentile or a paired median) rather than a reported figure (":rmse"). */
+    boolean isTime() {
+        return statistic.isEmpty() || statistic.equals("p50") || statistic.equals("p99") || statistic.equals("paired");
+    }
+
     /** The benchmark class's simple name ({@code InferenceBenchmark}), or the peer's name for a peer. */
     String benchmarkClass() {
         int dot = name.indexOf('.');

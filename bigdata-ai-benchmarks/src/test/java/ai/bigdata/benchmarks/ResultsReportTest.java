@@ -66,4 +66,23 @@ class ResultsReportTest {
         // the re-run measured EvaluationBenchmark, so the saved interleaved row of that class is dropped with it
         assertThat(merged).doesNotContain("40 pairs");
     }
+
+    @Test
+    void reportedFiguresHaveNoTimeUnitAndAClassWithoutItsDataIsMissing() {
+        Map<String, double[]> scores = new LinkedHashMap<>();
+        scores.put("SparkAlsBenchmark.oursFit", new double[] {400, 20});
+        scores.put("SparkAlsBenchmark.sparkFit", new double[] {4000, 200});
+        scores.put("SparkAlsBenchmark.oursFit:rmse", new double[] {0.8869, Double.NaN});
+        scores.put("SparkAlsBenchmark.sparkFit:rmse", new double[] {0.9128, Double.NaN});
+        scores.put("SparkAlsBenchmark.oursFit:rows", new double[] {19253, Double.NaN});
+        scores.put("SparkAlsBenchmark.sparkFit:rows", new double[] {19253, Double.NaN});
+        String md = new ResultsReport(scores, Map.of("AllUsersTopKBenchmark", "movielens-small/ratings.csv is not in /x"),
+                "Measured x; y.").markdown();
+        assertThat(md).contains("| 400.000 ± 20.000 ms | sparkFit: 4000.000 ± 200.000 ms | 10.00x (9.05-11.05) |");
+        assertThat(md).contains("| 0.8869 ± ? | sparkFit:rmse: 0.9128 ± ? | 1.03x (no interval) |");
+        assertThat(md).contains("| 19253 ± ? | sparkFit:rows: 19253 ± ? | 1.00x (no interval) |");
+        assertThat(md).contains("AllUsersTopKBenchmark.ours: MISSING (movielens-small/ratings.csv is not in /x)");
+        assertThat(ScoreKey.parse("SparkAlsBenchmark.oursFit:rmse").isTime()).isFalse();
+        assertThat(ScoreKey.parse("InferenceBenchmark.cnnSingleImage[threads=1]:p99").isTime()).isTrue();
+    }
 }

@@ -15,7 +15,20 @@ public final class IdIndex {
 
     /** The index of the given ids (any order, duplicates allowed). */
     public static IdIndex of(long... ids) {
-        return new IdIndex(Arrays.stream(ids).distinct().sorted().toArray());
+        return new IdIndex(sortedDistinct(ids));
+    }
+
+    /** The distinct values of {@code ids}, ascending (a sorted copy, deduplicated in place: no boxing). */
+    static long[] sortedDistinct(long[] ids) {
+        long[] sorted = ids.clone();
+        Arrays.parallelSort(sorted);
+        int n = 0;
+        for (int k = 0; k < sorted.length; k++) {
+            if (k == 0 || sorted[k] != sorted[n - 1]) {
+                sorted[n++] = sorted[k];
+            }
+        }
+        return n == sorted.length ? sorted : Arrays.copyOf(sorted, n);
     }
 
     /** The number of ids. */

@@ -132,6 +132,9 @@ public final class Interactions {
     }
 
     private static Interactions merge(long[] us, long[] is, float[] rs, long[] ts, DuplicatePolicy policy) {
+        if (!hasDuplicates(us, is)) {
+            return new Interactions(us, is, rs, ts);
+        }
         int n = us.length;
         Map<Key, Integer> first = new HashMap<>(Math.max(16, n * 2));
         int[] target = new int[n];
@@ -177,6 +180,27 @@ public final class Interactions {
     }
 
     private record Key(long user, long item) {
+    }
+
+    /**
+     * Whether some (user, item) pair occurs twice: dense indices packed into one long per row, sorted, neighbours
+     * compared. Primitive arrays only, so 20 million rows take seconds and a few hundred MB, not a hash map of
+     * boxed keys; only data with duplicates goes on to {@link #merge}'s map, which resolves them in row order.
+     */
+    private static boolean hasDuplicates(long[] us, long[] is) {
+        long[] userIds = IdIndex.sortedDistinct(us);
+        long[] itemIds = IdIndex.sortedDistinct(is);
+        long[] keys = new long[us.length];
+        for (int r = 0; r < keys.length; r++) {
+            keys[r] = ((long) Arrays.binarySearch(userIds, us[r]) << 32) | Arrays.binarySearch(itemIds, is[r]);
+        }
+        Arrays.parallelSort(keys);
+        for (int r = 1; r < keys.length; r++) {
+            if (keys[r] == keys[r - 1]) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The number of interactions. */
@@ -227,12 +251,12 @@ public final class Interactions {
 
     /** The distinct user ids, ascending. */
     public long[] distinctUsers() {
-        return Arrays.stream(users).distinct().sorted().toArray();
+        return IdIndex.sortedDistinct(users);
     }
 
     /** The distinct item ids, ascending. */
     public long[] distinctItems() {
-        return Arrays.stream(items).distinct().sorted().toArray();
+        return IdIndex.sortedDistinct(items);
     }
 
     /** A new in-memory dataset with the columns of {@link #SCHEMA}; the caller closes it. */

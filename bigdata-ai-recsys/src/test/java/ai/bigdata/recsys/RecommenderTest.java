@@ -64,6 +64,41 @@ class RecommenderTest {
     }
 
     @Test
+    void implicitAlsVectorsGiveItsScoresAndUnknownIdsAreTypedErrors() {
+        ImplicitAls m = ImplicitAls.builder().rank(4).iterations(3).fit(twoGroups());
+        float[] u = m.userVector(3);
+        float[] i = m.itemVector(12);
+        assertThat(u).hasSize(m.rank());
+        double dot = 0;
+        for (int f = 0; f < m.rank(); f++) {
+            dot += (double) u[f] * i[f];
+        }
+        assertThat(m.score(3, 12)).isCloseTo(dot, within(1e-12));
+        float[] row = new float[m.catalogue().length];
+        for (int user = 0; user < 12; user++) {
+            m.scoreRow(user, row);
+            for (int item = 0; item < row.length; item++) {
+                assertThat(row[item]).as("user %d item %d, bit for bit", user, item).isEqualTo((float) m.scoreIndex(user, item));
+            }
+        }
+        u[0] = 99;
+        assertThat(m.userVector(3)[0]).as("a copy").isNotEqualTo(99f);
+        assertThatThrownBy(() -> m.userVector(99)).isInstanceOf(UnknownIdException.class).hasMessageContaining("user 99");
+        assertThatThrownBy(() -> m.itemVector(99)).isInstanceOf(UnknownIdException.class).hasMessageContaining("item 99");
+    }
+
+    @Test
+    void trainingIndexOrdersEachUsersItemsWhateverTheRowOrder() {
+        Interactions shuffled = Interactions.of(new long[] {7, 3, 7, 3, 7}, new long[] {30, 20, 10, 40, 20},
+                new float[] {1, 2, 3, 4, 5}, new long[5], DuplicatePolicy.ERROR);
+        TrainingIndex x = TrainingIndex.of(shuffled);
+        assertThat(x.userStart).containsExactly(0, 2, 5);
+        assertThat(x.userItems).containsExactly(1, 3, 0, 1, 2);
+        assertThat(x.userRatings).containsExactly(2, 4, 3, 5, 1);
+        assertThat(x.itemUsers).containsExactly(1, 0, 1, 1, 0);
+    }
+
+    @Test
     void bprRecommendsTheMissingItemOfTheUsersGroupAndIsSeeded() {
         Bpr m = Bpr.builder().rank(4).epochs(200).learningRate(0.1).regularisation(0.01).seed(3).fit(twoGroups());
         for (long u = 1; u <= 12; u++) {

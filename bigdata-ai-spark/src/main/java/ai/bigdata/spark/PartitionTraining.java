@@ -5,6 +5,7 @@ import ai.bigdata.core.data.BatchIterator;
 import ai.bigdata.core.data.Dataset;
 import ai.bigdata.core.engine.Engine;
 import ai.bigdata.core.model.ModelSignature;
+import ai.bigdata.core.model.Task;
 import ai.bigdata.core.model.Network;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -72,7 +73,9 @@ final class PartitionTraining implements Function2<Integer, Iterator<byte[]>, It
         long steps = plan.stepsFor(rows);
         BatchIterator.Builder b = data.batches().features(sig.featureNames().toArray(String[]::new)).batchSize(plan.batchSize())
                 .shuffle(seed).startEpoch(round * plan.epochsPerRound(rows));
-        b.label(sig.label());
+        if (sig.label() != null) {
+            b.label(sig.label());
+        }
         double lossSum = 0;
         long lossRows = 0;
         try (BatchIterator it = b.build()) {
@@ -83,7 +86,9 @@ final class PartitionTraining implements Function2<Integer, Iterator<byte[]>, It
                 Batch batch = it.next();
                 Nd4j.getRandom().setSeed(seed * 1_000_003L + iteration + s);
                 INDArray x = replica.input(batch.features());
-                double loss = replica.trainStep(x, batch.labels(), batch.featuresMask(), batch.labelsMask());
+                // an autoencoder's target is its own input, row by row (as core's Trainer gives it)
+                INDArray y = sig.task() == Task.RECONSTRUCTION ? x.reshape('c', x.size(0), -1) : batch.labels();
+                double loss = replica.trainStep(x, y, batch.featuresMask(), batch.labelsMask());
                 if (!Double.isFinite(loss)) {
                     throw new IllegalStateException("training diverged: loss " + loss + " in round " + (round + 1) + ", partition "
                             + partition + ", local step " + s + "; lower the learning rate or clip gradients");

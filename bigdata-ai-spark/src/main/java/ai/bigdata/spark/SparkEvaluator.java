@@ -1,28 +1,30 @@
 package ai.bigdata.spark;
 
-import ai.bigdata.core.data.Column;
-import ai.bigdata.core.data.ColumnType;
+import ai.bigdata.core.data.Dataset;
 import ai.bigdata.core.data.Schema;
 import ai.bigdata.core.eval.ClassificationReport;
+import ai.bigdata.core.eval.EvaluationPart;
+import ai.bigdata.core.eval.Evaluator;
 import ai.bigdata.core.eval.RegressionReport;
 import ai.bigdata.core.eval.Report;
 import ai.bigdata.core.model.ModelSignature;
 import ai.bigdata.core.model.Network;
 import ai.bigdata.core.model.SchemaMismatchException;
 import ai.bigdata.core.model.Task;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Row;
 
 /**
- * Distributed evaluation of a core {@link Network} over a DataFrame. Each partition runs the broadcast
- * network over its rows in batches and sends back, per row, the label values and the model's outputs
- * ({@link #DEFAULT_BATCH_ROWS} rows per call, as core's {@code Evaluator}); the driver builds the report
- * from them with core's public report constructors ({@link ClassificationReport}, {@link RegressionReport}),
- * so every metric, curves included, is exactly what core computes from those outputs. Core's
- * {@code Evaluator} keeps its running state private, so the partitions send rows, not partial counters:
- * the driver holds one label and one output per class (or target) per row, as floats.
+ * Distributed evaluation of a core {@link Network} over a DataFrame, by merging per-partition metric states:
+ * each partition runs core's {@link Evaluator#partial} of the broadcast network over its rows (in batches of
+ * {@link #DEFAULT_BATCH_ROWS}) and sends back the part's state as bytes (the counters, and for a classifier
+ * with curves one score per row for two classes, one per class and row for more); the driver merges the parts
+ * ({@link EvaluationPart#merge}) into the report of all rows. Counts, the confusion matrix and the curves equal
+ * those of core's local {@code Evaluator} on the same rows; floating-point sums (log loss, regression errors)
+ * agree to rounding. {@link #withoutCurves} sends counters only: nothing per row reaches the driver.
  */
 public final class SparkEvaluator {
     /** Rows per model call on the executors. */
@@ -49,91 +51,51 @@ public final class SparkEvaluator {
      * @throws ColumnMismatchException when a column has no core type or a value does not fit
      * @throws SchemaMismatchException when a feature or the label is missing or retyped, or the label has a class
      *     the network does not know
-     * @throws IllegalArgumentException when the network reconstructs its input or the DataFrame has no rows
+     * @throws IllegalArgumentException when the network reconstructs its input or segments, or the DataFrame has no rows
      */
     public static Report evaluate(Network network, DataFrameImport reader) {
+        return evaluate(network, reader, true);
+    }
+
+    /**
+     * As {@link #evaluate(Network, DataFrameImport)} without ROC and precision-recall curves (no
+     * {@code roc_auc} / {@code pr_auc}): the partitions send counters only, so the driver's memory does not
+     * grow with the rows.
+     */
+    public static Report withoutCurves(Network network, DataFrameImport reader) {
+        return evaluate(network, reader, false);
+    }
+
+    private static Report evaluate(Network network, DataFrameImport reader, boolean curves) {
         ModelSignature sig = network.signature();
-        if (sig == null || sig.task() == Task.RECONSTRUCTION) {
+        if (sig == null || !(sig.task() == Task.CLASSIFICATION || sig.task() == Task.REGRESSION)) {
             throw new IllegalArgumentException("only a trained classifier or regressor can be evaluated here");
         }
         Schema schema = reader.schema();
-        sig.check(schema);
-        if (!schema.contains(sig.label())) {
-            throw new SchemaMismatchException(List.of(sig.label()), "the data has no label column '" + sig.label() + "'");
+        List<EvaluationPart> parts = new ArrayList<>();
+        // the driver's own part over no rows: the schema and label checks of core's Evaluator, before any job
+        try (Dataset none = Dataset.builder(schema).build()) {
+            Evaluator<?> evaluator = Evaluator.any();
+            if (!curves) {
+                evaluator.withoutCurves();
+            }
+            parts.add(evaluator.partial(network, none));
         }
         JavaSparkContext spark = JavaSparkContext.fromSparkContext(reader.frame().sparkSession().sparkContext());
         Broadcast<ShippedNetwork> model = spark.broadcast(ShippedNetwork.of(network, false));
-        List<PartitionScores> parts;
         try {
-            parts = reader.streams(schema).javaRDD()
-                    .mapPartitionsWithIndex(new PartitionEvaluation(model, ColumnSpec.of(schema), DEFAULT_BATCH_ROWS), false).collect();
+            reader.streams(schema).javaRDD()
+                    .mapPartitionsWithIndex(new PartitionEvaluation(model, ColumnSpec.of(schema), DEFAULT_BATCH_ROWS, curves), false)
+                    .collect().forEach(bytes -> parts.add(EvaluationPart.fromBytes(bytes)));
         } catch (Exception e) {
             throw SparkFailures.rethrow(e);
         } finally {
             model.destroy();
         }
-        int rows = parts.stream().mapToInt(PartitionScores::rows).sum();
-        if (rows == 0) {
+        EvaluationPart all = EvaluationPart.merge(parts);
+        if (all.rows() == 0) {
             throw new IllegalArgumentException("nothing to evaluate: the DataFrame has no rows");
         }
-        Column labelColumn = schema.column(sig.label());
-        return sig.task() == Task.CLASSIFICATION ? classification(sig, labelColumn, parts, rows) : regression(parts, rows);
-    }
-
-    private static ClassificationReport classification(ModelSignature sig, Column label, List<PartitionScores> parts, int rows) {
-        if (label.type() != ColumnType.CATEGORICAL) {
-            throw new SchemaMismatchException(List.of(sig.label()), "label '" + sig.label() + "' is " + label.type()
-                    + " but the model classifies into " + sig.classNames());
-        }
-        int[] toModel = new int[label.categories().size()];
-        for (int i = 0; i < toModel.length; i++) {
-            toModel[i] = sig.classNames().indexOf(label.categories().get(i));
-            if (toModel[i] < 0) {
-                throw new SchemaMismatchException(List.of(sig.label()), "label '" + sig.label() + "' has the class '"
-                        + label.categories().get(i) + "', which the model does not know; it was trained on " + sig.classNames());
-            }
-        }
-        int[] truth = new int[rows];
-        double[][] probabilities = new double[rows][];
-        int r = 0;
-        for (PartitionScores p : parts) {
-            for (int i = 0; i < p.rows(); i++, r++) {
-                truth[r] = toModel[hot(p.truth(), i * p.truthWidth(), p.truthWidth())];
-                probabilities[r] = doubles(p.outputs(), i * p.outputWidth(), p.outputWidth());
-            }
-        }
-        return new ClassificationReport(sig.classNames(), truth, probabilities);
-    }
-
-    private static RegressionReport regression(List<PartitionScores> parts, int rows) {
-        double[][] truth = new double[rows][];
-        double[][] predicted = new double[rows][];
-        int r = 0;
-        for (PartitionScores p : parts) {
-            for (int i = 0; i < p.rows(); i++, r++) {
-                truth[r] = doubles(p.truth(), i * p.truthWidth(), p.truthWidth());
-                predicted[r] = doubles(p.outputs(), i * p.outputWidth(), p.outputWidth());
-            }
-        }
-        return new RegressionReport(truth, predicted);
-    }
-
-    /** The index of the largest of {@code width} values from {@code from} (the one-hot class). */
-    private static int hot(float[] values, int from, int width) {
-        int best = 0;
-        for (int c = 1; c < width; c++) {
-            if (values[from + c] > values[from + best]) {
-                best = c;
-            }
-        }
-        return best;
-    }
-
-    private static double[] doubles(float[] values, int from, int width) {
-        double[] out = new double[width];
-        for (int c = 0; c < width; c++) {
-            out[c] = values[from + c];
-        }
-        return out;
+        return all.report();
     }
 }

@@ -1,6 +1,7 @@
 package ai.bigdata.spark;
 
 import ai.bigdata.core.model.ModelSignature;
+import ai.bigdata.core.model.Task;
 import ai.bigdata.core.model.Network;
 import ai.bigdata.core.train.Trainer;
 import java.util.ArrayList;
@@ -63,15 +64,18 @@ public final class SparkTrainer {
      *
      * @return one record per round
      * @throws ColumnMismatchException when a column has no core type or a value does not fit
-     * @throws IllegalArgumentException when the DataFrame has no rows, the network reconstructs its input, or
-     *     the trainer uses L-BFGS
+     * @throws IllegalArgumentException when the DataFrame has no rows, the network segments images or cannot be
+     *     averaged as replicas (a variational autoencoder, an int8 network), or the trainer uses L-BFGS
      * @throws ai.bigdata.core.model.SchemaMismatchException when a network that exists already was built for
      *     other columns
      */
     public List<SparkRound> fit(Network network, DataFrameImport reader) {
         Objects.requireNonNull(network, "network");
-        if (network.reconstructs()) {
-            throw new IllegalArgumentException("SparkTrainer trains supervised networks; " + network.kind() + " reconstructs its input");
+
+        if (network.workersUnsupported().isPresent()) {
+            // partitions are replicas averaged each round, as the trainer's workers(n) are
+            throw new IllegalArgumentException("SparkTrainer averages replicas, which " + network.workersUnsupported().get()
+                    + " cannot be; train it with core's Trainer");
         }
         JavaSparkContext spark = JavaSparkContext.fromSparkContext(reader.frame().sparkSession().sparkContext());
         RoundPlan plan = new RoundPlan(trainer.batchSize(), trainer.seed(), localEpochs, localSteps);
@@ -80,7 +84,11 @@ public final class SparkTrainer {
             if (largest == 0) {
                 throw new IllegalArgumentException("cannot train on a DataFrame without rows");
             }
-            trainer.initialise(network, ModelSignature.supervised(data.schema()), plan.stepsFor(largest));
+            ModelSignature sig = network.reconstructs() ? ModelSignature.reconstruction(data.schema()) : ModelSignature.supervised(data.schema());
+            if (sig.task() == Task.SEGMENTATION) {
+                throw new IllegalArgumentException("SparkTrainer does not train segmentation networks yet (per-element labels); use core's Trainer");
+            }
+            trainer.initialise(network, sig, plan.stepsFor(largest));
             List<SparkRound> rounds = new ArrayList<>();
             for (int r = 0; r < trainer.epochs(); r++) {
                 rounds.add(round(spark, network, data, plan, r));

@@ -76,6 +76,30 @@ class SparkTrainerTest {
         assertThat(distributed.iterationCount()).isEqualTo(local.iterationCount());
     }
 
+    /**
+     * An autoencoder reconstructs its features: one partition is core's Trainer bit for bit, two learn. A
+     * variational autoencoder (DL4J pretrains it with an updater outside the replicas' state) is refused by name.
+     */
+    @Test
+    void autoencodersTrainOnOnePartitionExactlyAsLocally() {
+        NeuralNetwork local = NeuralNetwork.autoencoder().encoder(6, 3).build();
+        try (Dataset olive = olive()) {
+            trainer(3).fit(local, olive);
+        }
+        NeuralNetwork distributed = NeuralNetwork.autoencoder().encoder(6, 3).build();
+        List<SparkRound> rounds = SparkTrainer.builder().trainer(trainer(3)).build().fit(distributed, frame.coalesce(1), "area");
+        assertThat(rounds).hasSize(3);
+        assertThat(distributed.parameters().data().asFloat()).containsExactly(local.parameters().data().asFloat());
+        assertThat(distributed.signature().task()).isEqualTo(ai.bigdata.core.model.Task.RECONSTRUCTION);
+        NeuralNetwork two = NeuralNetwork.autoencoder().encoder(6, 3).build();
+        List<SparkRound> spread = SparkTrainer.builder().trainer(trainer(6)).build().fit(two, frame, "area");
+        assertThat(spread.get(0).partitions()).isEqualTo(2);
+        assertThat(spread.get(5).trainLoss()).isLessThan(spread.get(0).trainLoss());
+        assertThatThrownBy(() -> SparkTrainer.builder().trainer(trainer(1)).build()
+                .fit(NeuralNetwork.variationalAutoencoder().encoder(6).latent(2).build(), frame, "area"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("variational autoencoder");
+    }
+
     @Test
     void plainSgdWithoutOptimiserStateAndMomentumTrainAndLbfgsIsRefused() {
         for (Optimizer o : List.of(Optimizer.sgd(0.05), Optimizer.momentum(0.05, 0.9))) {
@@ -189,6 +213,14 @@ class SparkTrainerTest {
         assertThat(spread.confusionMatrix()).isDeepEqualTo(local.confusionMatrix());
         assertThat(spread.metrics().keySet()).isEqualTo(local.metrics().keySet());
         local.metrics().forEach((k, v) -> assertThat(spread.metrics().get(k)).as(k).isCloseTo(v, within(tolerance(k))));
+        // counters only: the same counts, no curves
+        ClassificationReport counters = (ClassificationReport) SparkEvaluator.withoutCurves(model, DataFrames.reader(frame).label("area"));
+        assertThat(counters.hasCurves()).isFalse();
+        assertThat(counters.metrics()).doesNotContainKey("roc_auc");
+        assertThat(counters.confusionMatrix()).isDeepEqualTo(local.confusionMatrix());
+        // a frame with no rows: a named error
+        assertThatThrownBy(() -> SparkEvaluator.evaluate(model, frame.limit(0), "area")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("no rows");
     }
 
     @Test

@@ -59,6 +59,8 @@ class DetectorTest {
             System.out.println(report);
             assertThat(report.rows()).isEqualTo(40);
             assertThat(report.meanAveragePrecision()).isGreaterThan(0.5);
+            assertThatThrownBy(() -> Evaluator.detection().partial(detector, test)).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("a detection evaluation cannot be split into parts");
             ModelBundle.of(Preprocessor.identity().fit(train), detector, train.schema()).save(file);
             try (Dataset predicted = detector.predict(test); Dataset served = Predictor.load(file).predict(test)) {
                 assertThat(predicted.schema().column("prediction").isBoxes()).isTrue();

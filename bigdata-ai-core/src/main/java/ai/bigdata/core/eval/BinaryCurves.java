@@ -41,7 +41,7 @@ public final class BinaryCurves {
             }
             s.add(positive[i], scores[i]);
         }
-        s.sort(new int[0]);
+        s.sort(new int[0], new int[0]); // float64 scores sort with Arrays.sort: the scratch is never read
         return of(s, false, true);
     }
 

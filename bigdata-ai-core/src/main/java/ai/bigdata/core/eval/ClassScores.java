@@ -1,6 +1,7 @@
 package ai.bigdata.core.eval;
 
 import java.util.Arrays;
+import java.util.concurrent.Future;
 
 /**
  * The scores of one class on every row, split into the rows of that class (positives) and the others
@@ -10,6 +11,9 @@ import java.util.Arrays;
  * curves need every score.
  */
 abstract class ClassScores {
+    /** The smallest part worth sorting on a second thread. */
+    static final int PARALLEL_PART = 1 << 16;
+
     private int capacity;
     private int positives;
     private int negatives;
@@ -48,16 +52,36 @@ abstract class ClassScores {
 
     /**
      * Sorts both parts in ascending order, in place; {@code buffer} (at least {@link #sortBufferLength()}
-     * long) is scratch space that several stores may share.
+     * long) is scratch space that several stores may share. When both parts hold at least
+     * {@value #PARALLEL_PART} scores and {@code spare} (at least {@link #spareBufferLength()} long) is
+     * given, the positives are sorted on an evaluation thread, in {@code spare}, while the caller sorts the
+     * negatives: the same result in about half the time on two cores.
      */
-    final void sort(int[] buffer) {
-        sortRange(0, positives, buffer);
-        sortRange(capacity - negatives, capacity, buffer);
+    final void sort(int[] buffer, int[] spare) {
+        if (spareBufferLength() > 0 && spare.length >= spareBufferLength()) {
+            Future<?> positivesSorted = EvaluationThreads.start(() -> sortRange(0, positives, spare));
+            sortRange(capacity - negatives, capacity, buffer);
+            EvaluationThreads.await(positivesSorted);
+            return;
+        }
+        int[] scratch = buffer.length >= Math.max(positives, negatives) ? buffer : new int[Math.max(positives, negatives)];
+        sortRange(0, positives, scratch);
+        sortRange(capacity - negatives, capacity, scratch);
     }
 
-    /** The scratch length {@link #sort(int[])} needs: the larger part. */
+    /** Whether both parts are large enough for sorting them at the same time to pay. */
+    private boolean parallel() {
+        return Math.min(positives, negatives) >= PARALLEL_PART;
+    }
+
+    /** The scratch length {@link #sort} needs: the negatives when the parts sort at once, else the larger part. */
     final int sortBufferLength() {
-        return Math.max(positives, negatives);
+        return parallel() ? negatives : Math.max(positives, negatives);
+    }
+
+    /** The spare scratch length that lets {@link #sort} sort the two parts at once: the positives, or 0 when they are too small for it to pay. */
+    final int spareBufferLength() {
+        return parallel() ? positives : 0;
     }
 
     /** Rows of this class. */
@@ -80,6 +104,19 @@ abstract class ClassScores {
         return load(capacity - negatives + i);
     }
 
+    /** Whether the scores are kept as float32 (else float64). */
+    abstract boolean floats();
+
+    /** Appends every score of {@code other}, its positives as positives and its negatives as negatives. */
+    final void addAll(ClassScores other) {
+        for (int i = 0; i < other.positives; i++) {
+            add(true, other.positive(i));
+        }
+        for (int i = 0; i < other.negatives; i++) {
+            add(false, other.negative(i));
+        }
+    }
+
     abstract double load(int index);
 
     abstract void store(int index, double v);
@@ -95,6 +132,11 @@ abstract class ClassScores {
         Floats(int capacity) {
             super(capacity);
             values = new float[capacity];
+        }
+
+        @Override
+        boolean floats() {
+            return true;
         }
 
         @Override
@@ -126,6 +168,11 @@ abstract class ClassScores {
         Doubles(int capacity) {
             super(capacity);
             values = new double[capacity];
+        }
+
+        @Override
+        boolean floats() {
+            return false;
         }
 
         @Override

@@ -17,8 +17,8 @@ import java.util.Map;
  *
  * <p>Memory: everything but the curves is a counter. Exact ROC and precision-recall curves need the
  * scores: one float per row for two classes (the second class's probability), one per class and row
- * for more; sorting them for the curves borrows one int per row (of the largest class part) while it
- * runs. An evaluation {@link Evaluator#withoutCurves() without curves} keeps nothing per row and
+ * for more; sorting them for the curves borrows one int per row while it runs (the two parts of a
+ * class, its rows and the others, sort at the same time on two threads when both are large). An evaluation {@link Evaluator#withoutCurves() without curves} keeps nothing per row and
  * has no {@code roc_auc} / {@code pr_auc}.
  */
 public final class ClassificationReport implements Report {
@@ -201,15 +201,19 @@ public final class ClassificationReport implements Report {
             throw new IllegalStateException("this evaluation kept no scores (Evaluator.withoutCurves()): no ROC or PR curves");
         }
         if (!sorted) {
-            // one scratch buffer, as long as the largest part, serves every class's sort
+            // one scratch buffer, as long as the largest part, serves every class's sort; a spare one lets
+            // large positive parts sort on a second thread at the same time
             int longest = 0;
+            int spare = 0;
             for (ClassScores s : tally.scores) {
                 longest = s == null ? longest : Math.max(longest, s.sortBufferLength());
+                spare = s == null ? spare : Math.max(spare, s.spareBufferLength());
             }
             int[] buffer = new int[longest];
+            int[] spareBuffer = new int[spare];
             for (ClassScores s : tally.scores) {
                 if (s != null) {
-                    s.sort(buffer);
+                    s.sort(buffer, spareBuffer);
                 }
             }
             sorted = true;

@@ -112,6 +112,46 @@ final class ClassificationTally {
         }
     }
 
+    /**
+     * Adds the rows of {@code other}, a tally of other rows over the same classes (the part of another
+     * partition): counters add up, scores are appended, and the log-loss sums add.
+     *
+     * @throws IllegalArgumentException when the classes or the keeping of scores differ
+     */
+    void absorb(ClassificationTally other) {
+        if (!classes.equals(other.classes)) {
+            throw new IllegalArgumentException("cannot merge an evaluation over " + other.classes + " into one over " + classes);
+        }
+        if ((scores == null) != (other.scores == null)) {
+            throw new IllegalArgumentException("cannot merge an evaluation " + (other.scores == null ? "without" : "with")
+                    + " curves into one " + (scores == null ? "without" : "with") + " them");
+        }
+        if ((long) rows + other.rows > Integer.MAX_VALUE) {
+            throw new IllegalStateException("more than " + Integer.MAX_VALUE + " rows in one evaluation");
+        }
+        for (int t = 0; t < confusion.length; t++) {
+            for (int p = 0; p < confusion.length; p++) {
+                confusion[t][p] += other.confusion[t][p];
+            }
+            rankCounts[t] += other.rankCounts[t];
+        }
+        foldedLoss += other.logLossSum();
+        rows += other.rows;
+        if (scores != null) {
+            for (int c = 0; c < scores.length; c++) {
+                if (scores[c] != null) {
+                    scores[c].addAll(other.scores[c]);
+                }
+            }
+        }
+    }
+
+    /** Sets the log-loss sum of a tally read back from its bytes (nothing folded is pending). */
+    void restoreLogLoss(double sum) {
+        foldedLoss = sum;
+        pendingProduct = 1;
+    }
+
     /** Sum over the rows so far of the negative log of the true class's clipped, renormalised probability. */
     double logLossSum() {
         return foldedLoss - Math.log(pendingProduct);

@@ -130,6 +130,36 @@ public final class Evaluator<R extends Report> {
      *     a feature is missing in a row or an output is not finite (row named), or the data is empty
      */
     public R evaluate(Model model, Dataset data) {
+        Column label = checkedLabel(model, data);
+        Task t = model.signature().task();
+        Report report = t == Task.DETECTION ? DetectionEvaluation.run(model, data, label, batchSizeSet ? batchSize : 32)
+                : t == Task.SEGMENTATION ? SegmentationEvaluation.run(model, data, label, batchSizeSet ? batchSize : 32)
+                : t == Task.CLASSIFICATION ? new ClassificationReport(classificationTally(model, data, label))
+                : new RegressionReport(regressionTally(model, data, label));
+        return type.cast(report);
+    }
+
+    /**
+     * The running state of this evaluation over {@code data}, one part of a larger data set (a partition):
+     * {@link EvaluationPart#merge} the parts, then take the {@link EvaluationPart#report()}. A part may have no
+     * rows. Classification and regression only.
+     *
+     * @throws SchemaMismatchException as {@link #evaluate}
+     * @throws IllegalArgumentException as {@link #evaluate}, and for a segmentation or detection model
+     */
+    public EvaluationPart partial(Model model, Dataset data) {
+        Column label = checkedLabel(model, data);
+        Task t = model.signature().task();
+        if (t == Task.SEGMENTATION || t == Task.DETECTION) {
+            throw new IllegalArgumentException("a " + t.name().toLowerCase(java.util.Locale.ROOT)
+                    + " evaluation cannot be split into parts; evaluate it whole");
+        }
+        return t == Task.CLASSIFICATION ? new EvaluationPart(classificationTally(model, data, label))
+                : new EvaluationPart(regressionTally(model, data, label));
+    }
+
+    /** Checks the model's task against this evaluator's and the data against the model; returns the label column. */
+    private Column checkedLabel(Model model, Dataset data) {
         ModelSignature sig = model.signature();
         Task t = sig.task();
         if (t == Task.RECONSTRUCTION) {
@@ -143,11 +173,7 @@ public final class Evaluator<R extends Report> {
         if (!data.schema().contains(sig.label())) {
             throw new SchemaMismatchException(List.of(sig.label()), "the data has no label column '" + sig.label() + "'");
         }
-        Column label = data.schema().column(sig.label());
-        Report report = t == Task.DETECTION ? DetectionEvaluation.run(model, data, label, batchSizeSet ? batchSize : 32)
-                : t == Task.SEGMENTATION ? SegmentationEvaluation.run(model, data, label, batchSizeSet ? batchSize : 32)
-                : t == Task.CLASSIFICATION ? classify(model, data, label) : regress(model, data, label);
-        return type.cast(report);
+        return data.schema().column(sig.label());
     }
 
     private BatchIterator batches(ModelSignature sig, Dataset data) {
@@ -173,7 +199,7 @@ public final class Evaluator<R extends Report> {
         }
     }
 
-    private ClassificationReport classify(Model model, Dataset data, Column label) {
+    private ClassificationTally classificationTally(Model model, Dataset data, Column label) {
         ModelSignature sig = model.signature();
         int[] toModel = classIndices(sig, label);
         int k = sig.classNames().size();
@@ -191,10 +217,10 @@ public final class Evaluator<R extends Report> {
                 tally.add(toModel[hot(truth, r)], p, row + r);
             }
         });
-        return new ClassificationReport(tally);
+        return tally;
     }
 
-    private RegressionReport regress(Model model, Dataset data, Column label) {
+    private RegressionTally regressionTally(Model model, Dataset data, Column label) {
         ModelSignature sig = model.signature();
         if (!(label.type().isNumeric() || label.type() == ColumnType.TENSOR) || label.width() != sig.outputWidth()) {
             throw new SchemaMismatchException(List.of(sig.label()), "label '" + sig.label() + "' is " + label.type() + " of width "
@@ -222,7 +248,7 @@ public final class Evaluator<R extends Report> {
                 return out.get(r, j);
             }
         }, row));
-        return new RegressionReport(tally);
+        return tally;
     }
 
     /** For each of the data's label categories, the model's class of that name. */

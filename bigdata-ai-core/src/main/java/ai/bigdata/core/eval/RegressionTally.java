@@ -110,6 +110,57 @@ final class RegressionTally {
         rows += n;
     }
 
+    /**
+     * Adds the rows of {@code other}, a tally of other rows with as many outputs (the part of another
+     * partition): error sums add, means and squared deviations merge by Chan's formula, and the chart's
+     * samples are pooled and thinned back to at most {@value #SAMPLE} pairs.
+     *
+     * @throws IllegalArgumentException when the number of outputs differs
+     */
+    void absorb(RegressionTally other) {
+        if (other.outputs != outputs) {
+            throw new IllegalArgumentException("cannot merge an evaluation of " + other.outputs + " outputs into one of " + outputs);
+        }
+        if ((long) rows + other.rows > Integer.MAX_VALUE) {
+            throw new IllegalStateException("more than " + Integer.MAX_VALUE + " rows in one evaluation");
+        }
+        if (other.rows == 0) {
+            return;
+        }
+        for (int j = 0; j < outputs; j++) {
+            squared[j] += other.squared[j];
+            absolute[j] += other.absolute[j];
+            relative[j] += other.relative[j];
+            if (rows == 0) {
+                mean[j] = other.mean[j];
+                m2[j] = other.m2[j];
+            } else {
+                double total = (double) rows + other.rows;
+                double delta = other.mean[j] - mean[j];
+                mean[j] += delta * other.rows / total;
+                m2[j] += other.m2[j] + delta * delta * ((double) rows * other.rows / total);
+            }
+        }
+        rows += other.rows;
+        double[] truth = Arrays.copyOf(sampleTruth, sampled + other.sampled);
+        double[] predicted = Arrays.copyOf(samplePredicted, sampled + other.sampled);
+        System.arraycopy(other.sampleTruth, 0, truth, sampled, other.sampled);
+        System.arraycopy(other.samplePredicted, 0, predicted, sampled, other.sampled);
+        int n = truth.length;
+        sampleStride = Math.max(sampleStride, other.sampleStride);
+        while (n > SAMPLE) {
+            for (int k = 0; k < (n + 1) / 2; k++) {
+                truth[k] = truth[2 * k];
+                predicted[k] = predicted[2 * k];
+            }
+            n = (n + 1) / 2;
+            sampleStride *= 2;
+        }
+        sampleTruth = Arrays.copyOf(truth, Math.max(n, SAMPLE));
+        samplePredicted = Arrays.copyOf(predicted, Math.max(n, SAMPLE));
+        sampled = n;
+    }
+
     private void sample(long row, double y, double p) {
         if (row % sampleStride != 0) {
             return;

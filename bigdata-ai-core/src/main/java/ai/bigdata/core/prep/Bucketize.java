@@ -1,16 +1,24 @@
 package ai.bigdata.core.prep;
 
 import ai.bigdata.core.data.Dataset;
+import ai.bigdata.core.data.Schema;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
-/** Bucketisers of numeric columns, as unfitted values: fixed cut points, or quantile cut points fitted on the data. */
-public final class Bucketize implements Preprocessor {
+/**
+ * Bucketisers of numeric columns, as unfitted values: fixed cut points, or quantile cut points fitted on the
+ * data. They also fit from partial statistics ({@link PartialFit}): exact quantiles keep every value of the
+ * parts (the local fit's cut points exactly), sketched ones merge their KLL sketches.
+ */
+public final class Bucketize implements StatisticsFit {
+    private static final long serialVersionUID = 1L;
+    private static final String STEP = "quantile bucketising";
+
     private final double[] fixed;
     private final int quantiles;
-    private final List<String> columns;
+    private final ArrayList<String> columns;
     private final int sketchK;
 
     private Bucketize(double[] fixed, int quantiles, List<String> columns) {
@@ -20,7 +28,7 @@ public final class Bucketize implements Preprocessor {
     private Bucketize(double[] fixed, int quantiles, List<String> columns, int sketchK) {
         this.fixed = fixed;
         this.quantiles = quantiles;
-        this.columns = columns;
+        this.columns = columns == null ? null : new ArrayList<>(columns);
         this.sketchK = sketchK;
     }
 
@@ -68,15 +76,55 @@ public final class Bucketize implements Preprocessor {
     /** Fits the cut points; the result tells them through {@link BucketTransform#cuts(String)}. */
     @Override
     public BucketTransform fit(Dataset data) {
-        List<String> cols = Statistics.choose(data.schema(), columns, t -> t.isNumeric(), "numeric", "bucketising");
+        List<String> cols = chooseColumns(data.schema());
+        if (fixed != null) {
+            return finish(cols, null);
+        }
+        Statistics.requireRows(data, STEP);
+        return finish(cols, Statistics.numeric(data, cols, quantileMode()));
+    }
+
+    /** {@inheritDoc} Fixed cut points gather nothing but the row count. */
+    @Override
+    public PartialStatistics newState(Schema schema) {
+        return PartialStatistics.of(chooseColumns(schema), fixed != null ? Statistics.Quantiles.NONE : quantileMode());
+    }
+
+    @Override
+    public PartialStatistics accumulate(PartialStatistics state, Dataset part) {
+        if (fixed != null) {
+            state.addRows(part);
+        } else {
+            state.addNumeric(part);
+        }
+        return state;
+    }
+
+    /** {@inheritDoc} Exact quantiles give the local fit's cut points exactly. */
+    @Override
+    public BucketTransform finish(PartialStatistics state) {
+        if (fixed != null) {
+            return finish(state.columns(), null);
+        }
+        state.requireRows(STEP);
+        return finish(state.columns(), state.numeric());
+    }
+
+    private List<String> chooseColumns(Schema schema) {
+        return Statistics.choose(schema, columns, t -> t.isNumeric(), "numeric", "bucketising");
+    }
+
+    private Statistics.Quantiles quantileMode() {
+        return Statistics.Quantiles.of(sketchK, STEP, "Bucketize.quantiles(k).sketch() (a fixed-size KLL sketch, approximate)");
+    }
+
+    /** The transform with the fixed cut points, or with the quantiles of {@code stats}. */
+    private BucketTransform finish(List<String> cols, Map<String, NumericStatistics> stats) {
         List<double[]> cuts = new ArrayList<>();
         if (fixed != null) {
             cols.forEach(c -> cuts.add(fixed));
             return new BucketTransform(cols, cuts, null);
         }
-        Statistics.requireRows(data, "quantile bucketising");
-        Map<String, NumericStatistics> stats = Statistics.numeric(data, cols,
-                Statistics.Quantiles.of(sketchK, "quantile bucketising", "Bucketize.quantiles(k).sketch() (a fixed-size KLL sketch, approximate)"));
         for (String c : cols) {
             NumericStatistics s = stats.get(c);
             if (s.count() == 0) {

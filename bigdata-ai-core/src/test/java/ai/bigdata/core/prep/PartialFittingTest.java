@@ -2,6 +2,7 @@ package ai.bigdata.core.prep;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import ai.bigdata.core.data.Column;
 import ai.bigdata.core.data.ColumnType;
@@ -205,13 +206,37 @@ class PartialFittingTest {
         }
     }
 
+    /** Quantile cut points from the parts' kept values are the local fit's exactly; fixed ones need nothing but rows. */
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2, 7})
+    void bucketizeFitsFromPartsAsLocally(int k) {
+        Pipeline buckets = Pipeline.of(Bucketize.quantiles(5).columns("palmitic", "oleic"), Bucketize.edges(0, 1000).columns("linoleic"));
+        try (Dataset olive = oliveWithHoles()) {
+            String local = TransformJson.write(buckets.fit(olive));
+            List<Dataset> parts = parts(olive, k);
+            try {
+                assertThat(TransformJson.write(PartialFitting.fit(buckets, parts))).isEqualTo(local);
+                // sketched quantiles merge as sketches: close to the exact cut points
+                BucketTransform sketched = (BucketTransform) PartialFitting.fit(Bucketize.quantiles(4).sketch().columns("oleic"), parts);
+                BucketTransform exact = Bucketize.quantiles(4).columns("oleic").fit(olive);
+                double[] s = sketched.cuts("oleic");
+                double[] e = exact.cuts("oleic");
+                for (int i = 0; i < e.length; i++) {
+                    assertThat(s[i]).isCloseTo(e[i], within(0.05 * Math.abs(e[i])));
+                }
+            } finally {
+                closeAll(parts);
+            }
+        }
+    }
+
     @Test
     void aStepWithoutPartialStatisticsIsATypedErrorNamingIt() {
         try (Dataset olive = oliveWithHoles()) {
-            Pipeline p = Pipeline.of(Impute.mean(), Pipeline.of(Scale.standard(), Bucketize.quantiles(4)));
+            Pipeline p = Pipeline.of(Impute.mean(), Pipeline.of(Scale.standard(), Clean.dropDuplicates()));
             assertThatThrownBy(() -> PartialFitting.fit(p, List.of(olive)))
                     .isInstanceOf(PartialFitUnsupportedException.class)
-                    .hasMessageContaining("Bucketize cannot be fitted from partial statistics");
+                    .hasMessageContaining("cannot be fitted from partial statistics");
             assertThatThrownBy(() -> PartialFitting.fit(Clean.dropDuplicates(), List.of(olive)))
                     .isInstanceOf(PartialFitUnsupportedException.class)
                     .hasMessageContaining("a preprocessor made by Clean");

@@ -23,12 +23,14 @@ public final class Tokenizers {
                 return WordTokenizer.fromParameters(parameters);
             } else if (CharNGramTokenizer.TYPE.equals(type)) {
                 return CharNGramTokenizer.fromParameters(parameters);
+            } else if (BpeTokenizer.TYPE.equals(type)) {
+                return BpeTokenizer.fromParameters(parameters);
             }
         } catch (ClassCastException e) {
             throw new IllegalArgumentException("tokenizer parameters " + parameters + " have a value of the wrong type", e);
         }
         throw new IllegalArgumentException("unknown tokenizer type '" + type + "' (known: "
-                + WhitespaceTokenizer.TYPE + ", " + WordTokenizer.TYPE + ", " + CharNGramTokenizer.TYPE + ")");
+                + WhitespaceTokenizer.TYPE + ", " + WordTokenizer.TYPE + ", " + CharNGramTokenizer.TYPE + ", " + BpeTokenizer.TYPE + ")");
     }
 
     /**

@@ -15,6 +15,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.lucene.util.StringHelper;
 
 /**
@@ -32,10 +33,17 @@ public final class TextVectorTransform implements Transform {
     private final TextVectorSettings settings;
     private final Vocabulary vocabulary;
     private final double[] idf;
+    /** The fitted dataset's term ids, taken (once) by the first {@link #apply} to that dataset. */
+    private final AtomicReference<FitMemo> memo;
 
     TextVectorTransform(TextVectorSettings settings, Vocabulary vocabulary) {
+        this(settings, vocabulary, null);
+    }
+
+    TextVectorTransform(TextVectorSettings settings, Vocabulary vocabulary, FitMemo memo) {
         this.settings = settings;
         this.vocabulary = vocabulary;
+        this.memo = new AtomicReference<>(memo);
         if (settings.weighting() != Weighting.HASHING && vocabulary == null) {
             throw new IllegalArgumentException(settings.weighting() + " needs a vocabulary");
         }
@@ -87,8 +95,11 @@ public final class TextVectorTransform implements Transform {
      * such as hashing into 2^30 columns, use {@link #sparseVector(String)}).
      */
     public double[] vector(String text) {
+        return dense(weights(text));
+    }
+
+    private double[] dense(TermWeights e) {
         double[] v = new double[width()];
-        TermWeights e = weights(text);
         for (int k = 0; k < e.indices().length; k++) {
             v[e.indices()[k]] = e.values()[k];
         }
@@ -100,7 +111,10 @@ public final class TextVectorTransform implements Transform {
      * increasing index (the same numbers as the non-zeros of the dense tensor cell).
      */
     public SparseVector sparseVector(String text) {
-        TermWeights e = weights(text);
+        return sparse(weights(text));
+    }
+
+    private SparseVector sparse(TermWeights e) {
         int[] indices = new int[e.indices().length];
         float[] values = new float[indices.length];
         int n = 0;
@@ -117,7 +131,6 @@ public final class TextVectorTransform implements Transform {
     /** The weights of the terms of one text, by increasing column, normalised. */
     private TermWeights weights(String text) {
         List<String> terms = terms(settings, text);
-        TermWeights e;
         if (settings.weighting() == Weighting.HASHING) {
             int w = settings.hashWidth();
             long[] keys = new long[terms.size()];
@@ -129,30 +142,40 @@ public final class TextVectorTransform implements Transform {
             }
             Arrays.sort(keys);
             // binary, as scikit-learn: every column a term hashed to is 1, even where signs cancelled
-            e = TermWeights.merge(keys, settings.binary());
-        } else {
-            int[] hits = new int[terms.size()];
-            int n = 0;
-            for (String t : terms) {
-                int i = vocabulary.indexOf(t);
-                if (i >= 0) {
-                    hits[n++] = i;
-                }
+            TermWeights e = TermWeights.merge(keys, settings.binary());
+            e.normalise(settings.norm());
+            return e;
+        }
+        int[] hits = new int[terms.size()];
+        int k = 0;
+        for (String t : terms) {
+            hits[k++] = vocabulary.indexOf(t);
+        }
+        return vocabularyWeights(hits);
+    }
+
+    /** The weights of a text whose terms have these vocabulary indices (-1: not in the vocabulary), normalised. */
+    private TermWeights vocabularyWeights(int[] termIndices) {
+        int[] hits = new int[termIndices.length];
+        int n = 0;
+        for (int i : termIndices) {
+            if (i >= 0) {
+                hits[n++] = i;
             }
-            Arrays.sort(hits, 0, n);
-            long[] keys = new long[n];
-            for (int k = 0; k < n; k++) {
-                keys[k] = (long) hits[k] << 1 | 1;
+        }
+        Arrays.sort(hits, 0, n);
+        long[] keys = new long[n];
+        for (int k = 0; k < n; k++) {
+            keys[k] = (long) hits[k] << 1 | 1;
+        }
+        TermWeights e = TermWeights.merge(keys, false);
+        double[] v = e.values();
+        for (int k = 0; k < v.length; k++) {
+            double tf = settings.binary() ? 1 : v[k];
+            if (settings.sublinearTf()) {
+                tf = Math.log(tf) + 1;
             }
-            e = TermWeights.merge(keys, false);
-            double[] v = e.values();
-            for (int k = 0; k < v.length; k++) {
-                double tf = settings.binary() ? 1 : v[k];
-                if (settings.sublinearTf()) {
-                    tf = Math.log(tf) + 1;
-                }
-                v[k] = idf == null ? tf : tf * idf[e.indices()[k]];
-            }
+            v[k] = idf == null ? tf : tf * idf[e.indices()[k]];
         }
         e.normalise(settings.norm());
         return e;
@@ -182,16 +205,19 @@ public final class TextVectorTransform implements Transform {
         List<String> names = out.names();
         List<String> inputNames = data.schema().names();
         long[] row = {0};
+        int[][] fitted = takeMemo(data);
         try (DatasetWriter w = Dataset.writer(out, chunkRows())) {
             data.forEachRow(r -> {
                 for (int c = 0; c < names.size(); c++) {
                     if (c == at) {
-                        String text = TextColumns.text(settings.column(), r.getString(settings.column()), row[0]);
+                        // the fitted dataset's texts were checked and tokenized by fit: its term ids stand in for them
+                        TermWeights e = fitted != null ? vocabularyWeights(fitted[(int) row[0]])
+                                : weights(TextColumns.text(settings.column(), r.getString(settings.column()), row[0]));
                         if (settings.sparse()) {
-                            SparseVector v = sparseVector(text);
+                            SparseVector v = sparse(e);
                             w.column(c).appendSparse(v.indices(), v.values());
                         } else {
-                            double[] v = vector(text);
+                            double[] v = dense(e);
                             float[] f = new float[v.length];
                             for (int i = 0; i < v.length; i++) {
                                 f[i] = (float) v[i];
@@ -207,6 +233,13 @@ public final class TextVectorTransform implements Transform {
             });
             return w.build();
         }
+    }
+
+    /** The fitted dataset's term ids if {@code data} is that dataset and they are still held; taken once. */
+    private int[][] takeMemo(Dataset data) {
+        FitMemo m = memo.get();
+        int[][] ids = m == null ? null : m.idsFor(data);
+        return ids != null && memo.compareAndSet(m, null) ? ids : null;
     }
 
     /**

@@ -77,13 +77,14 @@ public final class TextVectorizer implements Preprocessor {
     public TextVectorTransform fit(Dataset data) {
         checkInput(settings, data.schema());
         if (settings.weighting() == Weighting.HASHING) {
-            return new TextVectorTransform(settings, null);
+            return new TextVectorTransform(settings, null, null);
         }
         TermCounts counts = new TermCounts();
+        FitMemo.Recorder memo = new FitMemo.Recorder();
         long[] row = {0};
         data.forEachRow(r -> {
             String text = TextColumns.text(settings.column(), r.getString(settings.column()), row[0]);
-            counts.addDocument(TextVectorTransform.terms(settings, text));
+            memo.add(counts.addDocument(TextVectorTransform.terms(settings, text)));
             row[0]++;
         });
         long n = counts.documents();
@@ -91,7 +92,10 @@ public final class TextVectorizer implements Preprocessor {
             throw new PreprocessingException(settings.column(), "cannot fit a vocabulary on zero documents");
         }
         long maxDocs = (long) Math.floor(maxDocumentFraction * n);
-        return new TextVectorTransform(settings, Vocabulary.select(counts, minDocuments, maxDocs, maxFeatures));
+        Vocabulary vocabulary = Vocabulary.select(counts, minDocuments, maxDocs, maxFeatures);
+        int[] toVocabulary = new int[counts.size()];
+        counts.entries().forEach(e -> toVocabulary[e.getValue().id] = vocabulary.indexOf(e.getKey()));
+        return new TextVectorTransform(settings, vocabulary, memo.finish(data, toVocabulary));
     }
 
     static void checkInput(TextVectorSettings s, Schema schema) {

@@ -12,8 +12,24 @@ import java.util.Map;
  * sorts strings), each with its document frequency in the fitting corpus. Immutable.
  */
 public final class Vocabulary {
-    /** Compares strings by code point, as Python does (Java's {@code compareTo} compares UTF-16 units). */
+    /**
+     * Compares strings by code point, as Python does (Java's {@code compareTo} compares UTF-16 units): the two
+     * orders differ only where the first differing unit is a surrogate, so the units are compared directly
+     * and only such a string pair is compared code point by code point.
+     */
     static final Comparator<String> CODE_POINT_ORDER = (a, b) -> {
+        int n = Math.min(a.length(), b.length());
+        for (int k = 0; k < n; k++) {
+            char ca = a.charAt(k);
+            char cb = b.charAt(k);
+            if (ca != cb) {
+                return Character.isSurrogate(ca) || Character.isSurrogate(cb) ? byCodePoint(a, b) : Character.compare(ca, cb);
+            }
+        }
+        return Integer.compare(a.length(), b.length());
+    };
+
+    private static int byCodePoint(String a, String b) {
         int i = 0;
         int j = 0;
         while (i < a.length() && j < b.length()) {
@@ -26,7 +42,7 @@ public final class Vocabulary {
             j += Character.charCount(cb);
         }
         return Integer.compare(a.length() - i, b.length() - j);
-    };
+    }
 
     private final List<String> terms;
     private final long[] documentFrequencies;

@@ -101,8 +101,8 @@ class WordTokenizerTest {
 
     @Test
     void unknownTokenizerTypeIsNamed() {
-        assertThatThrownBy(() -> Tokenizers.fromParameters(java.util.Map.of("type", "bpe")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'bpe'");
+        assertThatThrownBy(() -> Tokenizers.fromParameters(java.util.Map.of("type", "sentencepiece")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'sentencepiece'");
         assertThatThrownBy(() -> Tokenizers.fromParameters(java.util.Map.of("type", "word")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'lowercase' is missing");
     }
