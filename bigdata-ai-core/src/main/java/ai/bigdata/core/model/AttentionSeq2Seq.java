@@ -4,16 +4,19 @@ import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.RNNFormat;
 import org.deeplearning4j.nn.conf.graph.AttentionVertex;
 import org.deeplearning4j.nn.conf.graph.MergeVertex;
+import org.deeplearning4j.nn.conf.graph.rnn.ReverseTimeSeriesVertex;
 import org.deeplearning4j.nn.conf.layers.EmbeddingSequenceLayer;
 import org.deeplearning4j.nn.conf.layers.LSTM;
 import org.deeplearning4j.nn.conf.layers.RnnOutputLayer;
-import org.deeplearning4j.nn.conf.layers.recurrent.Bidirectional;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 /**
  * Builder of an encoder-decoder with attention ({@link Seq2SeqNetwork#attention()}): source ids are
- * embedded and read by a bidirectional LSTM (the encoder); the decoder embeds its input ids (start id,
+ * embedded and read by a bidirectional LSTM (the encoder: one LSTM forwards, one over each row's real
+ * ids reversed by a mask-aware {@code ReverseTimeSeriesVertex}, their states concatenated; DL4J M2.1's
+ * {@code Bidirectional} wrapper reverses the padding too, so a row's encoding would depend on how much
+ * padding its batch has); the decoder embeds its input ids (start id,
  * then the target shifted by one), runs an LSTM over them, attends over the encoder's states with a
  * projected dot-product {@link AttentionVertex} (masked to the real source positions), and a second LSTM
  * over the decoder state and the attended context feeds a softmax over the target ids. Every part is
@@ -59,6 +62,10 @@ public final class AttentionSeq2Seq {
         return this;
     }
 
+    private static LSTM lstm(int in, int out) {
+        return new LSTM.Builder().nIn(in).nOut(out).activation(Activation.TANH).build();
+    }
+
     private static int positive(String what, int n) {
         if (n <= 0) {
             throw new IllegalArgumentException(what + " must be positive, got " + n);
@@ -83,15 +90,18 @@ public final class AttentionSeq2Seq {
             ComputationGraphConfiguration.GraphBuilder g = settings.configuration(0).graphBuilder()
                     .addInputs(Seq2SeqNetwork.SOURCE, Seq2SeqNetwork.TARGET)
                     .addLayer("source-embedding", new EmbeddingSequenceLayer.Builder().nIn(vs).nOut(e).build(), Seq2SeqNetwork.SOURCE)
-                    .addLayer("encoder", new Bidirectional(Bidirectional.Mode.CONCAT, new LSTM.Builder().nIn(e).nOut(h)
-                            .activation(Activation.TANH).build()), "source-embedding")
+                    .addLayer("encoder-forward", lstm(e, h), "source-embedding")
+                    .addVertex("source-reversed", new ReverseTimeSeriesVertex(Seq2SeqNetwork.SOURCE), "source-embedding")
+                    .addLayer("encoder-backward-reversed", lstm(e, h), "source-reversed")
+                    .addVertex("encoder-backward", new ReverseTimeSeriesVertex(Seq2SeqNetwork.SOURCE), "encoder-backward-reversed")
+                    .addVertex("encoder", new MergeVertex(), "encoder-forward", "encoder-backward")
                     .addLayer("target-embedding", new EmbeddingSequenceLayer.Builder().nIn(vt + 1).nOut(e).build(),
                             Seq2SeqNetwork.TARGET)
-                    .addLayer("decoder", new LSTM.Builder().nIn(e).nOut(h).activation(Activation.TANH).build(), "target-embedding")
+                    .addLayer("decoder", lstm(e, h), "target-embedding")
                     .addVertex("attention", new AttentionVertex.Builder().nInQueries(h).nInKeys(2 * h).nInValues(2 * h).nOut(h)
                             .nHeads(1).projectInput(true).build(), "decoder", "encoder", "encoder")
                     .addVertex("context", new MergeVertex(), "decoder", "attention")
-                    .addLayer("post", new LSTM.Builder().nIn(2 * h).nOut(h).activation(Activation.TANH).build(), "context")
+                    .addLayer("post", lstm(2 * h, h), "context")
                     .addLayer("output", new RnnOutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nIn(h).nOut(vt)
                             .activation(Activation.SOFTMAX).dataFormat(RNNFormat.NCW).build(), "post")
                     .setOutputs("output");

@@ -227,9 +227,9 @@ public final class Seq2SeqNetwork extends Network {
         ComputationGraph g = requireGraph();
         ModelSignature sig = signature();
         TokenIds.check(features, sourceVocabulary, sig.featureShape()[0], sig.featureNames().get(0));
-        return new BeamSearch(g, targetVocabulary, sig.outputWidth(), beamWidth).decode(features.castTo(
-                org.nd4j.linalg.api.buffer.DataType.FLOAT), TokenIds.paddingMask(features).castTo(
-                org.nd4j.linalg.api.buffer.DataType.FLOAT));
+        INDArray source = Seq2SeqBatch.trimmed(features).castTo(org.nd4j.linalg.api.buffer.DataType.FLOAT);
+        return new BeamSearch(g, targetVocabulary, sig.outputWidth(), beamWidth).decode(source, TokenIds.paddingMask(source)
+                .castTo(org.nd4j.linalg.api.buffer.DataType.FLOAT));
     }
 
     @Override

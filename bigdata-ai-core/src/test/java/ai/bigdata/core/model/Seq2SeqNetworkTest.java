@@ -117,6 +117,29 @@ class Seq2SeqNetworkTest {
     }
 
     @Test
+    void paddingAndBatchMatesChangeNothing() {
+        try (Dataset test = reversals(40, 11)) {
+            INDArray source = sources(test);
+            INDArray decoder = Nd4j.zeros(source.size(0), TIME).addi(IDS);
+            INDArray batchOut = trained.graph().output(false, new INDArray[] {source, decoder},
+                    new INDArray[] {TokenIds.paddingMask(source), Nd4j.ones(source.size(0), TIME)})[0];
+            double worst = 0;
+            for (int r = 0; r < source.size(0); r++) {
+                INDArray one = Seq2SeqBatch.trimmed(source.getRow(r, true));
+                INDArray out = trained.graph().output(false, new INDArray[] {one, decoder.getRow(r, true)},
+                        new INDArray[] {TokenIds.paddingMask(one), Nd4j.ones(1, TIME)})[0];
+                worst = Math.max(worst, Math.abs(out.sub(batchOut.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(r, r + 1),
+                        org.nd4j.linalg.indexing.NDArrayIndex.all(), org.nd4j.linalg.indexing.NDArrayIndex.all())).maxNumber().doubleValue()));
+                worst = Math.max(worst, Math.abs(out.sub(batchOut.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(r, r + 1),
+                        org.nd4j.linalg.indexing.NDArrayIndex.all(), org.nd4j.linalg.indexing.NDArrayIndex.all())).minNumber().doubleValue()));
+                assertThat(trained.output(source.getRow(r, true))).as("row %d", r).isEqualTo(trained.output(source).getRow(r, true));
+            }
+            System.out.println("largest difference alone vs in a padded batch: " + worst);
+            assertThat(worst).isLessThan(1e-5);
+        }
+    }
+
+    @Test
     void aBundleReadsBackWithIdenticalPredictions(@TempDir Path dir) {
         try (Dataset test = reversals(50, 4)) {
             ModelBundle.of(Preprocessor.identity().fit(test), trained.withBeamWidth(2), SCHEMA).save(dir.resolve("rev.bundle"));
