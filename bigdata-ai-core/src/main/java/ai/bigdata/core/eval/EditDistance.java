@@ -5,11 +5,12 @@ package ai.bigdata.core.eval;
  * of one id that turn the prediction into the reference (each costs 1). Two rows of the dynamic
  * programme, O(n m) time, O(m) memory.
  */
-final class EditDistance {
+public final class EditDistance {
     private EditDistance() {
     }
 
-    static int between(int[] reference, int[] predicted) {
+    /** The fewest single-id edits that turn {@code predicted} into {@code reference}. */
+    public static int between(int[] reference, int[] predicted) {
         int m = predicted.length;
         int[] previous = new int[m + 1];
         int[] current = new int[m + 1];
