@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.graph.ComputationGraph;
@@ -160,6 +161,12 @@ public final class Seq2SeqNetwork extends Network {
         } catch (IOException e) {
             throw new java.io.UncheckedIOException("could not copy the graph of " + description(), e);
         }
+    }
+
+    @Override
+    public Optional<String> workersUnsupported() {
+        return Optional.of("an encoder-decoder trains on one worker: data-parallel averaging of its attention graph is not"
+                + " tested (and DL4J M2.1's graph clone fails on the attention vertex)");
     }
 
     @Override

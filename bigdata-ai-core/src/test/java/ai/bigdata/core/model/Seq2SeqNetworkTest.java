@@ -152,6 +152,20 @@ class Seq2SeqNetworkTest {
     }
 
     @Test
+    void validationReportsSequenceErrorRatesAndWorkersAreRefused() {
+        Seq2SeqNetwork net = Seq2SeqNetwork.attention().sourceVocabulary(IDS).targetVocabulary(IDS).embedding(8).hidden(8).build();
+        try (Dataset train = reversals(64, 21); Dataset validation = reversals(32, 22)) {
+            ai.bigdata.core.train.TrainingHistory h = Trainer.builder().epochs(1).batchSize(32).seed(3).optimizer(Optimizer.adam(1e-2))
+                    .build().fit(net, train, validation);
+            java.util.Map<String, Double> v = h.epochs().get(0).validation();
+            assertThat(v).containsKeys("loss", "sequence_error_rate", "token_error_rate").doesNotContainKey("mse");
+            assertThat(v.get("loss")).isEqualTo(v.get("token_error_rate")).isGreaterThan(0);
+            assertThatThrownBy(() -> Trainer.builder().epochs(1).batchSize(32).workers(2).build().fit(net, train))
+                    .hasMessageContaining("an encoder-decoder trains on one worker");
+        }
+    }
+
+    @Test
     void aSourceIdOutsideTheVocabularyIsNamed() {
         INDArray bad = Nd4j.createFromArray(new float[][] {{1, 2, 0, 0, 0}, {3, IDS, 0, 0, 0}});
         assertThatThrownBy(() -> trained.output(bad)).isInstanceOf(InvalidTokenIdException.class)
