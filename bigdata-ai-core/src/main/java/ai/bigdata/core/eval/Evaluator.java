@@ -75,7 +75,8 @@ public final class Evaluator<R extends Report> {
 
     /**
      * An evaluator of the model's own task: a classification report for a classifier, a regression report
-     * for a regressor, a segmentation report for a per-element classifier.
+     * for a regressor, a segmentation report for a per-element classifier, a sequence report for a
+     * {@code Seq2SeqNetwork}.
      */
     public static Evaluator<Report> any() {
         return new Evaluator<>(null, Report.class);
@@ -135,7 +136,8 @@ public final class Evaluator<R extends Report> {
     public R evaluate(Model model, Dataset data) {
         Column label = checkedLabel(model, data);
         Task t = model.signature().task();
-        Report report = sequences ? new SequenceReport(sequenceTally(model, data, label))
+        boolean sequenceModel = sequences || (task == null && model instanceof ai.bigdata.core.model.Seq2SeqNetwork);
+        Report report = sequenceModel ? new SequenceReport(sequenceTally(model, data, label))
                 : t == Task.SEGMENTATION ? SegmentationEvaluation.run(model, data, label, batchSizeSet ? batchSize : 32)
                 : t == Task.CLASSIFICATION ? new ClassificationReport(classificationTally(model, data, label))
                 : new RegressionReport(regressionTally(model, data, label));
@@ -156,7 +158,7 @@ public final class Evaluator<R extends Report> {
         if (t == Task.SEGMENTATION) {
             throw new IllegalArgumentException("a segmentation evaluation cannot be split into parts; evaluate it whole");
         }
-        if (sequences) {
+        if (sequences || model instanceof ai.bigdata.core.model.Seq2SeqNetwork) {
             throw new IllegalArgumentException("a sequence evaluation cannot be split into parts yet; evaluate it whole");
         }
         return t == Task.CLASSIFICATION ? new EvaluationPart(classificationTally(model, data, label))

@@ -81,6 +81,7 @@ class Seq2SeqNetworkTest {
             assertThat(before.tokenErrorRate()).isGreaterThan(0.6);
             assertThat(after.tokenErrorRate()).isLessThan(0.15);
             assertThat(after.sequenceErrorRate()).isLessThan(0.4);
+            assertThat(Evaluator.any().evaluate(trained, test)).isInstanceOf(SequenceReport.class);
             SequenceReport beam = Evaluator.sequence().evaluate(trained.withBeamWidth(3), test);
             System.out.println("reversal, beam 3: " + beam);
             assertThat(beam.tokenErrorRate()).isLessThan(0.15);
