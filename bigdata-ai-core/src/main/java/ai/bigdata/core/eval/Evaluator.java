@@ -36,10 +36,12 @@ public final class Evaluator<R extends Report> {
     private int batchSize = 1024;
     private boolean batchSizeSet;
     private boolean curves = true;
+    private final boolean sequences;
 
     private Evaluator(Task task, Class<R> type) {
         this.task = task;
         this.type = type;
+        this.sequences = type == SequenceReport.class;
     }
 
     /** An evaluator of classifiers. */
@@ -71,8 +73,19 @@ public final class Evaluator<R extends Report> {
     }
 
     /**
+     * An evaluator of sequence-to-sequence models (such as {@code Seq2SeqNetwork}): the label and the
+     * model's output are rows of token ids, each sequence ending at its first 0; the report counts
+     * sequences not predicted exactly and Levenshtein edits per reference token (for grapheme-to-phoneme:
+     * word and phoneme error rates).
+     */
+    public static Evaluator<SequenceReport> sequence() {
+        return new Evaluator<>(Task.REGRESSION, SequenceReport.class);
+    }
+
+    /**
      * An evaluator of the model's own task: a classification report for a classifier, a regression report
-     * for a regressor, a segmentation report for a per-element classifier, a detection report for a detector.
+     * for a regressor, a segmentation report for a per-element classifier, a detection report for a detector,
+     * a sequence report for a {@code Seq2SeqNetwork}.
      */
     public static Evaluator<Report> any() {
         return new Evaluator<>(null, Report.class);
@@ -132,7 +145,9 @@ public final class Evaluator<R extends Report> {
     public R evaluate(Model model, Dataset data) {
         Column label = checkedLabel(model, data);
         Task t = model.signature().task();
-        Report report = t == Task.DETECTION ? DetectionEvaluation.run(model, data, label, batchSizeSet ? batchSize : 32)
+        boolean sequenceModel = sequences || (task == null && model instanceof ai.bigdata.core.model.Seq2SeqNetwork);
+        Report report = sequenceModel ? new SequenceReport(sequenceTally(model, data, label))
+                : t == Task.DETECTION ? DetectionEvaluation.run(model, data, label, batchSizeSet ? batchSize : 32)
                 : t == Task.SEGMENTATION ? SegmentationEvaluation.run(model, data, label, batchSizeSet ? batchSize : 32)
                 : t == Task.CLASSIFICATION ? new ClassificationReport(classificationTally(model, data, label))
                 : new RegressionReport(regressionTally(model, data, label));
@@ -153,6 +168,9 @@ public final class Evaluator<R extends Report> {
         if (t == Task.SEGMENTATION || t == Task.DETECTION) {
             throw new IllegalArgumentException("a " + t.name().toLowerCase(java.util.Locale.ROOT)
                     + " evaluation cannot be split into parts; evaluate it whole");
+        }
+        if (sequences || model instanceof ai.bigdata.core.model.Seq2SeqNetwork) {
+            throw new IllegalArgumentException("a sequence evaluation cannot be split into parts yet; evaluate it whole");
         }
         return t == Task.CLASSIFICATION ? new EvaluationPart(classificationTally(model, data, label))
                 : new EvaluationPart(regressionTally(model, data, label));
@@ -248,6 +266,17 @@ public final class Evaluator<R extends Report> {
                 return out.get(r, j);
             }
         }, row));
+        return tally;
+    }
+
+    private SequenceTally sequenceTally(Model model, Dataset data, Column label) {
+        ModelSignature sig = model.signature();
+        if (label.type() != ColumnType.TENSOR || label.width() != sig.outputWidth()) {
+            throw new SchemaMismatchException(List.of(sig.label()), "label '" + sig.label() + "' is " + label.type() + " of width "
+                    + label.width() + " but the model predicts sequences of " + sig.outputWidth() + " token ids");
+        }
+        SequenceTally tally = new SequenceTally();
+        eachBatch(model, data, sig.outputWidth(), tally::add);
         return tally;
     }
 

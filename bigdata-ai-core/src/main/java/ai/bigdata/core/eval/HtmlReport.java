@@ -79,6 +79,11 @@ public final class HtmlReport {
         return page("Detection report", metricsTable(r.metrics()) + perClassTable);
     }
 
+    /** The page of a sequence report: its metrics. */
+    public static String sequence(SequenceReport r) {
+        return page("Sequence report", metricsTable(r.metrics()));
+    }
+
     private static String lossCurves(Map<String, double[]> curves) {
         if (curves == null || curves.isEmpty()) {
             return "";

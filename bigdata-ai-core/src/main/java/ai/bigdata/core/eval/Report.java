@@ -13,7 +13,8 @@ public interface Report {
      * {@code roc_auc} and {@code pr_auc} (unless evaluated {@link Evaluator#withoutCurves() without curves}),
      * {@code log_loss}, and {@code top2_accuracy} for three or more classes. Regression: {@code mse},
      * {@code rmse}, {@code mae}, {@code r2}, {@code mape}. Detection: {@code map_50}. Segmentation: {@code mean_iou},
-     * {@code pixel_accuracy}, {@code log_loss}.
+     * {@code pixel_accuracy}, {@code log_loss}. Sequences: {@code sequence_error_rate}, {@code token_error_rate},
+     * {@code sequence_accuracy}.
      */
     Map<String, Double> metrics();
 

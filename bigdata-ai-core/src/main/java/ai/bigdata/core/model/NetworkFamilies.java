@@ -20,7 +20,8 @@ final class NetworkFamilies {
     private static final Map<String, Reader> READERS = new TreeMap<>(Map.of(
             NeuralNetwork.FAMILY, NeuralNetwork::read,
             GraphNetwork.FAMILY, GraphNetwork::read,
-            QuantizedNetwork.FAMILY, QuantizedNetwork::read));
+            QuantizedNetwork.FAMILY, QuantizedNetwork::read,
+            Seq2SeqNetwork.FAMILY, Seq2SeqNetwork::read));
 
     private NetworkFamilies() {
     }

@@ -8,7 +8,7 @@ import ai.bigdata.core.model.Task;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The metrics of a network on validation data after an epoch: {@code loss} (log loss, MSE or reconstruction error) and the report's metrics. */
+/** The metrics of a network on validation data after an epoch: {@code loss} (log loss, MSE, reconstruction error, or a sequence model's token error rate) and the report's metrics. */
 final class ValidationMetrics {
     private ValidationMetrics() {
     }
@@ -17,6 +17,13 @@ final class ValidationMetrics {
         Map<String, Double> m = new LinkedHashMap<>();
         if (sig.task() == Task.RECONSTRUCTION) {
             m.put("loss", ReconstructionError.mean(model, validation));
+            return m;
+        }
+        if (model instanceof ai.bigdata.core.model.Seq2SeqNetwork) {
+            // decoded id sequences: their error rates, not a mean squared error of ids
+            Map<String, Double> sequences = Evaluator.sequence().batchSize(256).evaluate(model, validation).metrics();
+            m.put("loss", sequences.get("token_error_rate"));
+            m.putAll(sequences);
             return m;
         }
         boolean perImage = sig.task() == Task.SEGMENTATION || sig.task() == Task.DETECTION;

@@ -133,11 +133,17 @@ class NetworkFamiliesTest {
     @Test
     void theRegistryNamesAnUnknownFamilyOrKind() {
         assertThatThrownBy(() -> Network.read("samediff", "x", "x", THREE_CLASSES, new ByteArrayInputStream(new byte[0]), false))
-                .isInstanceOf(IllegalArgumentException.class).hasMessage("unknown network family 'samediff'; this library reads [graph, int8, multilayer]");
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("unknown network family 'samediff'; this library reads [graph, int8, multilayer, seq2seq]");
         assertThatThrownBy(() -> Network.read("multilayer", "perceiver", "x", THREE_CLASSES, new ByteArrayInputStream(new byte[0]),
                 false)).isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("unknown multilayer network kind 'perceiver'");
         assertThatThrownBy(() -> Network.read("graph", "mlp", "x", THREE_CLASSES, new ByteArrayInputStream(new byte[0]), false))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("unknown graph network kind 'mlp'");
+        assertThatThrownBy(() -> Network.read("seq2seq", "mlp", "x", THREE_CLASSES, new ByteArrayInputStream(new byte[0]), false))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("unknown seq2seq network kind 'mlp'; known kinds are"
+                        + " [attention-recipe]");
+        assertThatThrownBy(() -> Network.read("seq2seq", "attention-recipe", "x", THREE_CLASSES,
+                new ByteArrayInputStream(new byte[] {0, 3, 'a', 'b', 'c', 0, 0, 0, 1}), false))
+                .isInstanceOf(java.io.IOException.class).hasMessageContaining("not a sequence-to-sequence network");
     }
 
     @Test

@@ -154,7 +154,7 @@ class ModelBundleFaultTest {
         check(m -> m.remove("kind"), "the manifest lacks the field 'kind'");
         check(m -> m.put("family", 3), "the manifest field 'family' is a number (3) where a string is expected");
         check(m -> m.put("family", "samediff"), "cannot be restored: unknown network family 'samediff'; this library reads [graph,"
-                + " int8, multilayer]");
+                + " int8, multilayer, seq2seq]");
         check(m -> m.put("kind", "perceiver"), "cannot be restored: unknown multilayer network kind 'perceiver'; known kinds are mlp,"
                 + " logistic-regression, linear-regression, autoencoder, vae, lstm, transformer, wrapped, recipe, token-recipe");
         check(m -> m.remove("description"), "the manifest lacks the field 'description'");
