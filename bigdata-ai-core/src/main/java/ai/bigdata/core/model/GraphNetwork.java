@@ -6,7 +6,6 @@ import java.io.OutputStream;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.util.ModelSerializer;
@@ -204,8 +203,7 @@ public final class GraphNetwork extends Network {
 
     @Override
     public INDArray updaterState() {
-        ComputationGraph g = requireGraph();
-        return g.getUpdater() == null ? null : g.getUpdater().getStateViewArray();
+        return GraphState.updaterState(requireGraph());
     }
 
     @Override
@@ -225,14 +223,7 @@ public final class GraphNetwork extends Network {
 
     @Override
     public double learningRate() {
-        ComputationGraph g = requireGraph();
-        for (Layer layer : g.getLayers()) {
-            if (layer.numParams() > 0) {
-                Double rate = g.getLearningRate(layer.conf().getLayer().getLayerName());
-                return rate == null ? Double.NaN : rate;
-            }
-        }
-        return Double.NaN;
+        return GraphState.learningRate(requireGraph());
     }
 
     private ComputationGraph requireGraph() {
