@@ -33,6 +33,8 @@ final class FullBatchFit {
 
     /** Rows x features at most (one Java array of doubles). */
     static final long MAX_VALUES = Integer.MAX_VALUE - 8L;
+    /** Feature values per gathered batch: each batch passes through the heap once more as doubles, so it stays small. */
+    static final int GATHER_VALUES = 1 << 23;
 
     static TrainingHistory fit(Network model, ModelSignature sig, Dataset train, Dataset validation, Optimizer optimizer,
             List<TrainingListener> listeners, BiFunction<Network, Dataset, Map<String, Double>> validationMetrics) {
@@ -52,7 +54,7 @@ final class FullBatchFit {
         int[] y = new int[(int) rows];
         int filled = 0;
         try (BatchIterator it = train.batches().features(sig.featureNames().toArray(String[]::new)).label(sig.label())
-                .batchSize(8192).build()) {
+                .batchSize(gatherRows(width)).build()) {
             while (it.hasNext()) {
                 Batch b = it.next();
                 double[] block = model.input(b.features()).castTo(DataType.DOUBLE).dup('c').data().asDouble();
@@ -88,6 +90,11 @@ final class FullBatchFit {
             l.onEnd(history);
         }
         return history;
+    }
+
+    /** Rows per gathered batch: at most 8192 and at most {@link #GATHER_VALUES} values (64 MB of doubles), at least one. */
+    static int gatherRows(int width) {
+        return Math.max(1, Math.min(8192, GATHER_VALUES / Math.max(1, width)));
     }
 
     /** The L2 coefficient of the network's output layer (0 without one). */

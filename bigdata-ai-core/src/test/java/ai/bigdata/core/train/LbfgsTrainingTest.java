@@ -92,4 +92,12 @@ class LbfgsTrainingTest {
             assertThat(h.warnings()).singleElement().asString().contains("limit of 2 iterations");
         }
     }
+
+    @Test
+    void wideFeaturesAreGatheredInBatchesOfAtMost64MegabytesOfDoubles() {
+        // a 4,834 x 20,000 TF-IDF matrix once went through the heap in one 773 MB block next to its 773 MB copy
+        assertThat(FullBatchFit.gatherRows(20_000) * 20_000L * Double.BYTES).isLessThanOrEqualTo(64L << 20);
+        assertThat(FullBatchFit.gatherRows(4)).isEqualTo(8192);
+        assertThat(FullBatchFit.gatherRows(100_000_000)).isEqualTo(1);
+    }
 }
