@@ -7,7 +7,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.util.ModelSerializer;
@@ -31,6 +30,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * prediction column and {@code Evaluator.sequence()} read it as it is.
  *
  * <p>Every batch's ids are checked in Java before native code ({@link InvalidTokenIdException}).
+ * Data-parallel training ({@code Trainer.workers(n)}) trains replicas copied through the stored form.
  * Not thread-safe: one thread trains or predicts at a time.
  */
 public final class Seq2SeqNetwork extends Network {
@@ -160,12 +160,6 @@ public final class Seq2SeqNetwork extends Network {
         } catch (IOException e) {
             throw new java.io.UncheckedIOException("could not copy the graph of " + description(), e);
         }
-    }
-
-    @Override
-    public Optional<String> workersUnsupported() {
-        return Optional.of("an encoder-decoder trains on one worker: data-parallel averaging of its attention graph is not"
-                + " tested (and DL4J M2.1's graph clone fails on the attention vertex)");
     }
 
     @Override

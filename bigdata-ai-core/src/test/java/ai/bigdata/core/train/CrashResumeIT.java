@@ -101,6 +101,13 @@ class CrashResumeIT {
         killThenResume(1, 5, 6, 5);
     }
 
+    @Test
+    void anEncoderDecoderKilledMidEpochThenResumedEqualsUninterrupted() throws Exception {
+        // the last batch of epoch 2 of 3 (6 batches per epoch): the last checkpoint is 5 batches into it
+        network = "seq2seq";
+        killThenResume(1, 5, 6, 5);
+    }
+
     /**
      * A reference run, then a run that stops after batch {@code stopBatch} of epoch {@code stopEpoch} and
      * is killed, then a resumed run from its latest checkpoint, written {@code latestInEpoch} batches

@@ -6,6 +6,8 @@ import ai.bigdata.core.model.GraphNetwork;
 import ai.bigdata.core.model.TokenSequences;
 import ai.bigdata.core.model.Network;
 import ai.bigdata.core.model.NeuralNetwork;
+import ai.bigdata.core.model.Reversals;
+import ai.bigdata.core.model.Seq2SeqNetwork;
 import ai.bigdata.core.prep.Impute;
 import ai.bigdata.core.prep.Pipeline;
 import ai.bigdata.core.prep.Scale;
@@ -27,7 +29,8 @@ public final class TrainingChild {
      * the olive data, 5 epochs of 36 batches, trained by DL4J's fit), {@code dense} (the same MLP without
      * dropout, trained by the own dense pass), {@code graph} (a small residual CNN on 192 Fashion-MNIST
      * images, 3 epochs of 12 batches) or {@code transformer} (a small Transformer encoder on 96 generated
-     * token sequences, 3 epochs of 6 batches).
+     * token sequences, 3 epochs of 6 batches) or {@code seq2seq} (a small attention encoder-decoder learning to
+     * reverse 96 generated sequences, 3 epochs of 6 batches).
      */
     static final String NETWORK = "bigdata.child.network";
     /** The line printed when the child stopped at the batch it was asked to stop at. */
@@ -56,8 +59,10 @@ public final class TrainingChild {
         long stopBatch = args.length > 4 ? Long.parseLong(args[4]) : -1;
         boolean graph = "graph".equals(System.getProperty(NETWORK));
         boolean transformer = "transformer".equals(System.getProperty(NETWORK));
-        try (Dataset data = graph ? FashionImages.train(0, 192) : transformer ? TokenSequences.dataset(96, 10, 41) : olive()) {
-            Trainer trainer = Trainer.builder().epochs(graph || transformer ? 3 : 5).batchSize(16).seed(11).optimizer(Optimizer.adam(2e-3))
+        boolean seq2seq = "seq2seq".equals(System.getProperty(NETWORK));
+        try (Dataset data = graph ? FashionImages.train(0, 192) : transformer ? TokenSequences.dataset(96, 10, 41)
+                : seq2seq ? Reversals.dataset(96, 41) : olive()) {
+            Trainer trainer = Trainer.builder().epochs(graph || transformer || seq2seq ? 3 : 5).batchSize(16).seed(11).optimizer(Optimizer.adam(2e-3))
                     .checkpoints(Checkpoints.in(dir).everyBatches(5).keepLast(3))
                     .listener(new TrainingListener() {
                         @Override
@@ -73,6 +78,8 @@ public final class TrainingChild {
                     }).build();
             Network model = graph ? GraphNetwork.residualCnn().stem(4).blocks(4, 8).build()
                     : System.getProperty(NETWORK, "multilayer").equals("dense") ? NeuralNetwork.mlp().hidden(32, 16).build()
+                    : seq2seq ? Seq2SeqNetwork.attention().sourceVocabulary(Reversals.IDS).targetVocabulary(Reversals.IDS).embedding(8)
+                            .hidden(8).build()
                     : transformer ? NeuralNetwork.transformer().vocabulary(TokenSequences.VOCABULARY).width(8).heads(2).blocks(1).build()
                     : NeuralNetwork.mlp().hidden(32, 16).dropout(0.2).build();
             if (mode.equals("resume")) {
