@@ -66,8 +66,15 @@ public final class SparkPreprocessing {
      *
      * @throws ai.bigdata.core.prep.PreprocessingException before any job when the rows lack a column the
      *     transform needs
+     * @throws IllegalArgumentException before any job when the transform is not {@link Transform#rowByRow()}
+     *     (duplicate dropping), which partition by partition would keep duplicates in different partitions
      */
     public static org.apache.spark.sql.Dataset<Row> apply(Transform transform, DataFrameImport source) {
+        if (!transform.rowByRow()) {
+            throw new IllegalArgumentException("the transform compares rows across the whole dataset (duplicate dropping):"
+                    + " applied partition by partition it would keep duplicates that sit in different partitions; drop"
+                    + " duplicates with Spark's Dataset.dropDuplicates(columns) and leave the step out of the transform");
+        }
         Schema schema = source.schema();
         Schema out = transform.outputSchema(schema);
         SparkSession spark = source.frame().sparkSession();

@@ -118,6 +118,25 @@ class SparkPreprocessingTest {
     }
 
     @Test
+    void cleaningStepsFitOnTheClusterAsLocallyAndApplyPartitionByPartition() {
+        Pipeline clean = Pipeline.of(Clean.invalidOutside("palmitic", 800, 1500), Clean.dropRowsMissingMoreThan(0.2),
+                Clean.dropColumnsMissingMoreThan(0.1), Clean.clipIqr(1.5), Impute.median());
+        try (Dataset olive = olive()) {
+            Transform local = clean.fit(olive);
+            Transform fitted = SparkPreprocessing.fit(clean, frame.repartition(5));
+            assertThat(TransformJson.write(fitted)).isEqualTo(TransformJson.write(local));
+            try (Dataset expected = local.apply(olive); Dataset actual = DataFrames.toDataset(SparkPreprocessing.apply(fitted, frame))) {
+                assertThat(actual.rowCount()).as("rows with too many holes are dropped").isLessThan(olive.rowCount());
+                assertThat(actual.schema()).isEqualTo(expected.schema());
+                assertThat(SparkDataFramesTest.cells(actual)).isEqualTo(SparkDataFramesTest.cells(expected));
+            }
+            Transform dedupe = Clean.dropDuplicates("area").fit(olive);
+            assertThatThrownBy(() -> SparkPreprocessing.apply(dedupe, frame)).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("duplicate dropping").hasMessageContaining("dropDuplicates");
+        }
+    }
+
+    @Test
     void aProblemFoundOnAnExecutorIsThePreprocessingExceptionNamingTheColumn() {
         assertThatThrownBy(() -> SparkPreprocessing.fit(Encode.oneHot().columns("region"), withRegion))
                 .isInstanceOf(PreprocessingException.class)

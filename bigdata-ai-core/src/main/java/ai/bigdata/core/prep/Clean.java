@@ -1,6 +1,7 @@
 package ai.bigdata.core.prep;
 
 import ai.bigdata.core.data.Dataset;
+import ai.bigdata.core.data.Schema;
 import java.util.List;
 import java.util.Map;
 
@@ -8,6 +9,8 @@ import java.util.Map;
  * Cleaning steps, as unfitted values: drop exact duplicate rows (by all or key columns, keeping the
  * first), drop rows with too many missing values, parse free-typed lengths into numbers, and clip
  * numeric outliers to bounds fitted on the training data (z-score or interquartile-range fences).
+ * Every step but duplicate dropping also fits from parts of the data ({@link PartialFitting}, Spark);
+ * duplicate dropping compares rows across the whole dataset, so it is fitted and applied on all rows at once.
  */
 public final class Clean {
     private Clean() {
@@ -49,24 +52,12 @@ public final class Clean {
         if (!(fraction >= 0 && fraction <= 1)) {
             throw new IllegalArgumentException("fraction must be in [0, 1], got " + fraction);
         }
-        return data -> new RowFilterTransform(RowFilterTransform.Rule.MISSING, null, fraction, false);
+        return new RowRuleStep(RowRuleStep.Rule.MISSING_ROWS, null, null, fraction, 0);
     }
 
     /** Drops, at fit time, every column whose share of missing values in the fitted data exceeds {@code fraction}. */
     public static Preprocessor dropColumnsMissingMoreThan(double fraction) {
-        if (!(fraction >= 0 && fraction <= 1)) {
-            throw new IllegalArgumentException("fraction must be in [0, 1], got " + fraction);
-        }
-        return data -> {
-            Statistics.requireRows(data, "dropping sparse columns");
-            List<String> drop = new java.util.ArrayList<>();
-            for (ai.bigdata.core.data.ColumnSummary c : data.summary().columns()) {
-                if (c.missing() > fraction * data.rowCount()) {
-                    drop.add(c.column().name());
-                }
-            }
-            return new DropColumnsTransform(drop);
-        };
+        return new DropSparseColumns(fraction);
     }
 
     /** Marks numbers of {@code column} outside [low, high] as missing (the column becomes float64). */
@@ -74,21 +65,13 @@ public final class Clean {
         if (!(low <= high)) {
             throw new IllegalArgumentException("the valid range needs low <= high, got [" + low + ", " + high + "]");
         }
-        return data -> {
-            InvalidToNullTransform t = new InvalidToNullTransform(column, low, high, null);
-            t.outputSchema(data.schema());
-            return t;
-        };
+        return new RowRuleStep(RowRuleStep.Rule.INVALID_OUTSIDE, column, null, low, high);
     }
 
     /** Marks texts of {@code column} that do not match {@code regex} (whole text) as missing. */
     public static Preprocessor invalidNotMatching(String column, String regex) {
         java.util.regex.Pattern.compile(regex);
-        return data -> {
-            InvalidToNullTransform t = new InvalidToNullTransform(column, 0, 0, regex);
-            t.outputSchema(data.schema());
-            return t;
-        };
+        return new RowRuleStep(RowRuleStep.Rule.INVALID_NOT_MATCHING, column, regex, 0, 0);
     }
 
     /**
@@ -96,11 +79,7 @@ public final class Clean {
      * inches; see {@link LengthParseTransform#inches(String)}. Unparseable texts become nulls.
      */
     public static Preprocessor parseLengthInches(String column, String output) {
-        return data -> {
-            LengthParseTransform t = new LengthParseTransform(column, output);
-            t.outputSchema(data.schema());
-            return t;
-        };
+        return new RowRuleStep(RowRuleStep.Rule.PARSE_LENGTH, column, output, 0, 0);
     }
 
     /** Clips each numeric feature column (or the named ones) to mean +- z standard deviations of the fitted data. */
@@ -113,8 +92,14 @@ public final class Clean {
         return new Outliers(false, k, null);
     }
 
-    /** Outlier clipping, fitted on the training data. */
-    public static final class Outliers implements Preprocessor {
+    /**
+     * Outlier clipping, fitted on the training data; fits from parts of the data too (z-score fences from
+     * merged moments, equal to the whole-data fit up to summation order; IQR fences from exact quantiles,
+     * equal).
+     */
+    public static final class Outliers implements StatisticsFit {
+        private static final long serialVersionUID = 1L;
+
         private final boolean zScore;
         private final double width;
         private final List<String> columns;
@@ -125,7 +110,7 @@ public final class Clean {
             }
             this.zScore = zScore;
             this.width = width;
-            this.columns = columns;
+            this.columns = columns == null ? null : List.copyOf(columns);
         }
 
         /** Only these columns. */
@@ -136,17 +121,49 @@ public final class Clean {
         /** Fits the bounds; the result tells them through {@link ClipTransform#bounds(String)}. */
         @Override
         public ClipTransform fit(Dataset data) {
-            String step = zScore ? "z-score clipping" : "IQR clipping";
-            List<String> cols = Statistics.choose(data.schema(), columns, t -> t.isNumeric(), "numeric", step);
-            Statistics.requireRows(data, step);
-            Map<String, NumericStatistics> stats = Statistics.numeric(data, cols, zScore ? Statistics.Quantiles.NONE
-                    : Statistics.Quantiles.exact(step, "Clean.clipZScore(z) (no quantiles needed)"));
+            List<String> cols = chooseColumns(data.schema());
+            Statistics.requireRows(data, step());
+            return finish(cols, Statistics.numeric(data, cols, quantiles()));
+        }
+
+        /** {@inheritDoc} The state keeps per column what {@link #fit} gathers in its pass. */
+        @Override
+        public PartialStatistics newState(Schema schema) {
+            return PartialStatistics.of(chooseColumns(schema), quantiles());
+        }
+
+        @Override
+        public PartialStatistics accumulate(PartialStatistics state, Dataset part) {
+            state.addNumeric(part);
+            return state;
+        }
+
+        /** {@inheritDoc} Exact for IQR fences; z-score fences up to summation order. */
+        @Override
+        public ClipTransform finish(PartialStatistics state) {
+            state.requireRows(step());
+            return finish(state.columns(), state.numeric());
+        }
+
+        private String step() {
+            return zScore ? "z-score clipping" : "IQR clipping";
+        }
+
+        private List<String> chooseColumns(Schema schema) {
+            return Statistics.choose(schema, columns, t -> t.isNumeric(), "numeric", step());
+        }
+
+        private Statistics.Quantiles quantiles() {
+            return zScore ? Statistics.Quantiles.NONE : Statistics.Quantiles.exact(step(), "Clean.clipZScore(z) (no quantiles needed)");
+        }
+
+        private ClipTransform finish(List<String> cols, Map<String, NumericStatistics> stats) {
             double[] low = new double[cols.size()];
             double[] high = new double[cols.size()];
             for (int i = 0; i < cols.size(); i++) {
                 NumericStatistics s = stats.get(cols.get(i));
                 if (s.count() == 0) {
-                    throw new PreprocessingException(cols.get(i), step + " found no present value to fit on");
+                    throw new PreprocessingException(cols.get(i), step() + " found no present value to fit on");
                 }
                 if (zScore) {
                     double sd = Math.sqrt(s.variance(0));
@@ -160,6 +177,11 @@ public final class Clean {
                 }
             }
             return new ClipTransform(cols, low, high);
+        }
+
+        @Override
+        public String toString() {
+            return (zScore ? "z-score" : "IQR") + " clipping at " + width + (columns == null ? "" : " of " + columns);
         }
     }
 }

@@ -20,6 +20,12 @@ public final class FittedPipeline implements Transform {
         return steps;
     }
 
+    /** {@inheritDoc} True when every step is. */
+    @Override
+    public boolean rowByRow() {
+        return steps().stream().allMatch(Transform::rowByRow);
+    }
+
     @Override
     public Schema outputSchema(Schema input) {
         Schema s = input;

@@ -25,6 +25,7 @@ public final class PartialStatistics implements Serializable {
     private long rows;
     private transient LinkedHashMap<String, NumericStatistics> numeric = new LinkedHashMap<>();
     private final LinkedHashMap<String, TreeMap<String, Long>> counts = new LinkedHashMap<>();
+    private final LinkedHashMap<String, Long> missing = new LinkedHashMap<>();
 
     private PartialStatistics(List<String> columns, Statistics.Quantiles quantiles) {
         this.columns = new ArrayList<>(columns);
@@ -53,6 +54,24 @@ public final class PartialStatistics implements Serializable {
         partStats.forEach((c, s) -> numeric.merge(c, s, PartialStatistics::combine));
     }
 
+    /** Adds the rows of {@code part} and the missing values of each of its columns. */
+    void addMissing(Dataset part) {
+        addRows(part);
+        for (ai.bigdata.core.data.ColumnSummary c : part.summary().columns()) {
+            missing.merge(c.column().name(), c.missing(), Long::sum);
+        }
+    }
+
+    /** The missing values counted in {@code column} (0 when none or never counted). */
+    long missing(String column) {
+        return missing.getOrDefault(column, 0L);
+    }
+
+    /** The rows seen. */
+    long rows() {
+        return rows;
+    }
+
     /** Adds the category counts of a part of {@code partRows} rows. */
     void addCounts(Map<String, ? extends Map<String, Long>> partCounts, long partRows) {
         rows += partRows;
@@ -71,6 +90,7 @@ public final class PartialStatistics implements Serializable {
         requireExactFits();
         other.numeric.forEach((c, s) -> numeric.merge(c, s, PartialStatistics::combine));
         addCounts(other.counts, 0);
+        other.missing.forEach((c, n) -> missing.merge(c, n, Long::sum));
         return this;
     }
 

@@ -32,6 +32,12 @@ public final class RowFilterTransform implements Transform {
         this.keepLast = keepLast;
     }
 
+    /** {@inheritDoc} False for duplicate dropping, which compares each row with every other. */
+    @Override
+    public boolean rowByRow() {
+        return rule != Rule.DUPLICATES;
+    }
+
     @Override
     public Schema outputSchema(Schema input) {
         if (keys != null) {

@@ -20,4 +20,13 @@ public interface Transform {
 
     /** The fitted parameters as JSON-ready values (numbers, strings, booleans, lists, maps). */
     Map<String, Object> parameters();
+
+    /**
+     * Whether each output row depends on its own input row only, so that applying the step to parts of
+     * the data one by one (a cluster's partitions) gives the rows that applying it to the whole gives.
+     * True for every step of the library but duplicate dropping, which compares rows across the dataset.
+     */
+    default boolean rowByRow() {
+        return true;
+    }
 }

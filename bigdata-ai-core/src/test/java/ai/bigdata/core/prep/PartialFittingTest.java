@@ -230,6 +230,39 @@ class PartialFittingTest {
         }
     }
 
+    /** The cleaning steps but duplicate dropping: rules and missing counts exact, IQR fences exact, z-score fences to 1e-12. */
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2, 7})
+    void cleaningStepsFitFromPartsAsFromTheWhole(int k) {
+        // palmitic outside [800, 1500] becomes missing, which pushes its share of missing values over 10 %
+        Pipeline exact = Pipeline.of(Clean.invalidOutside("palmitic", 800, 1500), Clean.dropRowsMissingMoreThan(0.2),
+                Clean.dropColumnsMissingMoreThan(0.1), Clean.clipIqr(1.5));
+        Pipeline moments = Pipeline.of(Clean.clipZScore(2).columns("oleic", "linoleic"), Scale.standard());
+        try (Dataset olive = oliveWithHoles()) {
+            FittedPipeline local = (FittedPipeline) exact.fit(olive);
+            assertThat(((DropColumnsTransform) local.steps().get(2)).parameters().toString()).as("the fraction drops palmitic only")
+                    .contains("palmitic").doesNotContain("oleic");
+            List<Dataset> parts = parts(olive, k);
+            try {
+                assertThat(TransformJson.write(PartialFitting.fit(exact, parts))).isEqualTo(TransformJson.write(local));
+                double diff = jsonDifference(TransformJson.write(moments.fit(olive)), TransformJson.write(PartialFitting.fit(moments, parts)));
+                assertThat(diff).isLessThanOrEqualTo(TOLERANCE);
+            } finally {
+                closeAll(parts);
+            }
+        }
+    }
+
+    @Test
+    void duplicateDroppingIsTheOnlyStepThatIsNotRowByRow() {
+        try (Dataset olive = oliveWithHoles()) {
+            assertThat(Clean.dropDuplicates().fit(olive).rowByRow()).isFalse();
+            assertThat(Pipeline.of(Impute.mean(), Clean.dropDuplicates("oleic")).fit(olive).rowByRow()).isFalse();
+            assertThat(Pipeline.of(Clean.dropRowsMissingMoreThan(0.5), Clean.clipIqr(1.5), Impute.mean(), Scale.standard()).fit(olive)
+                    .rowByRow()).isTrue();
+        }
+    }
+
     @Test
     void aStepWithoutPartialStatisticsIsATypedErrorNamingIt() {
         try (Dataset olive = oliveWithHoles()) {
