@@ -172,14 +172,28 @@ public final class SparkTrainer {
                 }
             } else {
                 run = TrainingRun.resume(trainer, checkpoint, network, data.schema(), steps, origin, checked != null);
-                if (!Objects.equals(network.signature().label(), sig.label()) || network.signature().task() != sig.task()) {
-                    throw new SchemaMismatchException(sig.label() == null ? List.of() : List.of(sig.label()), "checkpoint " + checkpoint
-                            + " holds a network for label '" + network.signature().label() + "' (" + network.signature().task()
-                            + "); this DataFrame's is '" + sig.label() + "' (" + sig.task() + ")");
-                }
+                requireSameColumns(checkpoint, network.signature(), sig);
                 checkValidation(network, checked);
             }
             return new RoundLoop(spark, data, plan, checked).run(network, run);
+        }
+    }
+
+    /**
+     * A resumed run trains on every non-label column, as the checkpointed one did: the checkpoint's features,
+     * label and task must be the DataFrame's.
+     */
+    private static void requireSameColumns(Path checkpoint, ModelSignature saved, ModelSignature data) {
+        java.util.Set<String> differ = new java.util.TreeSet<>(saved.featureNames());
+        differ.addAll(data.featureNames());
+        differ.removeIf(c -> saved.featureNames().contains(c) && data.featureNames().contains(c));
+        if (!differ.isEmpty() || !Objects.equals(saved.label(), data.label()) || saved.task() != data.task()) {
+            if (!Objects.equals(saved.label(), data.label())) {
+                differ.add(String.valueOf(data.label()));
+            }
+            throw new SchemaMismatchException(List.copyOf(differ), "checkpoint " + checkpoint + " holds a network for features "
+                    + saved.featureNames() + " and label '" + saved.label() + "' (" + saved.task() + "); this DataFrame has features "
+                    + data.featureNames() + " and label '" + data.label() + "' (" + data.task() + ")");
         }
     }
 
