@@ -9,6 +9,7 @@ import ai.bigdata.core.model.NeuralNetwork;
 import ai.bigdata.core.model.SchemaMismatchException;
 import ai.bigdata.core.testing.ArrowLeakCheck;
 import ai.bigdata.core.train.Checkpoints;
+import ai.bigdata.core.train.ConsoleProgress;
 import ai.bigdata.core.train.EarlyStopping;
 import ai.bigdata.core.train.EpochRecord;
 import ai.bigdata.core.train.Optimizer;
@@ -202,5 +203,29 @@ class SparkTrainingRunTest {
             assertThatThrownBy(() -> settings(2).build().resume(otherCheckpoint, NeuralNetwork.mlp().hidden(8).build(), olive, null))
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("SparkTrainer");
         }
+    }
+
+    /** The README's block runs as written: early stopping on validation accuracy, checkpoints, a resume of the finished run. */
+    @Test
+    void theReadmeExampleRunsAsWritten(@TempDir Path folder) throws java.io.IOException {
+        NeuralNetwork model = NeuralNetwork.mlp().hidden(256, 128).build();
+        org.apache.spark.sql.Dataset<Row> trainFrame = train.withColumnRenamed("area", "label");
+        org.apache.spark.sql.Dataset<Row> validationFrame = validation.withColumnRenamed("area", "label");
+        // README-SPARK-RUN-BEGIN
+        Trainer settings = Trainer.builder().epochs(30).batchSize(64).optimizer(Optimizer.adam(0.001)).seed(3)
+                .earlyStopping(EarlyStopping.patience(3).monitor("accuracy")).checkpoints(Checkpoints.in(folder))
+                .listener(new ConsoleProgress(System.err)).build();
+        SparkTrainer spark = SparkTrainer.builder().trainer(settings).build();
+        SparkTraining run = spark.fit(model, trainFrame, validationFrame, "label");   // run.history(): core's TrainingHistory
+        // after a crash, in a new driver: the same frames and partitioning, a fresh network of the same kind
+        SparkTraining rest = spark.resume(Checkpoints.latest(folder).orElseThrow(), NeuralNetwork.mlp().hidden(256, 128).build(),
+                trainFrame, validationFrame, "label");
+        // README-SPARK-RUN-END
+        assertThat(ReadmeBlocks.readme()).contains(ReadmeBlocks.block("SparkTrainingRunTest.java", "SPARK-RUN"));
+        assertThat(run.history().epochs()).hasSize(run.rounds().size());
+        // the run was over when its last checkpoint was written: the resume trains no round and ends where it ended
+        assertThat(rest.rounds()).isEmpty();
+        assertThat(rest.history().epochs()).isEqualTo(run.history().epochs());
+        assertThat(rest.history().bestEpoch()).isEqualTo(run.history().bestEpoch());
     }
 }
