@@ -86,14 +86,15 @@ public final class SparkTrainer {
     /**
      * Trains {@code network} on {@code frame} and evaluates it on {@code validation} after every round (both with
      * {@code label} as the label column): the round's validation metrics go to the history, the listeners and the
-     * trainer's early stopping. Test data must not be given here: early stopping selects the model on it.
+     * trainer's early stopping. Test data must not be given here: early stopping selects the model on it. Without
+     * validation data ({@code validation} null) the metrics are empty.
      *
      * @return the rounds and the run's history
      * @throws ColumnMismatchException when a column is missing, has no core type, or a value does not fit
      */
     public SparkTraining fit(Network network, org.apache.spark.sql.Dataset<Row> frame, org.apache.spark.sql.Dataset<Row> validation,
             String label) {
-        return fit(network, DataFrames.reader(frame).label(label), DataFrames.reader(validation).label(label));
+        return fit(network, DataFrames.reader(frame).label(label), reader(validation, label));
     }
 
     /**
@@ -116,7 +117,8 @@ public final class SparkTrainer {
      * Continues the run saved in {@code checkpoint} (see {@link ai.bigdata.core.train.Checkpoints#latest}) on the
      * same data and partitioning: the network, its optimiser state and counters, the history and early stopping's
      * state are restored into {@code network} (a fresh network of the same kind) and the rounds go on from the
-     * next one, so the result equals the uninterrupted run's bit for bit.
+     * next one, so the result equals the uninterrupted run's bit for bit. {@code validation} (null for none) must be
+     * the one the run was validated on for its rounds to be validated alike.
      *
      * @return the rounds trained by this call and the history of the whole run
      * @throws IllegalArgumentException when the checkpoint is damaged, holds another kind of network, or was
@@ -126,13 +128,16 @@ public final class SparkTrainer {
      */
     public SparkTraining resume(Path checkpoint, Network network, org.apache.spark.sql.Dataset<Row> frame,
             org.apache.spark.sql.Dataset<Row> validation, String label) {
-        return resume(checkpoint, network, DataFrames.reader(frame).label(label),
-                validation == null ? null : DataFrames.reader(validation).label(label));
+        return resume(checkpoint, network, DataFrames.reader(frame).label(label), reader(validation, label));
     }
 
     /** As {@link #resume(Path, Network, org.apache.spark.sql.Dataset, org.apache.spark.sql.Dataset, String)}, with readers. */
     public SparkTraining resume(Path checkpoint, Network network, DataFrameImport reader, DataFrameImport validation) {
         return train(Objects.requireNonNull(checkpoint, "checkpoint"), network, reader, validation);
+    }
+
+    private static DataFrameImport reader(org.apache.spark.sql.Dataset<Row> frame, String label) {
+        return frame == null ? null : DataFrames.reader(frame).label(label);
     }
 
     private SparkTraining train(Path checkpoint, Network network, DataFrameImport reader, DataFrameImport validation) {
