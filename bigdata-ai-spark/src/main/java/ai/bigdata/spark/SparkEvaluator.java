@@ -13,6 +13,7 @@ import ai.bigdata.core.model.SchemaMismatchException;
 import ai.bigdata.core.model.Task;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Row;
@@ -67,25 +68,43 @@ public final class SparkEvaluator {
     }
 
     private static Report evaluate(Network network, DataFrameImport reader, boolean curves) {
+        Schema schema = reader.schema();
+        EvaluationPart none = emptyPart(network, schema, curves);
+        return evaluate(network, schema, reader.streams(schema).javaRDD(), none, curves);
+    }
+
+    /**
+     * The driver's own part over no rows of {@code schema}: core's schema and label checks, before any job.
+     *
+     * @throws IllegalArgumentException when the network is not a trained classifier or regressor
+     * @throws SchemaMismatchException when a feature or the label is missing or retyped, or the label has a class
+     *     the network does not know
+     */
+    static EvaluationPart emptyPart(Network network, Schema schema, boolean curves) {
         ModelSignature sig = network.signature();
         if (sig == null || !(sig.task() == Task.CLASSIFICATION || sig.task() == Task.REGRESSION)) {
             throw new IllegalArgumentException("only a trained classifier or regressor can be evaluated here");
         }
-        Schema schema = reader.schema();
-        List<EvaluationPart> parts = new ArrayList<>();
-        // the driver's own part over no rows: the schema and label checks of core's Evaluator, before any job
         try (Dataset none = Dataset.builder(schema).build()) {
             Evaluator<?> evaluator = Evaluator.any();
             if (!curves) {
                 evaluator.withoutCurves();
             }
-            parts.add(evaluator.partial(network, none));
+            return evaluator.partial(network, none);
         }
-        JavaSparkContext spark = JavaSparkContext.fromSparkContext(reader.frame().sparkSession().sparkContext());
+    }
+
+    /**
+     * The report of {@code network} over core Arrow streams of {@code schema}, partition by partition, merged with
+     * {@code none} (the driver's {@link #emptyPart}).
+     */
+    static Report evaluate(Network network, Schema schema, JavaRDD<byte[]> streams, EvaluationPart none, boolean curves) {
+        List<EvaluationPart> parts = new ArrayList<>();
+        parts.add(none);
+        JavaSparkContext spark = JavaSparkContext.fromSparkContext(streams.context());
         Broadcast<ShippedNetwork> model = spark.broadcast(ShippedNetwork.of(network, false));
         try {
-            reader.streams(schema).javaRDD()
-                    .mapPartitionsWithIndex(new PartitionEvaluation(model, ColumnSpec.of(schema), DEFAULT_BATCH_ROWS, curves), false)
+            streams.mapPartitionsWithIndex(new PartitionEvaluation(model, ColumnSpec.of(schema), DEFAULT_BATCH_ROWS, curves), false)
                     .collect().forEach(bytes -> parts.add(EvaluationPart.fromBytes(bytes)));
         } catch (Exception e) {
             throw SparkFailures.rethrow(e);

@@ -151,19 +151,37 @@ public final class Trainer {
      *     batch size, or is for another kind of network
      */
     public TrainingHistory resume(Path checkpoint, Network model, Dataset train, Dataset validation) {
+        CheckpointFile.Contents c = opened(checkpoint, model, train.schema(), null);
+        model.restore(c.network());
+        return run(model, c.signature(), train, validation, c.state(), checkpoint);
+    }
+
+    /**
+     * A checkpoint read for resuming {@code model} on rows of {@code train}: refused when it holds another kind
+     * of network, was written by another {@code origin} (null: this trainer's own runs), with another seed or
+     * batch size, or for other feature columns.
+     */
+    CheckpointFile.Contents opened(Path checkpoint, Network model, ai.bigdata.core.data.Schema train, String origin) {
         CheckpointFile.Contents c = CheckpointFile.read(checkpoint);
         if (!c.network().family().equals(model.family()) || !c.network().kind().equals(model.kind())) {
             throw new IllegalArgumentException("checkpoint " + checkpoint + " holds a " + describe(c.network()) + ", not a "
                     + describe(model));
+        }
+        if (!Objects.equals(c.state().origin, origin)) {
+            throw new IllegalArgumentException("checkpoint " + checkpoint + " was written by " + originName(c.state().origin)
+                    + "; this run is " + originName(origin) + ", so it could not continue exactly");
         }
         if (c.state().seed != seed || c.state().batchSize != batchSize) {
             throw new IllegalArgumentException("checkpoint " + checkpoint + " was written with seed " + c.state().seed + " and batch size "
                     + c.state().batchSize + "; this trainer has seed " + seed + " and batch size " + batchSize
                     + ", so the run could not continue exactly");
         }
-        c.signature().check(train.schema());
-        model.restore(c.network());
-        return run(model, c.signature(), train, validation, c.state(), checkpoint);
+        c.signature().check(train);
+        return c;
+    }
+
+    private static String originName(String origin) {
+        return origin == null ? "Trainer.fit" : "'" + origin + "'";
     }
 
     /** The kind, with the family when it is not the original multilayer one (messages stay as they were for those). */
@@ -209,7 +227,7 @@ public final class Trainer {
         long perEpoch = batchesPerEpoch(train);
         Path lastCheckpoint = resumedFrom;
         long lastCheckpointNanos = System.nanoTime();
-        listeners.forEach(l -> l.onStart(state.epoch, epochs, perEpoch));
+        start(state, perEpoch);
         BatchIterator.Builder ib = train.batches().features(sig.featureNames().toArray(String[]::new)).batchSize(batchSize)
                 .shuffle(seed).startEpoch(state.epoch);
         if (sig.label() != null) {
@@ -255,14 +273,24 @@ public final class Trainer {
                 }
                 it.reset();
                 endEpoch(model, sig, validation, state, (System.nanoTime() - epochStart) / 1e9);
-                if (checkpoints != null && (checkpoints.dueAfterEpoch(state.epoch) || state.epoch == epochs || state.stoppedEarly
-                        || checkpoints.dueAfterBatch(state.totalBatches - checkpointedBatches, System.nanoTime() - lastCheckpointNanos))) {
+                if (checkpointDueAtEpochEnd(state, state.totalBatches - checkpointedBatches, System.nanoTime() - lastCheckpointNanos)) {
                     lastCheckpoint = checkpoint(model, state);
                     lastCheckpointNanos = System.nanoTime();
                     checkpointedBatches = state.totalBatches;
                 }
             }
         }
+        return finish(model, state);
+    }
+
+    /** Whether a checkpoint is due after the epoch that just ended, {@code batchesSince} and {@code nanosSince} the last one. */
+    boolean checkpointDueAtEpochEnd(TrainingState state, long batchesSince, long nanosSince) {
+        return checkpoints != null && (checkpoints.dueAfterEpoch(state.epoch) || state.epoch == epochs || state.stoppedEarly
+                || checkpoints.dueAfterBatch(batchesSince, nanosSince));
+    }
+
+    /** Ends a run: the best epoch's parameters restored when early stopping says so, the history made and heard. */
+    TrainingHistory finish(Network model, TrainingState state) {
         if (earlyStopping != null && earlyStopping.restoresBest() && state.bestParams != null) {
             model.setParameters(state.bestParams);
         }
@@ -272,7 +300,12 @@ public final class Trainer {
         return history;
     }
 
-    private void warn(List<String> messages, TrainingState state) {
+    /** Tells the listeners that a run starts (or resumes) at the state's epoch. */
+    void start(TrainingState state, long perEpoch) {
+        listeners.forEach(l -> l.onStart(state.epoch, epochs, perEpoch));
+    }
+
+    void warn(List<String> messages, TrainingState state) {
         for (String m : messages) {
             LOG.warn("{}", m);
             state.warnings.add(m);
@@ -355,15 +388,23 @@ public final class Trainer {
         if (validation != null) {
             metrics.putAll(ValidationMetrics.of(model, sig, validation));
         }
+        endEpoch(model, state, state.lossSum / Math.max(1, state.lossRows), metrics, validation != null, state.epochSeconds + seconds);
+    }
+
+    /**
+     * Records the epoch that just ended with its mean training loss and validation metrics, applies early
+     * stopping, moves the state to the next epoch and tells the listeners.
+     */
+    EpochRecord endEpoch(Network model, TrainingState state, double trainLoss, Map<String, Double> metrics, boolean validated,
+            double seconds) {
         double lr = model.learningRate();
-        EpochRecord record = new EpochRecord(state.epoch + 1, state.lossSum / Math.max(1, state.lossRows), metrics, lr,
-                state.epochSeconds + seconds);
+        EpochRecord record = new EpochRecord(state.epoch + 1, trainLoss, metrics, lr, seconds);
         state.history.add(record);
         if (earlyStopping != null) {
             Double value = metrics.get(earlyStopping.metric());
             if (value == null) {
                 throw new IllegalArgumentException("early stopping watches validation '" + earlyStopping.metric() + "' but "
-                        + (validation == null ? "no validation data was given" : "the validation metrics are " + metrics.keySet()));
+                        + (!validated ? "no validation data was given" : "the validation metrics are " + metrics.keySet()));
             }
             if (earlyStopping.improves(value, state.bestValue)) {
                 state.bestValue = value;
@@ -384,13 +425,19 @@ public final class Trainer {
         for (TrainingListener l : listeners) {
             l.onEpoch(record, epochs);
         }
+        return record;
     }
 
-    private Path checkpoint(Network model, TrainingState state) {
+    Path checkpoint(Network model, TrainingState state) {
         Path file = checkpoints.fileFor(state.totalBatches);
         CheckpointFile.write(file, model, state);
         checkpoints.prune();
         return file;
+    }
+
+    /** Whether early stopping is set: it needs validation data. */
+    boolean stopsEarly() {
+        return earlyStopping != null;
     }
 
     /** The epochs. */

@@ -27,6 +27,11 @@ final class TrainingState {
     int badEpochs;
     boolean stoppedEarly;
     INDArray bestParams;
+    /**
+     * Who ran the epochs when they ran outside {@link Trainer#fit} (a {@link TrainingRun}'s origin, naming
+     * the distributed trainer and what its determinism depends on); null for the trainer's own runs.
+     */
+    String origin;
 
     Map<String, Object> toMap() {
         Map<String, Object> m = new LinkedHashMap<>();
@@ -43,6 +48,10 @@ final class TrainingState {
         m.put("bestEpoch", bestEpoch);
         m.put("badEpochs", badEpochs);
         m.put("stoppedEarly", stoppedEarly);
+        if (origin != null) {
+            // only written when set, so the trainer's own checkpoints stay as older libraries read them
+            m.put("origin", origin);
+        }
         return m;
     }
 
@@ -65,6 +74,7 @@ final class TrainingState {
         s.badEpochs = ((Number) m.get("badEpochs")).intValue();
         // checkpoints written before "stoppedEarly" was stored carry it in their history
         s.stoppedEarly = m.containsKey("stoppedEarly") ? (Boolean) m.get("stoppedEarly") : h.stoppedEarly();
+        s.origin = (String) m.get("origin");
         return s;
     }
 }

@@ -1,0 +1,147 @@
+package ai.bigdata.core.train;
+
+import ai.bigdata.core.data.Schema;
+import ai.bigdata.core.model.Network;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A training run whose epochs are computed outside {@link Trainer#fit}, for example the rounds of a
+ * distributed trainer: the caller trains each epoch its own way and reports it here, and the run applies the
+ * {@link Trainer}'s listeners, early stopping (with the best epoch's parameters restored at the end when it
+ * says so) and checkpoints to it exactly as {@code Trainer.fit} does at its epoch ends, and builds the same
+ * {@link TrainingHistory}.
+ *
+ * <p>Checkpoints are written only at epoch ends, when the trainer's {@link Checkpoints} would write one there
+ * (every N epochs, after the last or a stopping epoch, or when its batch count or time has passed); they hold
+ * the network with its optimiser state, the history and the early-stopping state, plus the run's
+ * {@code origin}: a description of everything else the caller's epochs depend on. {@link #resume} accepts
+ * only a checkpoint of the same origin, and {@code Trainer.resume} refuses checkpoints that have one.
+ * Listeners hear {@code onStart}, {@code onEpoch}, {@code onWarning} and {@code onEnd}; {@code onBatch}
+ * belongs to the caller's batches and is not called.
+ */
+public final class TrainingRun {
+    private final Trainer trainer;
+    private final Network model;
+    private final TrainingState state;
+    private final boolean validated;
+    private Path lastCheckpoint;
+    private long checkpointedBatches;
+    private long lastCheckpointNanos = System.nanoTime();
+
+    private TrainingRun(Trainer trainer, Network model, TrainingState state, boolean validated, Path resumedFrom) {
+        this.trainer = trainer;
+        this.validated = validated;
+        this.model = model;
+        this.state = state;
+        this.lastCheckpoint = resumedFrom;
+        this.checkpointedBatches = state.totalBatches;
+    }
+
+    /**
+     * Starts a run of {@code trainer} on {@code model}, which the caller has initialised (for example with
+     * {@link Trainer#initialise}); the listeners hear {@code onStart}.
+     *
+     * @param batchesPerEpoch the batches of one epoch, for {@link TrainingListener#onStart}
+     * @param origin who runs the epochs and what they depend on besides the seed and batch size (kept in checkpoints)
+     * @param validated whether each epoch will report validation metrics
+     * @throws IllegalArgumentException when the trainer stops early but no epoch will be validated
+     */
+    public static TrainingRun start(Trainer trainer, Network model, long batchesPerEpoch, String origin, boolean validated) {
+        Objects.requireNonNull(origin, "origin");
+        requireValidation(trainer, validated);
+        TrainingState state = new TrainingState();
+        state.seed = trainer.seed();
+        state.batchSize = trainer.batchSize();
+        state.origin = origin;
+        TrainingRun run = new TrainingRun(trainer, Objects.requireNonNull(model, "model"), state, validated, null);
+        trainer.start(state, batchesPerEpoch);
+        return run;
+    }
+
+    /**
+     * Continues the run saved in {@code checkpoint}: the network, its optimiser state and counters are restored
+     * into {@code model} (a fresh network of the same kind), and the history and early-stopping state into the
+     * run, which goes on at the epoch after the checkpoint's.
+     *
+     * @param train the schema of the training rows (the checkpoint's features must be in it)
+     * @param batchesPerEpoch the batches of one epoch, for {@link TrainingListener#onStart}
+     * @param origin must equal the origin the checkpoint was written with
+     * @param validated whether each epoch will report validation metrics
+     * @throws IllegalArgumentException when the checkpoint is damaged, holds another kind of network, has another
+     *     origin, seed or batch size, or the trainer stops early and no epoch will be validated
+     * @throws ai.bigdata.core.model.SchemaMismatchException when the checkpoint's network was built for other features
+     */
+    public static TrainingRun resume(Trainer trainer, Path checkpoint, Network model, Schema train, long batchesPerEpoch,
+            String origin, boolean validated) {
+        Objects.requireNonNull(origin, "origin");
+        requireValidation(trainer, validated);
+        CheckpointFile.Contents c = trainer.opened(checkpoint, model, train, origin);
+        model.restore(c.network());
+        TrainingRun run = new TrainingRun(trainer, model, c.state(), validated, checkpoint);
+        trainer.start(c.state(), batchesPerEpoch);
+        return run;
+    }
+
+    private static void requireValidation(Trainer trainer, boolean validated) {
+        if (trainer.stopsEarly() && !validated) {
+            throw new IllegalArgumentException("the trainer's earlyStopping watches validation metrics, but no validation data was given");
+        }
+    }
+
+    /** Epochs completed so far: the 0-based number of the epoch to train next. */
+    public int epoch() {
+        return state.epoch;
+    }
+
+    /** Whether the run is over: all the trainer's epochs done, or early stopping ended it. */
+    public boolean done() {
+        return state.epoch >= trainer.epochs() || state.stoppedEarly;
+    }
+
+    /** Something looks wrong but training goes on: kept in the history, logged and given to the listeners. */
+    public void warn(String message) {
+        trainer.warn(java.util.List.of(Objects.requireNonNull(message, "message")), state);
+    }
+
+    /**
+     * Records the epoch just trained (the model holds its parameters), applies early stopping, tells the
+     * listeners and writes a checkpoint when one is due.
+     *
+     * @param trainLoss the epoch's mean training loss
+     * @param batches the optimiser steps the epoch took (they number the checkpoint files)
+     * @param validation the validation metrics after the epoch (empty without validation data)
+     * @param seconds wall time of the epoch, validation included
+     * @return the epoch's record
+     * @throws IllegalStateException when the run is over
+     * @throws IllegalArgumentException when early stopping watches a metric {@code validation} lacks
+     */
+    public EpochRecord endEpoch(double trainLoss, long batches, Map<String, Double> validation, double seconds) {
+        if (done()) {
+            throw new IllegalStateException("the run is over after " + state.epoch + " epochs");
+        }
+        state.totalBatches += batches;
+        EpochRecord record = trainer.endEpoch(model, state, trainLoss, validation, validated, seconds);
+        if (trainer.checkpointDueAtEpochEnd(state, state.totalBatches - checkpointedBatches, System.nanoTime() - lastCheckpointNanos)) {
+            lastCheckpoint = trainer.checkpoint(model, state);
+            lastCheckpointNanos = System.nanoTime();
+            checkpointedBatches = state.totalBatches;
+        }
+        return record;
+    }
+
+    /** The checkpoint written last (or resumed from), if any. */
+    public Optional<Path> lastCheckpoint() {
+        return Optional.ofNullable(lastCheckpoint);
+    }
+
+    /**
+     * Ends the run: restores the best epoch's parameters into the model when early stopping says so, and gives
+     * the history to the listeners' {@code onEnd}.
+     */
+    public TrainingHistory finish() {
+        return trainer.finish(model, state);
+    }
+}
