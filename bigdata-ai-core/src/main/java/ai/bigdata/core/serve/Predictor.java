@@ -199,6 +199,16 @@ public final class Predictor {
     }
 
     private List<Prediction> predictValues(List<Object[]> values) {
+        return predictValues(values, 0);
+    }
+
+    /**
+     * The predictions of these rows, the first being row {@code firstRow} of the request. When the bundle's
+     * preprocessing removes rows (a cleaning step such as duplicate dropping or a missing-value rule), the
+     * rows are predicted one by one, so that each row is answered on its own (two equal rows of a request
+     * are no duplicates to drop) and a row its rules remove is an error naming it, never a shorter list.
+     */
+    private List<Prediction> predictValues(List<Object[]> values, int firstRow) {
         if (values.isEmpty()) {
             return List.of();
         }
@@ -212,6 +222,17 @@ public final class Predictor {
             throw new InvalidRowException(columnIn(e.getMessage()), "a value does not fit its column: " + e.getMessage(), e);
         }
         try (raw; Dataset features = apply(raw)) {
+            if (features.rowCount() != values.size()) {
+                if (values.size() == 1) {
+                    throw new InvalidRowException(null, "row " + firstRow + ": the bundle's preprocessing removes this row (a"
+                            + " cleaning step such as Clean.dropRowsMissingMoreThan), so the model has no prediction for it", null);
+                }
+                List<Prediction> out = new ArrayList<>(values.size());
+                for (int r = 0; r < values.size(); r++) {
+                    out.addAll(predictValues(values.subList(r, r + 1), firstRow + r));
+                }
+                return out;
+            }
             refuseUnencodedCategories(schema, features.schema(), values);
             return predictTransformed(features);
         }
