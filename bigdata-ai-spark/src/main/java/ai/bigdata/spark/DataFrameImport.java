@@ -105,6 +105,39 @@ public final class DataFrameImport {
         return concat(schema, streams);
     }
 
+    /**
+     * Runs the Spark jobs and writes the rows, in partition order, into the Arrow IPC file {@code file} on
+     * the driver, which it returns memory-mapped (a streamed {@link Dataset}: chunks load when read, so
+     * training and evaluation pass over data larger than the driver's memory). The driver fetches one
+     * partition at a time ({@code toLocalIterator}: one job per partition, so cache a frame that is costly
+     * to compute) and holds at most one of its Arrow streams ({@link #batchRows} rows) at once. The file
+     * appears only when complete; the caller closes the dataset and owns the file.
+     *
+     * @throws ColumnMismatchException naming the column when a column has no core type or a value does not fit
+     */
+    public Dataset readToFile(java.nio.file.Path file) {
+        java.util.Objects.requireNonNull(file, "file");
+        Schema schema = schema();
+        try {
+            java.util.Iterator<byte[]> streams = streams(schema).toLocalIterator();
+            java.util.Iterator<Dataset> parts = new java.util.Iterator<>() {
+                @Override
+                public boolean hasNext() {
+                    return streams.hasNext();
+                }
+
+                @Override
+                public Dataset next() {
+                    return Dataset.readArrowStream(new ByteArrayInputStream(streams.next()));
+                }
+            };
+            ai.bigdata.core.io.ArrowIpc.writeFile(schema, parts, file);
+        } catch (Exception e) {
+            throw SparkFailures.rethrow(e);
+        }
+        return Dataset.readArrow(file);
+    }
+
     /** The core schema the rows will have (runs one aggregation when categories must be found). */
     Schema schema() {
         StructField[] fields = frame.schema().fields();

@@ -198,4 +198,23 @@ class SparkDataFramesTest {
                 .hasMessageContaining("column 'x'").hasMessageContaining("partition")
                 .extracting(e -> ((ColumnMismatchException) e).column()).isEqualTo("x");
     }
+
+    @Test
+    void aFrameReadIntoAFileIsAStreamedDatasetEqualToTheInMemoryRead(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        var frame = plainOlive(spark).repartition(5);
+        DataFrameImport reader = DataFrames.reader(frame).label("area").categorical("region").batchRows(50);
+        java.nio.file.Path file = dir.resolve("olive.arrow");
+        try (Dataset inMemory = reader.read(); Dataset streamed = reader.readToFile(file)) {
+            assertThat(streamed.inMemory()).isFalse();
+            assertThat(streamed.chunkCount()).as("one chunk per Arrow stream of at most 50 rows").isGreaterThanOrEqualTo(572 / 50);
+            assertThat(streamed.schema()).isEqualTo(inMemory.schema());
+            assertThat(cells(streamed)).isEqualTo(cells(inMemory));
+        }
+        StructType st = DataTypes.createStructType(List.of(DataTypes.createStructField("x", DataTypes.DoubleType, true)));
+        var bad = spark.createDataFrame(Arrays.asList(RowFactory.create(1.0), RowFactory.create(Double.NaN)), st).repartition(2);
+        java.nio.file.Path never = dir.resolve("never.arrow");
+        assertThatThrownBy(() -> DataFrames.reader(bad).readToFile(never)).isInstanceOf(ColumnMismatchException.class)
+                .hasMessageContaining("column 'x'").hasMessageContaining("partition");
+        assertThat(never).as("a failed read leaves no file").doesNotExist();
+    }
 }

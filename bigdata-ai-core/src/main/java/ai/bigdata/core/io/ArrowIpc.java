@@ -26,6 +26,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.FieldVector;
@@ -65,6 +66,27 @@ public final class ArrowIpc {
         }
     }
 
+    /**
+     * Writes datasets one after another into one Arrow IPC file of {@code schema}, each dataset's chunks
+     * as record batches, closing each dataset once written: only one part needs to be open at a time, so a
+     * source larger than memory (a cluster's partitions, a stream of files) becomes one memory-mappable file.
+     * The file appears only once complete (temporary name, then rename).
+     *
+     * @throws IllegalArgumentException when a part's schema is not {@code schema} (naming the part by its
+     *     position); the parts after it are not consumed
+     */
+    public static void writeFile(Schema schema, Iterator<Dataset> parts, Path file) {
+        try {
+            AtomicFiles.write(file, false, tmp -> {
+                try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+                    write(schema, parts, true, root -> new ArrowFileWriter(root.root, root.dictionaries, ch));
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+    }
+
     /** Writes {@code data} as an Arrow IPC stream; the stream is not closed. */
     public static void writeStream(Dataset data, OutputStream out) {
         try {
@@ -89,24 +111,28 @@ public final class ArrowIpc {
     }
 
     private static void write(Dataset data, WriterFactory factory) throws IOException {
-        Schema s = data.schema();
+        write(data.schema(), List.of(data).iterator(), false, factory);
+    }
+
+    private static void write(Schema s, Iterator<Dataset> parts, boolean closeParts, WriterFactory factory) throws IOException {
         org.apache.arrow.vector.types.pojo.Schema arrowSchema = ArrowColumns.toArrowSchema(s);
         try (BufferAllocator alloc = Memory.newChild("arrow-write");
              VectorSchemaRoot root = VectorSchemaRoot.create(arrowSchema, alloc)) {
             DictionaryProvider.MapDictionaryProvider dicts = ArrowColumns.dictionaries(s, alloc);
             try (ArrowWriter writer = factory.create(new WriteRoot(root, dicts))) {
                 writer.start();
-                ChunkSource src = Datasets.source(data);
                 VectorLoader loader = new VectorLoader(root);
-                try (ChunkReader r = src.open()) {
-                    for (int k = 0; k < src.chunkCount(); k++) {
-                        Chunk c = r.chunk(k);
-                        List<Field> fields = arrowSchema.getFields();
-                        // the view borrows the chunk's vectors and is never closed, so it frees nothing
-                        VectorSchemaRoot view = new VectorSchemaRoot(fields, new ArrayList<>(c.vectors()), c.rowCount());
-                        try (ArrowRecordBatch batch = new VectorUnloader(view).getRecordBatch()) {
-                            loader.load(batch);
-                            writer.writeBatch();
+                for (int part = 0; parts.hasNext(); part++) {
+                    Dataset data = parts.next();
+                    try {
+                        if (!data.schema().equals(s)) {
+                            throw new IllegalArgumentException("part " + part + " has schema " + data.schema()
+                                    + "; the file being written has " + s);
+                        }
+                        writeChunks(data, arrowSchema.getFields(), loader, writer);
+                    } finally {
+                        if (closeParts) {
+                            data.close();
                         }
                     }
                 }
@@ -114,6 +140,21 @@ public final class ArrowIpc {
             } finally {
                 for (long id : dicts.getDictionaryIds()) {
                     dicts.lookup(id).getVector().close();
+                }
+            }
+        }
+    }
+
+    private static void writeChunks(Dataset data, List<Field> fields, VectorLoader loader, ArrowWriter writer) throws IOException {
+        ChunkSource src = Datasets.source(data);
+        try (ChunkReader r = src.open()) {
+            for (int k = 0; k < src.chunkCount(); k++) {
+                Chunk c = r.chunk(k);
+                // the view borrows the chunk's vectors and is never closed, so it frees nothing
+                VectorSchemaRoot view = new VectorSchemaRoot(fields, new ArrayList<>(c.vectors()), c.rowCount());
+                try (ArrowRecordBatch batch = new VectorUnloader(view).getRecordBatch()) {
+                    loader.load(batch);
+                    writer.writeBatch();
                 }
             }
         }

@@ -130,4 +130,24 @@ class ArrowIpcTest {
             }
         }
     }
+
+    @Test
+    void partsWrittenOneAfterAnotherMakeOneFileAndAForeignPartLeavesNoFile() {
+        Path file = dir.resolve("parts.arrow");
+        try (Dataset a = sample(); Dataset b = sample(); Dataset c = sample(); Dataset whole = a.concat(b, c)) {
+            ArrowIpc.writeFile(a.schema(), List.of(sample(), sample(), sample()).iterator(), file);
+            try (Dataset read = ArrowIpc.readFile(file)) {
+                assertThat(read.inMemory()).isFalse();
+                assertThat(read.schema()).isEqualTo(a.schema());
+                assertThat(rows(read)).isEqualTo(rows(whole));
+            }
+        }
+        Path never = dir.resolve("never.arrow");
+        try (Dataset a = sample(); Dataset other = a.drop("img")) {
+            java.util.Iterator<Dataset> parts = List.of(sample(), other.materialize()).iterator();
+            assertThatThrownBy(() -> ArrowIpc.writeFile(a.schema(), parts, never)).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageStartingWith("part 1 has schema");
+        }
+        assertThat(never).doesNotExist();
+    }
 }
