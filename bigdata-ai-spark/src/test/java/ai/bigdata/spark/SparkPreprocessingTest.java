@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.bigdata.core.data.Dataset;
+import ai.bigdata.core.prep.Assemble;
 import ai.bigdata.core.prep.Bucketize;
 import ai.bigdata.core.prep.Clean;
 import ai.bigdata.core.prep.Encode;
@@ -118,9 +119,9 @@ class SparkPreprocessingTest {
     }
 
     @Test
-    void cleaningStepsFitOnTheClusterAsLocallyAndApplyPartitionByPartition() {
+    void cleaningAndAssemblyFitOnTheClusterAsLocallyAndApplyPartitionByPartition() {
         Pipeline clean = Pipeline.of(Clean.invalidOutside("palmitic", 800, 1500), Clean.dropRowsMissingMoreThan(0.2),
-                Clean.dropColumnsMissingMoreThan(0.1), Clean.clipIqr(1.5), Impute.median());
+                Clean.dropColumnsMissingMoreThan(0.1), Clean.clipIqr(1.5), Impute.median(), Assemble.into("features"));
         try (Dataset olive = olive()) {
             Transform local = clean.fit(olive);
             Transform fitted = SparkPreprocessing.fit(clean, frame.repartition(5));

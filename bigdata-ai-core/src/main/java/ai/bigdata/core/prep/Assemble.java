@@ -2,7 +2,7 @@ package ai.bigdata.core.prep;
 
 import ai.bigdata.core.data.Column;
 import ai.bigdata.core.data.ColumnType;
-import ai.bigdata.core.data.Dataset;
+import ai.bigdata.core.data.Schema;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,7 +12,9 @@ import java.util.List;
  * keeps the name of every slot for reports. By default it takes every feature column that is numeric,
  * boolean or a tensor, in schema order, and drops them from the output.
  */
-public final class Assemble implements Preprocessor {
+public final class Assemble implements SchemaOnlyFit {
+    private static final long serialVersionUID = 1L;
+
     private final String output;
     private final List<String> columns;
 
@@ -21,7 +23,7 @@ public final class Assemble implements Preprocessor {
             throw new IllegalArgumentException("the assembled column needs a name");
         }
         this.output = output;
-        this.columns = columns;
+        this.columns = columns == null ? null : List.copyOf(columns);
     }
 
     /** Assembles into a tensor column of this name. */
@@ -34,17 +36,18 @@ public final class Assemble implements Preprocessor {
         return new Assemble(output, List.of(names));
     }
 
+    /** {@inheritDoc} The slots come from the columns' types and widths; fits from parts of the data too. */
     @Override
-    public Transform fit(Dataset data) {
-        List<String> cols = Statistics.choose(data.schema(), columns,
+    public Transform fitSchema(Schema schema) {
+        List<String> cols = Statistics.choose(schema, columns,
                 t -> t.isNumeric() || t == ColumnType.BOOLEAN || t == ColumnType.TENSOR, "numeric, boolean or tensor", "assembly");
         if (cols.isEmpty()) {
             throw new PreprocessingException(null, "assembly found no numeric, boolean or tensor feature column in "
-                    + data.schema());
+                    + schema);
         }
         List<String> slots = new ArrayList<>();
         for (String c : cols) {
-            Column col = data.schema().column(c);
+            Column col = schema.column(c);
             if (col.type() == ColumnType.TENSOR) {
                 for (int k = 0; k < col.width(); k++) {
                     slots.add(c + "[" + k + "]");

@@ -50,11 +50,7 @@ public final class Encode implements StatisticsFit {
         if (columns.length == 0) {
             throw new IllegalArgumentException("name the columns to hash");
         }
-        return data -> {
-            HashingTransform t = new HashingTransform(List.of(columns), buckets);
-            t.outputSchema(data.schema());
-            return t;
-        };
+        return new Hashing(List.of(columns), buckets);
     }
 
     /** Only these columns. */
@@ -143,5 +139,20 @@ public final class Encode implements StatisticsFit {
     @Override
     public String toString() {
         return (oneHot ? "one-hot" : "ordinal") + " encoder" + (columns == null ? "" : " of " + columns);
+    }
+
+    /** The hashing trick as a step: its transform depends on the schema alone, so it fits from parts of the data too. */
+    private record Hashing(List<String> columns, int buckets) implements SchemaOnlyFit {
+        @Override
+        public Transform fitSchema(Schema schema) {
+            HashingTransform t = new HashingTransform(columns, buckets);
+            t.outputSchema(schema);
+            return t;
+        }
+
+        @Override
+        public String toString() {
+            return "hashing of " + columns + " into " + buckets + " buckets";
+        }
     }
 }

@@ -12,8 +12,9 @@ public final class PartialFitUnsupportedException extends UnsupportedOperationEx
     /** The error for {@code preprocessor}, named by its {@code toString()}. */
     public PartialFitUnsupportedException(Preprocessor preprocessor) {
         super(name(preprocessor) + " cannot be fitted from partial statistics: only scalers (standard, min-max, max-abs,"
-                + " robust, log1p), imputers, category imputers, encoders (one-hot, ordinal), bucketising, the cleaning steps"
-                + " other than duplicate dropping, and pipelines of them can; fit it on the whole dataset instead");
+                + " robust, log1p), imputers, category imputers, encoders (one-hot, ordinal, hashing), bucketising, assembly,"
+                + " the cleaning steps other than duplicate dropping, and pipelines of them can; fit it on the whole dataset"
+                + " instead");
         this.preprocessor = name(preprocessor);
     }
 

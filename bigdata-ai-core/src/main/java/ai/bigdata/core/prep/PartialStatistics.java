@@ -26,6 +26,8 @@ public final class PartialStatistics implements Serializable {
     private transient LinkedHashMap<String, NumericStatistics> numeric = new LinkedHashMap<>();
     private final LinkedHashMap<String, TreeMap<String, Long>> counts = new LinkedHashMap<>();
     private final LinkedHashMap<String, Long> missing = new LinkedHashMap<>();
+    /** The JSON of the transform of a step that depends on the schema alone ({@link SchemaOnlyFit}); else null. */
+    private String transformJson;
 
     private PartialStatistics(List<String> columns, Statistics.Quantiles quantiles) {
         this.columns = new ArrayList<>(columns);
@@ -35,6 +37,21 @@ public final class PartialStatistics implements Serializable {
     /** Empty statistics of these columns; numeric ones find quantiles as {@code quantiles} says. */
     static PartialStatistics of(List<String> columns, Statistics.Quantiles quantiles) {
         return new PartialStatistics(columns, quantiles);
+    }
+
+    /** The state of a step whose transform {@code t} depends on the schema alone. */
+    static PartialStatistics ofTransform(Transform t) {
+        PartialStatistics s = new PartialStatistics(List.of(), null);
+        s.transformJson = TransformJson.write(t);
+        return s;
+    }
+
+    /** The transform of a {@link SchemaOnlyFit} step's state. */
+    Transform transform() {
+        if (transformJson == null) {
+            throw new IllegalStateException("these partial statistics hold no transform");
+        }
+        return TransformJson.read(transformJson);
     }
 
     List<String> columns() {
@@ -83,7 +100,7 @@ public final class PartialStatistics implements Serializable {
 
     /** {@code other} merged into these statistics; returns this. */
     PartialStatistics merge(PartialStatistics other) {
-        if (!columns.equals(other.columns)) {
+        if (!columns.equals(other.columns) || !java.util.Objects.equals(transformJson, other.transformJson)) {
             throw new IllegalArgumentException("cannot merge partial statistics of " + columns + " with those of " + other.columns);
         }
         rows += other.rows;

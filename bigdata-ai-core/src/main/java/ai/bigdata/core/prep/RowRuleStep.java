@@ -1,8 +1,6 @@
 package ai.bigdata.core.prep;
 
-import ai.bigdata.core.data.Dataset;
 import ai.bigdata.core.data.Schema;
-import java.util.List;
 
 /**
  * A cleaning step that fits nothing: each row is kept, dropped or rewritten by a fixed rule (too many
@@ -10,7 +8,7 @@ import java.util.List;
  * parse). Fitting only checks the columns, so it fits from parts of the data as from the whole, with the
  * same transform.
  */
-final class RowRuleStep implements StatisticsFit {
+final class RowRuleStep implements SchemaOnlyFit {
     private static final long serialVersionUID = 1L;
 
     /** The rule of the step. */
@@ -37,30 +35,7 @@ final class RowRuleStep implements StatisticsFit {
 
     /** The rule's transform, its columns checked against {@code schema}. */
     @Override
-    public Transform fit(Dataset data) {
-        return checked(data.schema());
-    }
-
-    /** {@inheritDoc} Nothing is gathered; the schema's columns are checked as {@link #fit} checks them. */
-    @Override
-    public PartialStatistics newState(Schema schema) {
-        checked(schema);
-        return PartialStatistics.of(List.of(), null);
-    }
-
-    @Override
-    public PartialStatistics accumulate(PartialStatistics state, Dataset part) {
-        state.addRows(part);
-        return state;
-    }
-
-    /** {@inheritDoc} Exact (it has no statistics); like {@link #fit}, it needs no rows. */
-    @Override
-    public Transform finish(PartialStatistics state) {
-        return transform();
-    }
-
-    private Transform checked(Schema schema) {
+    public Transform fitSchema(Schema schema) {
         Transform t = transform();
         t.outputSchema(schema);
         return t;

@@ -230,7 +230,10 @@ class PartialFittingTest {
         }
     }
 
-    /** The cleaning steps but duplicate dropping: rules and missing counts exact, IQR fences exact, z-score fences to 1e-12. */
+    /**
+     * The cleaning steps but duplicate dropping: rules and missing counts exact, IQR fences exact, z-score
+     * fences to 1e-12; hashing and assembly, which depend on the schema alone, exact.
+     */
     @ParameterizedTest
     @ValueSource(ints = {1, 2, 7})
     void cleaningStepsFitFromPartsAsFromTheWhole(int k) {
@@ -245,6 +248,8 @@ class PartialFittingTest {
             List<Dataset> parts = parts(olive, k);
             try {
                 assertThat(TransformJson.write(PartialFitting.fit(exact, parts))).isEqualTo(TransformJson.write(local));
+                Pipeline schemaOnly = Pipeline.of(Encode.hashing(4, "area"), Impute.median(), Assemble.into("features"));
+                assertThat(TransformJson.write(PartialFitting.fit(schemaOnly, parts))).isEqualTo(TransformJson.write(schemaOnly.fit(olive)));
                 double diff = jsonDifference(TransformJson.write(moments.fit(olive)), TransformJson.write(PartialFitting.fit(moments, parts)));
                 assertThat(diff).isLessThanOrEqualTo(TOLERANCE);
             } finally {
