@@ -130,6 +130,14 @@ public final class TextVectorTransform implements Transform {
 
     /** The weights of the terms of one text, by increasing column, normalised. */
     private TermWeights weights(String text) {
+        return weights(text, null);
+    }
+
+    /**
+     * As {@link #weights(String)}; {@code scratch} (null, or one zero per vocabulary term, left all zero)
+     * counts the terms so that only the distinct ones are sorted.
+     */
+    private TermWeights weights(String text, int[] scratch) {
         List<String> terms = terms(settings, text);
         if (settings.weighting() == Weighting.HASHING) {
             int w = settings.hashWidth();
@@ -151,11 +159,30 @@ public final class TextVectorTransform implements Transform {
         for (String t : terms) {
             hits[k++] = vocabulary.indexOf(t);
         }
-        return vocabularyWeights(hits);
+        return vocabularyWeights(hits, scratch);
     }
 
-    /** The weights of a text whose terms have these vocabulary indices (-1: not in the vocabulary), normalised. */
-    private TermWeights vocabularyWeights(int[] termIndices) {
+    /**
+     * The weights of a text whose terms have these vocabulary indices (-1: not in the vocabulary), normalised.
+     * With {@code scratch} (one zero per vocabulary term, left all zero) the terms are counted there and only
+     * the distinct ones sorted; without, every index is sorted and equal ones merged. Both give the same weights.
+     */
+    private TermWeights vocabularyWeights(int[] termIndices, int[] scratch) {
+        TermWeights e = scratch == null ? sortedCounts(termIndices) : scratchCounts(termIndices, scratch);
+        double[] v = e.values();
+        for (int k = 0; k < v.length; k++) {
+            double tf = settings.binary() ? 1 : v[k];
+            if (settings.sublinearTf()) {
+                tf = Math.log(tf) + 1;
+            }
+            v[k] = idf == null ? tf : tf * idf[e.indices()[k]];
+        }
+        e.normalise(settings.norm());
+        return e;
+    }
+
+    /** Each vocabulary index's count, by increasing index: every index sorted, equal ones merged. */
+    private static TermWeights sortedCounts(int[] termIndices) {
         int[] hits = new int[termIndices.length];
         int n = 0;
         for (int i : termIndices) {
@@ -168,17 +195,26 @@ public final class TextVectorTransform implements Transform {
         for (int k = 0; k < n; k++) {
             keys[k] = (long) hits[k] << 1 | 1;
         }
-        TermWeights e = TermWeights.merge(keys, false);
-        double[] v = e.values();
-        for (int k = 0; k < v.length; k++) {
-            double tf = settings.binary() ? 1 : v[k];
-            if (settings.sublinearTf()) {
-                tf = Math.log(tf) + 1;
+        return TermWeights.merge(keys, false);
+    }
+
+    /** Each vocabulary index's count, by increasing index: counted in {@code scratch}, only distinct indices sorted. */
+    private static TermWeights scratchCounts(int[] termIndices, int[] scratch) {
+        int[] distinct = new int[termIndices.length];
+        int n = 0;
+        for (int i : termIndices) {
+            if (i >= 0 && scratch[i]++ == 0) {
+                distinct[n++] = i;
             }
-            v[k] = idf == null ? tf : tf * idf[e.indices()[k]];
         }
-        e.normalise(settings.norm());
-        return e;
+        Arrays.sort(distinct, 0, n);
+        int[] indices = Arrays.copyOf(distinct, n);
+        double[] values = new double[n];
+        for (int k = 0; k < n; k++) {
+            values[k] = scratch[indices[k]];
+            scratch[indices[k]] = 0;
+        }
+        return new TermWeights(indices, values);
     }
 
     static List<String> terms(TextVectorSettings s, String text) {
@@ -206,13 +242,14 @@ public final class TextVectorTransform implements Transform {
         List<String> inputNames = data.schema().names();
         long[] row = {0};
         int[][] fitted = takeMemo(data);
+        int[] scratch = vocabulary == null ? null : new int[vocabulary.size()];
         try (DatasetWriter w = Dataset.writer(out, chunkRows())) {
             data.forEachRow(r -> {
                 for (int c = 0; c < names.size(); c++) {
                     if (c == at) {
                         // the fitted dataset's texts were checked and tokenized by fit: its term ids stand in for them
-                        TermWeights e = fitted != null ? vocabularyWeights(fitted[(int) row[0]])
-                                : weights(TextColumns.text(settings.column(), r.getString(settings.column()), row[0]));
+                        TermWeights e = fitted != null ? vocabularyWeights(fitted[(int) row[0]], scratch)
+                                : weights(TextColumns.text(settings.column(), r.getString(settings.column()), row[0]), scratch);
                         if (settings.sparse()) {
                             SparseVector v = sparse(e);
                             w.column(c).appendSparse(v.indices(), v.values());

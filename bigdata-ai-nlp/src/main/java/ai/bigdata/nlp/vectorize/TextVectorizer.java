@@ -94,7 +94,9 @@ public final class TextVectorizer implements Preprocessor {
         long maxDocs = (long) Math.floor(maxDocumentFraction * n);
         Vocabulary vocabulary = Vocabulary.select(counts, minDocuments, maxDocs, maxFeatures);
         int[] toVocabulary = new int[counts.size()];
-        counts.entries().forEach(e -> toVocabulary[e.getValue().id] = vocabulary.indexOf(e.getKey()));
+        for (int id = 0; id < toVocabulary.length; id++) {
+            toVocabulary[id] = vocabulary.indexOf(counts.term(id));
+        }
         return new TextVectorTransform(settings, vocabulary, memo.finish(data, toVocabulary));
     }
 

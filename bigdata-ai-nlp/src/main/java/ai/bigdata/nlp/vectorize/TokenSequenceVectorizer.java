@@ -7,7 +7,6 @@ import ai.bigdata.nlp.text.Tokenizer;
 import ai.bigdata.nlp.text.WordTokenizer;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -55,17 +54,17 @@ public final class TokenSequenceVectorizer implements Preprocessor {
             counts.addDocument(tokenizer.tokens(TextColumns.text(column, r.getString(column), row[0])));
             row[0]++;
         });
-        List<Map.Entry<String, TermCounts.Entry>> kept = new ArrayList<>();
-        for (Map.Entry<String, TermCounts.Entry> e : counts.entries()) {
-            if (e.getValue().total >= minCount) {
-                kept.add(e);
+        List<Integer> kept = new ArrayList<>();
+        for (int id = 0; id < counts.size(); id++) {
+            if (counts.total(id) >= minCount) {
+                kept.add(id);
             }
         }
-        kept.sort((a, b) -> a.getValue().total != b.getValue().total ? Long.compare(b.getValue().total, a.getValue().total)
-                : Vocabulary.CODE_POINT_ORDER.compare(a.getKey(), b.getKey()));
+        kept.sort((a, b) -> counts.total(a) != counts.total(b) ? Long.compare(counts.total(b), counts.total(a))
+                : Vocabulary.CODE_POINT_ORDER.compare(counts.term(a), counts.term(b)));
         List<String> tokens = new ArrayList<>();
         for (int i = 0; i < Math.min(maxSize, kept.size()); i++) {
-            tokens.add(kept.get(i).getKey());
+            tokens.add(counts.term(kept.get(i)));
         }
         if (tokens.isEmpty()) {
             throw new PreprocessingException(column, "no token occurs " + minCount + " times or more in " + row[0] + " texts");

@@ -29,6 +29,22 @@ public final class Vocabulary {
         return Integer.compare(a.length(), b.length());
     };
 
+    /**
+     * Sorts terms by code point: by {@link String#compareTo} (UTF-16 units, the same order and much faster)
+     * unless a term holds a surrogate, where the orders can differ.
+     */
+    static void sortByCodePoint(List<String> terms) {
+        for (String t : terms) {
+            for (int k = 0; k < t.length(); k++) {
+                if (Character.isSurrogate(t.charAt(k))) {
+                    terms.sort(CODE_POINT_ORDER);
+                    return;
+                }
+            }
+        }
+        terms.sort(null);
+    }
+
     private static int byCodePoint(String a, String b) {
         int i = 0;
         int j = 0;
@@ -79,18 +95,18 @@ public final class Vocabulary {
      */
     static Vocabulary select(TermCounts counts, long minDocuments, long maxDocuments, int maxSize) {
         List<String> kept = new ArrayList<>();
-        for (Map.Entry<String, TermCounts.Entry> e : counts.entries()) {
-            long df = e.getValue().documents;
+        for (int id = 0; id < counts.size(); id++) {
+            long df = counts.documentCount(id);
             if (df >= minDocuments && df <= maxDocuments) {
-                kept.add(e.getKey());
+                kept.add(counts.term(id));
             }
         }
-        kept.sort(CODE_POINT_ORDER);
+        sortByCodePoint(kept);
         if (kept.size() > maxSize) {
             List<String> byCount = new ArrayList<>(kept);
-            byCount.sort(Comparator.comparingLong((String t) -> -counts.get(t).total)); // stable: ties keep term order
+            byCount.sort(Comparator.comparingLong((String t) -> -counts.total(counts.id(t)))); // stable: ties keep term order
             kept = new ArrayList<>(byCount.subList(0, maxSize));
-            kept.sort(CODE_POINT_ORDER);
+            sortByCodePoint(kept);
         }
         if (kept.isEmpty()) {
             throw new IllegalArgumentException("no term is left: the " + counts.size() + " distinct terms of "
@@ -99,7 +115,7 @@ public final class Vocabulary {
         }
         long[] df = new long[kept.size()];
         for (int i = 0; i < df.length; i++) {
-            df[i] = counts.get(kept.get(i)).documents;
+            df[i] = counts.documentCount(counts.id(kept.get(i)));
         }
         return new Vocabulary(kept, df, counts.documents());
     }

@@ -44,6 +44,16 @@ class FitMemoTest {
             List<String> fresh = rows(t, equal);
             List<String> again = rows(t, fitted);
             assertThat(memo).hasSize(300).isEqualTo(fresh).isEqualTo(again);
+            // apply counts terms in a scratch array, one text alone sorts them: the same vectors
+            for (int i = 0; i < texts.size(); i++) {
+                double[] v = t.vector(texts.get(i));
+                float[] f = new float[v.length];
+                for (int k = 0; k < v.length; k++) {
+                    f[k] = (float) v[k];
+                }
+                String alone = setting.equals("tfidf sparse") ? String.valueOf(t.sparseVector(texts.get(i))) : Arrays.toString(f);
+                assertThat(fresh.get(i)).as("text %d", i).isEqualTo(alone);
+            }
         }
     }
 

@@ -24,6 +24,22 @@ class VocabularyOrderTest {
         }
     }
 
+    @Test
+    void sortingTakesTheFastOrderOnlyWhereItEqualsCodePointOrder() {
+        Random rnd = new Random(4);
+        for (String alphabet : new String[] {"ab\u00e9\u4e2d\uFF5E", "ab\u00e9\uFF5E\uD83D\uDE00\uD83D\uDE01\u4e2d"}) {
+            int[] points = alphabet.codePoints().toArray();
+            java.util.List<String> terms = new java.util.ArrayList<>();
+            for (int i = 0; i < 5_000; i++) {
+                terms.add(random(rnd, points));
+            }
+            java.util.List<String> expected = new java.util.ArrayList<>(terms);
+            expected.sort(Vocabulary.CODE_POINT_ORDER);
+            Vocabulary.sortByCodePoint(terms);
+            assertThat(terms).isEqualTo(expected);
+        }
+    }
+
     private static String random(Random rnd, int[] points) {
         StringBuilder s = new StringBuilder();
         for (int k = rnd.nextInt(5); k > 0; k--) {
