@@ -130,7 +130,7 @@ public final class Bpr extends IndexedRecommender {
                 int pick = rnd.nextInt(n);
                 int u = posUser[pick];
                 int i = posItem[pick];
-                int j = negative(x, u, ni, rnd, s.threshold());
+                int j = x.negative(u, rnd, s.threshold());
                 if (j < 0) {
                     continue;
                 }
@@ -157,18 +157,6 @@ public final class Bpr extends IndexedRecommender {
             }
         }
         return new Bpr(x, s, uf, itf, ib);
-    }
-
-    /** A uniformly drawn catalogue item that is not a positive of u, or -1 after 100 draws (u likes nearly everything). */
-    private static int negative(TrainingIndex x, int u, int ni, Random rnd, double threshold) {
-        for (int tries = 0; tries < 100; tries++) {
-            int j = rnd.nextInt(ni);
-            int at = java.util.Arrays.binarySearch(x.userItems, x.userStart[u], x.userStart[u + 1], j);
-            if (at < 0 || x.userRatings[at] < threshold) {
-                return j;
-            }
-        }
-        return -1;
     }
 
     @Override

@@ -103,6 +103,21 @@ final class TrainingIndex {
         return java.util.Arrays.binarySearch(userItems, userStart[u], userStart[u + 1], i) >= 0;
     }
 
+    /**
+     * A uniformly drawn item index that is not a positive of user {@code u} (a rating at least {@code threshold}), or -1
+     * after 100 draws (u likes nearly everything): the negative of a sampled-negative loss.
+     */
+    int negative(int u, java.util.Random rnd, double threshold) {
+        for (int tries = 0; tries < 100; tries++) {
+            int j = rnd.nextInt(items.size());
+            int at = java.util.Arrays.binarySearch(userItems, userStart[u], userStart[u + 1], j);
+            if (at < 0 || userRatings[at] < threshold) {
+                return j;
+            }
+        }
+        return -1;
+    }
+
     void write(DataOutputStream out) throws IOException {
         Codec.writeLongs(out, users.ids());
         Codec.writeLongs(out, items.ids());
