@@ -213,7 +213,35 @@ public final class TwoTower extends IndexedRecommender {
                 trainer.fit(net, data);
             }
         }
-        return readOut(x, s, net.graph(), dense, hasPositive);
+        TwoTower model = readOut(x, s, net.graph(), dense, hasPositive);
+        model.checkAgainst(net.graph(), positives, dense);
+        return model;
+    }
+
+    /**
+     * Checks the read-out towers against the network itself on up to 64 positives: the Java dot product must give the
+     * network's own probabilities (a guard against a change of DL4J's parameter layout).
+     */
+    private void checkAgainst(ComputationGraph g, List<int[]> positives, float[] dense) {
+        int fd = settings.featureDimension();
+        int n = Math.min(64, positives.size());
+        float[][] rows = new float[n][2 + fd];
+        for (int r = 0; r < n; r++) {
+            int[] p = positives.get(r * (positives.size() / n));
+            rows[r][0] = p[0];
+            rows[r][1] = p[1];
+            System.arraycopy(dense, p[1] * fd, rows[r], 2, fd);
+        }
+        float[] out = g.outputSingle(false, org.nd4j.linalg.factory.Nd4j.createFromArray(rows)).toFloatVector();
+        for (int r = 0; r < n; r++) {
+            int[] p = positives.get(r * (positives.size() / n));
+            double logit = scoreIndex(p[0], p[1]);
+            double java = 1 / (1 + Math.exp(-logit));
+            if (Math.abs(java - out[r]) > 1e-4) {
+                throw new IllegalStateException("two-tower read-out differs from the network for user index " + p[0] + ", item index "
+                        + p[1] + ": " + java + " vs " + out[r]);
+            }
+        }
     }
 
     /** The network's configuration: the input row {@code [user, item, features...]} split into the two towers. */
