@@ -19,7 +19,8 @@ class RecommenderFilesTest {
         Interactions groups = RecommenderTest.twoGroups();
         return List.of(PopularityRecommender.fit(Fixtures.train(), 4), ExplicitAls.builder().rank(3).iterations(3).fit(Fixtures.train()),
                 ImplicitAls.builder().rank(4).iterations(3).positiveThreshold(1).fit(groups),
-                Bpr.builder().rank(3).epochs(5).fit(groups), ItemKnn.builder().neighbours(2).fit(groups));
+                Bpr.builder().rank(3).epochs(5).fit(groups), ItemKnn.builder().neighbours(2).fit(groups),
+                TwoTowerTest.small().epochs(2).fit(groups));
     }
 
     @Test

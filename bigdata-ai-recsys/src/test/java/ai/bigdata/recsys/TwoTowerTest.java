@@ -130,7 +130,7 @@ class TwoTowerTest {
         assertThatThrownBy(() -> RecommenderFiles.load(cut)).isInstanceOf(RecommenderFileException.class)
                 .hasMessageContaining("checksum");
         // a resealed file whose state is inconsistent: the dimension (first int of the state) set to 5
-        int stateAt = full.length - 32 - (4 + 4 + 4 + 8 + 8 + 4 + 8 + 8 + 4 + 4) - (4 + 12 * 4 * 4) - (4 + 8 * 4 * 4) - (4 + 8 * 4);
+        int stateAt = full.length - 32 - (4 + 4 + 4 + 8 + 8 + 4 + 8 + 8 + 4) - (4 + 12 * 4 * 4) - (4 + 8 * 4 * 4) - (4 + 8 * 4);
         byte[] b = full.clone();
         assertThat(ByteBuffer.wrap(b).getInt(stateAt)).isEqualTo(4);
         ByteBuffer.wrap(b).putInt(stateAt, 5);
