@@ -34,13 +34,11 @@ public final class Bpr extends BiasedFactorRecommender {
     }
 
     /** Settings of a BPR fit; each is checked when set. */
-    public static final class Builder {
+    public static final class Builder extends ImplicitBuilder<Builder> {
         private int rank = 64;
         private int epochs = 300;
         private double learningRate = 0.05;
         private double regularisation = 0.01;
-        private double threshold = Double.NEGATIVE_INFINITY;
-        private long seed = 42;
 
         private Builder() {
         }
@@ -66,18 +64,6 @@ public final class Bpr extends BiasedFactorRecommender {
         /** The L2 regularisation (positive, finite). */
         public Builder regularisation(double reg) {
             this.regularisation = Arguments.positive("regularisation", reg);
-            return this;
-        }
-
-        /** Interactions with rating at least this are positives; the others only count as seen. */
-        public Builder positiveThreshold(double t) {
-            this.threshold = Arguments.threshold(t);
-            return this;
-        }
-
-        /** The seed of the initial factors and of the sampling. */
-        public Builder seed(long s) {
-            this.seed = s;
             return this;
         }
 
@@ -140,8 +126,7 @@ public final class Bpr extends BiasedFactorRecommender {
     @Override
     public String name() {
         return "BPR (rank " + settings.rank() + ", " + settings.epochs() + " epochs, lr " + settings.learningRate() + ", reg "
-                + settings.regularisation() + (settings.threshold() == Double.NEGATIVE_INFINITY ? ""
-                : ", positives rating >= " + settings.threshold()) + ")";
+                + settings.regularisation() + ImplicitBuilder.positives(settings.threshold()) + ")";
     }
 
     @Override

@@ -77,15 +77,13 @@ public final class TwoTower extends BiasedFactorRecommender {
     }
 
     /** Settings of a two-tower fit; each is checked when set. */
-    public static final class Builder {
+    public static final class Builder extends ImplicitBuilder<Builder> {
         private int dimension = 32;
         private int epochs = 10;
         private int negatives = 8;
         private double learningRate = 0.005;
         private double l2 = 3e-5;
         private int batchSize = 1024;
-        private double threshold = Double.NEGATIVE_INFINITY;
-        private long seed = 42;
         private ItemFeatures features;
 
         private Builder() {
@@ -130,18 +128,6 @@ public final class TwoTower extends BiasedFactorRecommender {
         /** Rows (positives and negatives) per training batch. */
         public Builder batchSize(int n) {
             this.batchSize = Arguments.atLeastOne("batchSize", n);
-            return this;
-        }
-
-        /** Interactions with rating at least this are positives; the others only count as seen. */
-        public Builder positiveThreshold(double t) {
-            this.threshold = Arguments.threshold(t);
-            return this;
-        }
-
-        /** The seed of the initial weights, the negatives and the batch order. */
-        public Builder seed(long s) {
-            this.seed = s;
             return this;
         }
 
@@ -356,7 +342,7 @@ public final class TwoTower extends BiasedFactorRecommender {
         return "two-tower (dimension " + settings.dimension() + ", " + settings.epochs() + " epochs, " + settings.negatives()
                 + " negatives, lr " + settings.learningRate() + ", l2 " + settings.l2()
                 + (settings.featureDimension() > 0 ? ", " + settings.featureDimension() + " item features" : "")
-                + (settings.threshold() == Double.NEGATIVE_INFINITY ? "" : ", positives rating >= " + settings.threshold()) + ")";
+                + ImplicitBuilder.positives(settings.threshold()) + ")";
     }
 
     @Override

@@ -8,10 +8,8 @@ import ai.bigdata.core.testing.SharedData;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,16 +43,6 @@ class MovieLensTwoTowerIT {
         return ItemFeatures.of(tokens);
     }
 
-    private record Row(String model, RankingReport ranking, double fitSeconds) {
-    }
-
-    private static <T extends Recommender> T timed(Supplier<T> fit, List<Double> seconds) {
-        long t0 = System.nanoTime();
-        T m = fit.get();
-        seconds.add((System.nanoTime() - t0) / 1e9);
-        return m;
-    }
-
     @Test
     void twoTowerBeatsPopularityOnTheMovieLensProtocol() {
         Interactions all = GroupLensReader.builder(SharedData.file("movielens-small/ratings.csv")).readInteractions(DuplicatePolicy.ERROR);
@@ -63,37 +51,29 @@ class MovieLensTwoTowerIT {
         Interactions test = split.test();
         assertThat(train.size()).isEqualTo(80_003);
         RankingEvaluator ranking = RankingEvaluator.builder().k(10).relevantAtLeast(4);
-        List<Double> s = new ArrayList<>();
-        List<Row> rows = new ArrayList<>();
+        double[] s = new double[1];
+        List<MovieLensIT.Row> rows = new ArrayList<>();
 
-        Recommender pop = timed(() -> PopularityRecommender.fit(train, 4), s);
+        Recommender pop = MovieLensIT.timed(() -> PopularityRecommender.fit(train, 4), s);
         RankingReport popRank = ranking.evaluate(pop, train, test);
-        rows.add(new Row("popularity (count of train ratings >= 4)", popRank, s.get(s.size() - 1)));
+        rows.add(new MovieLensIT.Row("popularity (count of train ratings >= 4)", null, popRank, s[0]));
         assertThat(popRank.users()).isEqualTo(648);
 
-        TwoTower tt = timed(() -> TwoTower.builder().positiveThreshold(4).fit(train), s);
+        TwoTower tt = MovieLensIT.timed(() -> TwoTower.builder().positiveThreshold(4).fit(train), s);
         RankingReport ttRank = ranking.evaluate(tt, train, test);
-        rows.add(new Row(tt.name(), ttRank, s.get(s.size() - 1)));
+        rows.add(new MovieLensIT.Row(tt.name(), null, ttRank, s[0]));
 
         ItemFeatures genres = genres();
-        TwoTower withGenres = timed(() -> TwoTower.builder().itemFeatures(genres).positiveThreshold(4).fit(train), s);
+        TwoTower withGenres = MovieLensIT.timed(() -> TwoTower.builder().itemFeatures(genres).positiveThreshold(4).fit(train), s);
         RankingReport genresRank = ranking.evaluate(withGenres, train, test);
-        rows.add(new Row(withGenres.name().replace("19 item features", "19 genres as item features"), genresRank, s.get(s.size() - 1)));
+        rows.add(new MovieLensIT.Row(withGenres.name().replace("19 item features", "19 genres as item features"), null, genresRank, s[0]));
 
-        ImplicitAls als = timed(() -> ImplicitAls.builder().positiveThreshold(4).fit(train), s);
-        rows.add(new Row(als.name(), ranking.evaluate(als, train, test), s.get(s.size() - 1)));
-        Bpr bpr = timed(() -> Bpr.builder().positiveThreshold(4).fit(train), s);
-        rows.add(new Row(bpr.name(), ranking.evaluate(bpr, train, test), s.get(s.size() - 1)));
+        ImplicitAls als = MovieLensIT.timed(() -> ImplicitAls.builder().positiveThreshold(4).fit(train), s);
+        rows.add(new MovieLensIT.Row(als.name(), null, ranking.evaluate(als, train, test), s[0]));
+        Bpr bpr = MovieLensIT.timed(() -> Bpr.builder().positiveThreshold(4).fit(train), s);
+        rows.add(new MovieLensIT.Row(bpr.name(), null, ranking.evaluate(bpr, train, test), s[0]));
 
-        StringBuilder table = new StringBuilder(
-                "| recommender | RMSE warm rows | NDCG@10 | Recall@10 | Precision@10 | HR@10 | MAP@10 | coverage | fit s |\n"
-                        + "|---|---|---|---|---|---|---|---|---|\n");
-        for (Row r : rows) {
-            table.append(String.format(Locale.ROOT, "| %s | - | %.4f | %.4f | %.4f | %.4f | %.4f | %.4f | %.1f |%n", r.model(),
-                    r.ranking().ndcg(), r.ranking().recall(), r.ranking().precision(), r.ranking().hitRate(), r.ranking().map(),
-                    r.ranking().coverage(), r.fitSeconds()));
-        }
-        System.out.println(table);
+        System.out.println(MovieLensIT.table(rows));
 
         assertThat(ttRank.users()).isEqualTo(648);
         assertThat(ttRank.ndcg()).as("two-tower NDCG@10 vs popularity's " + popRank.ndcg()).isGreaterThan(popRank.ndcg())
