@@ -51,6 +51,13 @@ class MovieLensIT {
         return table.toString();
     }
 
+    /** Checks that {@code reloaded} gives users 1, 100 and 671 the top 10 that {@code fitted} gives them. */
+    static void assertSameTopTen(Recommender fitted, java.util.function.LongFunction<List<ScoredItem>> reloaded) {
+        for (long user : new long[] {1, 100, 671}) {
+            assertThat(reloaded.apply(user)).as("user " + user).isEqualTo(fitted.topK(user, 10));
+        }
+    }
+
     /** Runs {@code fit}, its seconds into {@code seconds[0]}. */
     static <T> T timed(Supplier<T> fit, double[] seconds) {
         long t0 = System.nanoTime();
@@ -121,9 +128,7 @@ class MovieLensIT {
         Path file = tmp.resolve("implicit.recsys");
         implicit.save(file);
         Recommender loaded = RecommenderFiles.load(file);
-        for (long user : new long[] {1, 100, 671}) {
-            assertThat(loaded.topK(user, 10)).isEqualTo(implicit.topK(user, 10));
-        }
+        assertSameTopTen(implicit, user -> loaded.topK(user, 10));
 
         StringBuilder json = new StringBuilder("[\n");
         for (Row r : rows) {
