@@ -40,8 +40,17 @@ class RecommenderServiceTest {
     @Test
     void eightThreadsGetExactlyTheSingleThreadedAnswers() throws Exception {
         Interactions data = TwoTowerTest.planted();
-        List<Recommender> models = List.of(TwoTowerTest.small().epochs(3).fit(data), ImplicitAls.builder().rank(4).iterations(3).fit(data),
-                ItemKnn.builder().neighbours(5).fit(data));
+        Map<Long, List<String>> tokens = new java.util.TreeMap<>();
+        for (long i = 0; i < 20; i++) {
+            tokens.put(100 + i, List.of("a", "t" + i % 3));
+            tokens.put(200 + i, List.of("b", "t" + i % 3));
+        }
+        ContentRecommender content = ContentRecommender.fit(data, ItemFeatures.of(tokens));
+        ImplicitAls als = ImplicitAls.builder().rank(4).iterations(3).fit(data);
+        // every kind of model the files hold
+        List<Recommender> models = List.of(TwoTowerTest.small().epochs(3).fit(data), als, ItemKnn.builder().neighbours(5).fit(data),
+                Bpr.builder().rank(4).epochs(5).fit(data), ExplicitAls.builder().rank(3).iterations(3).fit(data),
+                PopularityRecommender.fit(data), content, HybridRecommender.of(als, content, 0.7));
         for (Recommender m : models) {
             Path f = dir.resolve(m.getClass().getSimpleName() + ".recsys");
             m.save(f);
