@@ -13,22 +13,16 @@ import java.util.Random;
  * uniformly chosen positive interaction. Single-threaded with one seeded {@link Random}, so a seed fixes the
  * factors. Users without positives get zero factors (their lists follow the item biases).
  */
-public final class Bpr extends IndexedRecommender {
+public final class Bpr extends BiasedFactorRecommender {
     static final String KIND = "bpr";
     private final Settings settings;
-    private final float[] userFactors;
-    private final float[] itemFactors;
-    private final float[] itemBias;
 
     private record Settings(int rank, int epochs, double learningRate, double regularisation, double threshold, long seed) {
     }
 
-    private Bpr(TrainingIndex index, Settings s, float[] uf, float[] itf, float[] ib) {
-        super(index);
+    private Bpr(TrainingIndex index, Settings s, Factors f) {
+        super(index, s.rank(), f);
         this.settings = s;
-        this.userFactors = uf;
-        this.itemFactors = itf;
-        this.itemBias = ib;
     }
 
     /**
@@ -40,13 +34,11 @@ public final class Bpr extends IndexedRecommender {
     }
 
     /** Settings of a BPR fit; each is checked when set. */
-    public static final class Builder {
+    public static final class Builder extends ImplicitBuilder<Builder> {
         private int rank = 64;
         private int epochs = 300;
         private double learningRate = 0.05;
         private double regularisation = 0.01;
-        private double threshold = Double.NEGATIVE_INFINITY;
-        private long seed = 42;
 
         private Builder() {
         }
@@ -75,18 +67,6 @@ public final class Bpr extends IndexedRecommender {
             return this;
         }
 
-        /** Interactions with rating at least this are positives; the others only count as seen. */
-        public Builder positiveThreshold(double t) {
-            this.threshold = Arguments.threshold(t);
-            return this;
-        }
-
-        /** The seed of the initial factors and of the sampling. */
-        public Builder seed(long s) {
-            this.seed = s;
-            return this;
-        }
-
         /** Fits on {@code train}; fails when it holds no positive. */
         public Bpr fit(Interactions train) {
             return Bpr.fit(TrainingIndex.of(train), new Settings(rank, epochs, learningRate, regularisation, threshold, seed));
@@ -96,22 +76,10 @@ public final class Bpr extends IndexedRecommender {
     private static Bpr fit(TrainingIndex x, Settings s) {
         int r = s.rank();
         int ni = x.items.size();
-        int[] posUser = new int[x.userItems.length];
-        int[] posItem = new int[x.userItems.length];
-        int n = 0;
-        boolean[] hasPositive = new boolean[x.users.size()];
-        for (int u = 0; u < x.users.size(); u++) {
-            for (int k = x.userStart[u]; k < x.userStart[u + 1]; k++) {
-                if (x.userRatings[k] >= s.threshold()) {
-                    posUser[n] = u;
-                    posItem[n++] = x.userItems[k];
-                    hasPositive[u] = true;
-                }
-            }
-        }
-        if (n == 0) {
-            throw new IllegalArgumentException("no positive interaction (rating >= " + s.threshold() + ") to fit BPR on");
-        }
+        TrainingIndex.Positives positives = x.positives(s.threshold(), "BPR");
+        int[] posUser = positives.users();
+        int[] posItem = positives.items();
+        int n = posUser.length;
         Random rnd = new Random(s.seed());
         float[] uf = new float[(int) Math.multiplyExact((long) x.users.size(), r)];
         float[] itf = new float[(int) Math.multiplyExact((long) ni, r)];
@@ -130,7 +98,7 @@ public final class Bpr extends IndexedRecommender {
                 int pick = rnd.nextInt(n);
                 int u = posUser[pick];
                 int i = posItem[pick];
-                int j = negative(x, u, ni, rnd, s.threshold());
+                int j = x.negative(u, rnd, s.threshold());
                 if (j < 0) {
                     continue;
                 }
@@ -151,51 +119,14 @@ public final class Bpr extends IndexedRecommender {
                 ib[j] += lr * (-g - reg * ib[j]);
             }
         }
-        for (int u = 0; u < x.users.size(); u++) {
-            if (!hasPositive[u]) {
-                java.util.Arrays.fill(uf, u * r, u * r + r, 0f);
-            }
-        }
-        return new Bpr(x, s, uf, itf, ib);
-    }
-
-    /** A uniformly drawn catalogue item that is not a positive of u, or -1 after 100 draws (u likes nearly everything). */
-    private static int negative(TrainingIndex x, int u, int ni, Random rnd, double threshold) {
-        for (int tries = 0; tries < 100; tries++) {
-            int j = rnd.nextInt(ni);
-            int at = java.util.Arrays.binarySearch(x.userItems, x.userStart[u], x.userStart[u + 1], j);
-            if (at < 0 || x.userRatings[at] < threshold) {
-                return j;
-            }
-        }
-        return -1;
+        positives.zeroUsersWithout(uf, r);
+        return new Bpr(x, s, new Factors(uf, itf, ib));
     }
 
     @Override
     public String name() {
         return "BPR (rank " + settings.rank() + ", " + settings.epochs() + " epochs, lr " + settings.learningRate() + ", reg "
-                + settings.regularisation() + (settings.threshold() == Double.NEGATIVE_INFINITY ? ""
-                : ", positives rating >= " + settings.threshold()) + ")";
-    }
-
-    @Override
-    double scoreIndex(int u, int i) {
-        int r = settings.rank();
-        double s = itemBias[i];
-        for (int f = 0; f < r; f++) {
-            s += (double) userFactors[u * r + f] * itemFactors[i * r + f];
-        }
-        return s;
-    }
-
-    @Override
-    double fallbackScore(int u, int i) {
-        return i >= 0 ? popularity[i] : 0.0;
-    }
-
-    @Override
-    void similarities(int item, float[] out) {
-        cosine(itemFactors, settings.rank(), item, out);
+                + settings.regularisation() + ImplicitBuilder.positives(settings.threshold()) + ")";
     }
 
     @Override
@@ -211,20 +142,11 @@ public final class Bpr extends IndexedRecommender {
         out.writeDouble(settings.regularisation());
         out.writeDouble(settings.threshold());
         out.writeLong(settings.seed());
-        Codec.writeFloats(out, userFactors);
-        Codec.writeFloats(out, itemFactors);
-        Codec.writeFloats(out, itemBias);
+        writeFactors(out);
     }
 
     static Bpr read(TrainingIndex index, DataInputStream in) throws IOException {
         Settings s = new Settings(in.readInt(), in.readInt(), in.readDouble(), in.readDouble(), in.readDouble(), in.readLong());
-        float[] uf = Codec.readFloats(in);
-        float[] itf = Codec.readFloats(in);
-        float[] ib = Codec.readFloats(in);
-        if (s.rank() < 1 || uf.length != (long) index.users.size() * s.rank() || itf.length != (long) index.items.size() * s.rank()
-                || ib.length != index.items.size()) {
-            throw new IOException("BPR state does not match its training index");
-        }
-        return new Bpr(index, s, uf, itf, ib);
+        return new Bpr(index, s, readFactors(index, s.rank(), in, "BPR"));
     }
 }

@@ -49,14 +49,12 @@ public final class ImplicitAls extends IndexedRecommender {
     }
 
     /** Settings of an implicit ALS fit; each is checked when set. */
-    public static final class Builder {
+    public static final class Builder extends ImplicitBuilder<Builder> {
         private int rank = 64;
         private int iterations = 15;
         private double lambda = 30;
         private double alpha = 3;
-        private double threshold = Double.NEGATIVE_INFINITY;
         private int cgSteps = 3;
-        private long seed = 42;
 
         private Builder() {
         }
@@ -85,21 +83,9 @@ public final class ImplicitAls extends IndexedRecommender {
             return this;
         }
 
-        /** Interactions with rating at least this are positives; the others only count as seen. */
-        public Builder positiveThreshold(double t) {
-            this.threshold = Arguments.threshold(t);
-            return this;
-        }
-
         /** Conjugate-gradient steps per row and sweep (1..rank). */
         public Builder cgSteps(int n) {
             this.cgSteps = Arguments.atLeastOne("cgSteps", n);
-            return this;
-        }
-
-        /** The seed of the initial factors. */
-        public Builder seed(long s) {
-            this.seed = s;
             return this;
         }
 
@@ -238,8 +224,7 @@ public final class ImplicitAls extends IndexedRecommender {
     @Override
     public String name() {
         return "ALS implicit (rank " + settings.rank() + ", " + settings.iterations() + " it, lambda " + settings.lambda()
-                + ", alpha " + settings.alpha() + (settings.threshold() == Double.NEGATIVE_INFINITY ? ""
-                : ", positives rating >= " + settings.threshold()) + ")";
+                + ", alpha " + settings.alpha() + ImplicitBuilder.positives(settings.threshold()) + ")";
     }
 
     @Override

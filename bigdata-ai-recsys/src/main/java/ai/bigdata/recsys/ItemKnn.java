@@ -131,7 +131,7 @@ public final class ItemKnn extends IndexedRecommender {
     @Override
     public String name() {
         return "item-kNN (" + neighbours + " neighbours, shrinkage " + shrinkage
-                + (threshold == Double.NEGATIVE_INFINITY ? "" : ", positives rating >= " + threshold) + ")";
+                + ImplicitBuilder.positives(threshold) + ")";
     }
 
     @Override

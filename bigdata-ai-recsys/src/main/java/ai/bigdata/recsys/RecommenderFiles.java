@@ -117,6 +117,7 @@ public final class RecommenderFiles {
             case ExplicitAls.KIND -> ExplicitAls.read(index, in);
             case ImplicitAls.KIND -> ImplicitAls.read(index, in);
             case Bpr.KIND -> Bpr.read(index, in);
+            case TwoTower.KIND -> TwoTower.read(index, in);
             case ItemKnn.KIND -> ItemKnn.read(index, in);
             case ContentRecommender.KIND -> ContentRecommender.read(index, in);
             case HybridRecommender.KIND -> HybridRecommender.read(index, in);

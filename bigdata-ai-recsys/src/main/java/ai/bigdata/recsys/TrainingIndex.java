@@ -103,6 +103,58 @@ final class TrainingIndex {
         return java.util.Arrays.binarySearch(userItems, userStart[u], userStart[u + 1], i) >= 0;
     }
 
+    /**
+     * The (user index, item index) pairs with a rating at least {@code threshold}, by user and then item.
+     *
+     * @throws IllegalArgumentException when there is none ({@code model} names the model in the message)
+     */
+    Positives positives(double threshold, String model) {
+        int[] us = new int[userItems.length];
+        int[] is = new int[userItems.length];
+        int n = 0;
+        boolean[] has = new boolean[users.size()];
+        for (int u = 0; u < users.size(); u++) {
+            for (int k = userStart[u]; k < userStart[u + 1]; k++) {
+                if (userRatings[k] >= threshold) {
+                    us[n] = u;
+                    is[n++] = userItems[k];
+                    has[u] = true;
+                }
+            }
+        }
+        if (n == 0) {
+            throw new IllegalArgumentException("no positive interaction (rating >= " + threshold + ") to fit " + model + " on");
+        }
+        return new Positives(java.util.Arrays.copyOf(us, n), java.util.Arrays.copyOf(is, n), has);
+    }
+
+    /** Implicit positives: parallel user and item indices, and which users have one. */
+    record Positives(int[] users, int[] items, boolean[] userHasOne) {
+        /** Sets the factor rows ({@code rank} wide) of users without a positive to zero. */
+        void zeroUsersWithout(float[] userFactors, int rank) {
+            for (int u = 0; u < userHasOne.length; u++) {
+                if (!userHasOne[u]) {
+                    java.util.Arrays.fill(userFactors, u * rank, u * rank + rank, 0f);
+                }
+            }
+        }
+    }
+
+    /**
+     * A uniformly drawn item index that is not a positive of user {@code u} (a rating at least {@code threshold}), or -1
+     * after 100 draws (u likes nearly everything): the negative of a sampled-negative loss.
+     */
+    int negative(int u, java.util.Random rnd, double threshold) {
+        for (int tries = 0; tries < 100; tries++) {
+            int j = rnd.nextInt(items.size());
+            int at = java.util.Arrays.binarySearch(userItems, userStart[u], userStart[u + 1], j);
+            if (at < 0 || userRatings[at] < threshold) {
+                return j;
+            }
+        }
+        return -1;
+    }
+
     void write(DataOutputStream out) throws IOException {
         Codec.writeLongs(out, users.ids());
         Codec.writeLongs(out, items.ids());

@@ -33,10 +33,33 @@ class MovieLensIT {
     @TempDir
     Path tmp;
 
-    private record Row(String model, RatingReport rating, RankingReport ranking, double fitSeconds) {
+    /** A line of the README's table: the model, its rating report (or null), its ranking report, its fit seconds. */
+    record Row(String model, RatingReport rating, RankingReport ranking, double fitSeconds) {
     }
 
-    private static <T> T timed(Supplier<T> fit, double[] seconds) {
+    /** The README's table of {@code rows}. */
+    static String table(List<Row> rows) {
+        StringBuilder table = new StringBuilder(
+                "| recommender | RMSE warm rows | NDCG@10 | Recall@10 | Precision@10 | HR@10 | MAP@10 | coverage | fit s |\n"
+                        + "|---|---|---|---|---|---|---|---|---|\n");
+        for (Row r : rows) {
+            table.append(String.format(Locale.ROOT, "| %s | %s | %.4f | %.4f | %.4f | %.4f | %.4f | %.4f | %.1f |%n", r.model(),
+                    r.rating() == null ? "-" : String.format(Locale.ROOT, "%.4f", r.rating().rmse()), r.ranking().ndcg(),
+                    r.ranking().recall(), r.ranking().precision(), r.ranking().hitRate(), r.ranking().map(), r.ranking().coverage(),
+                    r.fitSeconds()));
+        }
+        return table.toString();
+    }
+
+    /** Checks that {@code reloaded} gives users 1, 100 and 671 the top 10 that {@code fitted} gives them. */
+    static void assertSameTopTen(Recommender fitted, java.util.function.LongFunction<List<ScoredItem>> reloaded) {
+        for (long user : new long[] {1, 100, 671}) {
+            assertThat(reloaded.apply(user)).as("user " + user).isEqualTo(fitted.topK(user, 10));
+        }
+    }
+
+    /** Runs {@code fit}, its seconds into {@code seconds[0]}. */
+    static <T> T timed(Supplier<T> fit, double[] seconds) {
         long t0 = System.nanoTime();
         T m = fit.get();
         seconds[0] = (System.nanoTime() - t0) / 1e9;
@@ -105,26 +128,17 @@ class MovieLensIT {
         Path file = tmp.resolve("implicit.recsys");
         implicit.save(file);
         Recommender loaded = RecommenderFiles.load(file);
-        for (long user : new long[] {1, 100, 671}) {
-            assertThat(loaded.topK(user, 10)).isEqualTo(implicit.topK(user, 10));
-        }
+        assertSameTopTen(implicit, user -> loaded.topK(user, 10));
 
-        StringBuilder table = new StringBuilder(
-                "| recommender | RMSE warm rows | NDCG@10 | Recall@10 | Precision@10 | HR@10 | MAP@10 | coverage | fit s |\n"
-                        + "|---|---|---|---|---|---|---|---|---|\n");
         StringBuilder json = new StringBuilder("[\n");
         for (Row r : rows) {
-            table.append(String.format(Locale.ROOT, "| %s | %s | %.4f | %.4f | %.4f | %.4f | %.4f | %.4f | %.1f |%n", r.model(),
-                    r.rating() == null ? "-" : String.format(Locale.ROOT, "%.4f", r.rating().rmse()), r.ranking().ndcg(),
-                    r.ranking().recall(), r.ranking().precision(), r.ranking().hitRate(), r.ranking().map(), r.ranking().coverage(),
-                    r.fitSeconds()));
             json.append(r.ranking().toJson()).append(",\n");
             if (r.rating() != null) {
                 json.append(r.rating().toJson()).append(",\n");
             }
         }
         json.append(explicitAllRows.toJson()).append("\n]\n");
-        System.out.println(table);
+        System.out.println(table(rows));
         System.out.println(explicitRmse);
         System.out.println(explicitAllRows);
         Files.createDirectories(Path.of("target"));

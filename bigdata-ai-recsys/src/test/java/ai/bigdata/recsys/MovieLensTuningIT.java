@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
  * explicit ALS predicts ratings well; with it, any grid, e.g.
  * {@code -Drecsys.grid="e,30,15,0.15,2;i,64,15,30,3;b,64,300,0.05,0.01;k,50,10;p"}: e = explicit ALS (rank, iterations,
  * lambda, bias lambda), i = implicit ALS (rank, iterations, lambda, alpha), b = BPR (rank, epochs, learning rate,
- * regularisation), k = item-kNN (neighbours, shrinkage), p = popularity; ranking models take ratings >= 4 as positives.
+ * regularisation), k = item-kNN (neighbours, shrinkage), t = two-tower (dimension, epochs, negatives,
+ * learning rate, l2, optionally batch size), g = two-tower with the MovieLens genres as item features (same settings), p = popularity; ranking models take ratings >= 4 as positives.
  */
 class MovieLensTuningIT {
     /** The builders' defaults, in grid form. */
@@ -56,6 +57,14 @@ class MovieLensTuningIT {
                         .fit(s.train()), s.train(), s.test()));
                 case "k" -> line = kept(ndcg, p[0], ranking.evaluate(ItemKnn.builder().neighbours(Integer.parseInt(p[1]))
                         .shrinkage(Double.parseDouble(p[2])).positiveThreshold(4).fit(s.train()), s.train(), s.test()));
+                case "t" -> line = kept(ndcg, p[0], ranking.evaluate(TwoTower.builder().dimension(Integer.parseInt(p[1]))
+                        .epochs(Integer.parseInt(p[2])).negatives(Integer.parseInt(p[3])).learningRate(Double.parseDouble(p[4]))
+                        .l2(Double.parseDouble(p[5])).batchSize(p.length > 6 ? Integer.parseInt(p[6]) : 1024).positiveThreshold(4)
+                        .fit(s.train()), s.train(), s.test()));
+                case "g" -> line = kept(ndcg, p[0], ranking.evaluate(TwoTower.builder().dimension(Integer.parseInt(p[1]))
+                        .epochs(Integer.parseInt(p[2])).negatives(Integer.parseInt(p[3])).learningRate(Double.parseDouble(p[4]))
+                        .l2(Double.parseDouble(p[5])).batchSize(p.length > 6 ? Integer.parseInt(p[6]) : 1024).itemFeatures(MovieLensTwoTowerIT.genres()).positiveThreshold(4).fit(s.train()),
+                        s.train(), s.test()));
                 case "p" -> line = kept(ndcg, p[0], ranking.evaluate(PopularityRecommender.fit(s.train(), 4), s.train(), s.test()));
                 default -> throw new IllegalArgumentException("unknown model letter in grid entry '" + g + "'");
             }

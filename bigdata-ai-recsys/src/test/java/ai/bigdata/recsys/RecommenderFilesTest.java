@@ -19,7 +19,8 @@ class RecommenderFilesTest {
         Interactions groups = RecommenderTest.twoGroups();
         return List.of(PopularityRecommender.fit(Fixtures.train(), 4), ExplicitAls.builder().rank(3).iterations(3).fit(Fixtures.train()),
                 ImplicitAls.builder().rank(4).iterations(3).positiveThreshold(1).fit(groups),
-                Bpr.builder().rank(3).epochs(5).fit(groups), ItemKnn.builder().neighbours(2).fit(groups));
+                Bpr.builder().rank(3).epochs(5).fit(groups), ItemKnn.builder().neighbours(2).fit(groups),
+                TwoTowerTest.small().epochs(2).fit(groups));
     }
 
     @Test
@@ -82,11 +83,16 @@ class RecommenderFilesTest {
         assertThat(buf.getInt(120)).isZero();
         assertThat(buf.getInt(124)).isEqualTo(1);
         buf.putInt(120, 1).putInt(124, 0);
-        byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(java.util.Arrays.copyOf(b, b.length - 32));
-        System.arraycopy(digest, 0, b, b.length - 32, 32);
+        reseal(b);
         Files.write(f, b);
         assertThatThrownBy(() -> RecommenderFiles.load(f)).isInstanceOf(RecommenderFileException.class)
                 .hasMessageContaining("out of order");
+    }
+
+    /** Writes a valid checksum over an altered file's bytes, so that only the payload checks can refuse it. */
+    static void reseal(byte[] b) throws java.security.NoSuchAlgorithmException {
+        byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(java.util.Arrays.copyOf(b, b.length - 32));
+        System.arraycopy(digest, 0, b, b.length - 32, 32);
     }
 
     @Test
