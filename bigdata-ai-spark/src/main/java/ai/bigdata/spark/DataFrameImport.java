@@ -110,8 +110,9 @@ public final class DataFrameImport {
      * the driver, which it returns memory-mapped (a streamed {@link Dataset}: chunks load when read, so
      * training and evaluation pass over data larger than the driver's memory). The driver fetches one
      * partition at a time ({@code toLocalIterator}: one job per partition, so cache a frame that is costly
-     * to compute) and holds at most one of its Arrow streams ({@link #batchRows} rows) at once. The file
-     * appears only when complete; the caller closes the dataset and owns the file.
+     * to compute): it holds one partition's Arrow streams at once, and reads one of them ({@link #batchRows}
+     * rows) into Arrow memory at a time. The file appears only when complete; the caller closes the dataset
+     * and owns the file.
      *
      * @throws ColumnMismatchException naming the column when a column has no core type or a value does not fit
      */

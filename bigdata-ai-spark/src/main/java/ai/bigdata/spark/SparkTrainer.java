@@ -73,8 +73,8 @@ public final class SparkTrainer {
      *
      * @return one record per round
      * @throws ColumnMismatchException when a column has no core type or a value does not fit
-     * @throws IllegalArgumentException when the DataFrame has no rows, the network segments images or cannot be
-     *     averaged as replicas (a variational autoencoder, an int8 network), or the trainer uses L-BFGS or stops
+     * @throws IllegalArgumentException when the DataFrame has no rows, the network segments images, is an
+     *     encoder-decoder or cannot be averaged as replicas (a variational autoencoder, an int8 network), or the trainer uses L-BFGS or stops
      *     early (which needs validation data)
      * @throws ai.bigdata.core.model.SchemaMismatchException when a network that exists already was built for
      *     other columns
@@ -146,6 +146,10 @@ public final class SparkTrainer {
             // partitions are replicas averaged each round, as the trainer's workers(n) are
             throw new IllegalArgumentException("SparkTrainer averages replicas, which " + network.workersUnsupported().get()
                     + " cannot be; train it with core's Trainer");
+        }
+        if (network instanceof ai.bigdata.core.model.Seq2SeqNetwork) {
+            throw new IllegalArgumentException("SparkTrainer does not train encoder-decoders yet (their replicas are averaged"
+                    + " only by core's workers(n), where it is tested); use core's Trainer");
         }
         JavaSparkContext spark = JavaSparkContext.fromSparkContext(reader.frame().sparkSession().sparkContext());
         RoundPlan plan = new RoundPlan(trainer.batchSize(), trainer.seed(), localEpochs, localSteps);

@@ -98,6 +98,9 @@ class SparkTrainerTest {
         assertThatThrownBy(() -> SparkTrainer.builder().trainer(trainer(1)).build()
                 .fit(NeuralNetwork.variationalAutoencoder().encoder(6).latent(2).build(), frame, "area"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("variational autoencoder");
+        assertThatThrownBy(() -> SparkTrainer.builder().trainer(trainer(1)).build()
+                .fit(ai.bigdata.core.model.Seq2SeqNetwork.attention().sourceVocabulary(5).targetVocabulary(5).build(), frame, "area"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("encoder-decoders");
     }
 
     @Test

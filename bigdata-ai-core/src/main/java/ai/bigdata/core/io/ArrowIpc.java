@@ -73,7 +73,8 @@ public final class ArrowIpc {
      * The file appears only once complete (temporary name, then rename).
      *
      * @throws IllegalArgumentException when a part's schema is not {@code schema} (naming the part by its
-     *     position); the parts after it are not consumed
+     *     position); that part is closed, the parts after it are not taken from the iterator (closing those,
+     *     if it made any, is the caller's), and no file is left
      */
     public static void writeFile(Schema schema, Iterator<Dataset> parts, Path file) {
         try {

@@ -103,8 +103,8 @@ public final class AffineTransform extends NumericColumnsTransform {
                 toArray((List<Number>) p.get("center")), toArray((List<Number>) p.get("scale")));
     }
 
-    static double[] toArray(List<Number> l) {
-        return l.stream().mapToDouble(Number::doubleValue).toArray();
+    static double[] toArray(List<?> l) {
+        return l.stream().mapToDouble(TransformJson::number).toArray();
     }
 
     @Override

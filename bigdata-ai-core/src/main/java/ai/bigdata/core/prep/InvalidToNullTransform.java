@@ -114,8 +114,8 @@ public final class InvalidToNullTransform implements Transform {
     static InvalidToNullTransform fromParameters(Map<String, Object> p) {
         Object lo = p.get("low");
         Object hi = p.get("high");
-        return new InvalidToNullTransform((String) p.get("column"), lo == null ? 0 : ((Number) lo).doubleValue(),
-                hi == null ? 0 : ((Number) hi).doubleValue(), (String) p.get("pattern"));
+        return new InvalidToNullTransform((String) p.get("column"), lo == null ? 0 : TransformJson.number(lo),
+                hi == null ? 0 : TransformJson.number(hi), (String) p.get("pattern"));
     }
 
     @Override

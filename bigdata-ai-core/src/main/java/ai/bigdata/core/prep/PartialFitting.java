@@ -85,6 +85,10 @@ public final class PartialFitting {
     }
 
     private static <S extends Serializable> Transform fitOne(PartialFit<S> fit, Schema schema, List<Transform> before, Passes passes) {
+        if (fit instanceof SchemaOnlyFit) {
+            // its transform depends on the schema alone: no pass over the data (on a cluster, no job)
+            return fit.finish(fit.newState(schema));
+        }
         Transform prefix = before.isEmpty() ? IdentityTransform.INSTANCE : new FittedPipeline(before);
         return fit.finish(passes.gather(fit, fit.newState(schema), prefix));
     }

@@ -100,8 +100,12 @@ public final class PartialStatistics implements Serializable {
 
     /** {@code other} merged into these statistics; returns this. */
     PartialStatistics merge(PartialStatistics other) {
-        if (!columns.equals(other.columns) || !java.util.Objects.equals(transformJson, other.transformJson)) {
+        if (!columns.equals(other.columns)) {
             throw new IllegalArgumentException("cannot merge partial statistics of " + columns + " with those of " + other.columns);
+        }
+        if (!java.util.Objects.equals(transformJson, other.transformJson)) {
+            throw new IllegalArgumentException("cannot merge the states of parts with different schemas: " + transformJson
+                    + " and " + other.transformJson);
         }
         rows += other.rows;
         requireExactFits();

@@ -61,6 +61,25 @@ public final class TransformJson {
         }
     }
 
+    /**
+     * A double parameter as JSON gives it back: a number, or the text {@code "Infinity"} / {@code "-Infinity"}
+     * that the writer makes of an infinite bound (JSON has no infinite numbers).
+     *
+     * @throws IllegalArgumentException for anything else (a damaged parameter)
+     */
+    static double number(Object value) {
+        if (value instanceof Number n) {
+            return n.doubleValue();
+        }
+        if ("Infinity".equals(value)) {
+            return Double.POSITIVE_INFINITY;
+        }
+        if ("-Infinity".equals(value)) {
+            return Double.NEGATIVE_INFINITY;
+        }
+        throw new IllegalArgumentException("expected a number, got " + value);
+    }
+
     static Map<String, Object> toTree(Transform t) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("format", FORMAT);

@@ -233,8 +233,8 @@ public final class Predictor {
                 }
                 return out;
             }
-            refuseUnencodedCategories(schema, features.schema(), values);
-            return predictTransformed(features);
+            refuseUnencodedCategories(schema, features.schema(), values, firstRow);
+            return predictTransformed(features, firstRow);
         }
     }
 
@@ -250,7 +250,7 @@ public final class Predictor {
      * A category the bundle did not see is for an encoder to handle; one that reaches the model as a
      * raw categorical feature (no encoder between) has no code the model knows.
      */
-    private void refuseUnencodedCategories(Schema request, Schema features, List<Object[]> values) {
+    private void refuseUnencodedCategories(Schema request, Schema features, List<Object[]> values, int firstRow) {
         for (int c = 0; c < input.size(); c++) {
             Column known = input.column(c);
             if (known.type() != ColumnType.CATEGORICAL || request.column(c).categories().size() == known.categories().size()
@@ -261,7 +261,7 @@ public final class Predictor {
             for (int r = 0; r < values.size(); r++) {
                 Object v = values.get(r)[c];
                 if (v != null && !known.categories().contains(v)) {
-                    throw new InvalidRowException(known.name(), "row " + r + ", column '" + known.name() + "': category '" + v
+                    throw new InvalidRowException(known.name(), "row " + (firstRow + r) + ", column '" + known.name() + "': category '" + v
                             + "' was not seen in training and the model reads the column directly; known categories are "
                             + known.categories(), null);
                 }
@@ -278,11 +278,12 @@ public final class Predictor {
         return null;
     }
 
-    private List<Prediction> predictTransformed(Dataset features) {
+    /** The predictions of transformed rows, the first being row {@code firstRow} of the request (for messages). */
+    private List<Prediction> predictTransformed(Dataset features, int firstRow) {
         signature.check(features.schema());
         List<Prediction> out = new ArrayList<>();
         try (ChunkReader reader = Datasets.source(features).open()) {
-            long first = 0;
+            long first = firstRow;
             for (int k = 0; k < features.chunkCount(); k++) {
                 Chunk chunk = reader.chunk(k);
                 try (INDArray x = pack(chunk, first)) {

@@ -20,8 +20,12 @@ import org.nd4j.linalg.factory.Nd4j;
  * file in the same folder, flushed to disk and renamed atomically.
  */
 final class CheckpointFile {
-    /** The newest format this library reads: 2 holds a network family (a graph); 1, a multilayer network. */
-    static final int FORMAT = 2;
+    /**
+     * The newest format this library reads: 3 carries the origin of epochs trained elsewhere (a distributed
+     * trainer's), so libraries that would ignore it refuse it; 2 holds a network family (a graph); 1, a
+     * multilayer network.
+     */
+    static final int FORMAT = 3;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String STATE = "state.json";
     private static final String NETWORK = "network.zip";
@@ -37,8 +41,9 @@ final class CheckpointFile {
     static void write(Path file, Network model, TrainingState state) {
         try {
             Map<String, Object> doc = new LinkedHashMap<>();
-            // multilayer checkpoints keep format 1, so that older libraries still read them
-            doc.put("format", model.family().equals(ai.bigdata.core.model.NeuralNetwork.FAMILY) ? 1 : FORMAT);
+            // multilayer checkpoints keep format 1 and other families 2, so that older libraries still read them;
+            // epochs trained elsewhere need 3, which those libraries refuse rather than resume inexactly
+            doc.put("format", state.origin != null ? FORMAT : model.family().equals(ai.bigdata.core.model.NeuralNetwork.FAMILY) ? 1 : 2);
             doc.put("family", model.family());
             doc.put("kind", model.kind());
             doc.put("description", model.description());
@@ -91,12 +96,19 @@ final class CheckpointFile {
             if (entries.containsKey(BEST)) {
                 state.bestParams = Nd4j.read(new ByteArrayInputStream(entries.get(BEST)));
             }
+            if (state.origin != null && f.intValue() < FORMAT) {
+                throw new IllegalArgumentException("its state names an origin, which format " + f.intValue() + " cannot hold");
+            }
             String kind = java.util.Objects.requireNonNull((String) doc.get("kind"), "its state names no network kind");
             String description = (String) doc.get("description");
             ModelSignature signature = ModelSignature.fromMap((Map<String, Object>) doc.get("signature"));
             // checkpoints written before families were recorded hold multilayer networks (a null family)
             Network net = Network.read((String) doc.get("family"), kind, description == null ? kind : description, signature,
                     new ByteArrayInputStream(entries.get(NETWORK)), true);
+            if (state.bestParams != null && state.bestParams.length() != net.parameterCount()) {
+                throw new IllegalArgumentException("its best parameters hold " + state.bestParams.length() + " values, the network "
+                        + net.parameterCount());
+            }
             return new Contents(net, signature, kind, description, state);
         } catch (IOException | RuntimeException e) {
             // a missing or mistyped field (NullPointerException, ClassCastException) or a damaged network

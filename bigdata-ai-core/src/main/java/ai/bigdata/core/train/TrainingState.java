@@ -75,6 +75,17 @@ final class TrainingState {
         // checkpoints written before "stoppedEarly" was stored carry it in their history
         s.stoppedEarly = m.containsKey("stoppedEarly") ? (Boolean) m.get("stoppedEarly") : h.stoppedEarly();
         s.origin = (String) m.get("origin");
+        s.requireSane();
         return s;
+    }
+
+    /** Fails on counters no run can have written (a damaged or crafted checkpoint), before anything trains from them. */
+    private void requireSane() {
+        if (batchSize < 1 || epoch < 0 || batchInEpoch < 0 || totalBatches < 0 || lossRows < 0 || badEpochs < 0
+                || bestEpoch < 0) {
+            throw new IllegalArgumentException("its training state is impossible: batch size " + batchSize + ", epoch " + epoch
+                    + ", batch " + batchInEpoch + " of it, " + totalBatches + " batches, best epoch " + bestEpoch + ", " + badEpochs
+                    + " epochs without improvement, loss over " + lossRows + " rows");
+        }
     }
 }

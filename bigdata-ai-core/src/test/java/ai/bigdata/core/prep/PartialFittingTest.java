@@ -259,6 +259,26 @@ class PartialFittingTest {
     }
 
     @Test
+    void infiniteBoundsSurviveJsonAndFitsFromParts() {
+        Pipeline p = Pipeline.of(Clean.invalidOutside("stearic", 200, Double.POSITIVE_INFINITY),
+                Bucketize.edges(Double.NEGATIVE_INFINITY, 7000, Double.POSITIVE_INFINITY).columns("oleic"));
+        try (Dataset olive = oliveWithHoles()) {
+            Transform local = p.fit(olive);
+            String json = TransformJson.write(local);
+            Transform back = TransformJson.read(json);
+            try (Dataset a = local.apply(olive); Dataset b = back.apply(olive)) {
+                assertThat(a.summary().toString()).isEqualTo(b.summary().toString());
+            }
+            List<Dataset> parts = parts(olive, 3);
+            try {
+                assertThat(TransformJson.write(PartialFitting.fit(p, parts))).isEqualTo(json);
+            } finally {
+                closeAll(parts);
+            }
+        }
+    }
+
+    @Test
     void duplicateDroppingIsTheOnlyStepThatIsNotRowByRow() {
         try (Dataset olive = oliveWithHoles()) {
             assertThat(Clean.dropDuplicates().fit(olive).rowByRow()).isFalse();

@@ -53,6 +53,14 @@ class PredictorRemovedRowsTest {
         assertThat(answers.subList(0, 4)).isEqualTo(predictor.predictAll(rows));
         assertThat(answers.get(4)).isEqualTo(answers.get(1)).isEqualTo(predictor.predict(rows.get(1)));
 
+        // an error found after the transform names the row's place in the request, also when rows go one by one
+        Map<String, Object> huge = new HashMap<>(rows.get(3));
+        huge.put("x1", 1e300);
+        List<Map<String, Object>> twinAndHuge = new ArrayList<>(withTwin);
+        twinAndHuge.set(3, huge);
+        assertThatThrownBy(() -> predictor.predictAll(twinAndHuge)).isInstanceOf(InvalidRowException.class)
+                .hasMessageContaining("row 3");
+
         Map<String, Object> holes = new HashMap<>(rows.get(2));
         holes.put("x1", null);
         holes.put("x2", null);
