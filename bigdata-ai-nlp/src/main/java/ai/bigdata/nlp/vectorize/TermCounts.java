@@ -15,10 +15,8 @@ final class TermCounts {
     private long[] documentCounts = new long[1024];
     private long[] lastDocuments = new long[1024];
     private int size;
-    /** Per slot: the id + 1 of the term there, 0 when empty. */
-    private int[] slots = new int[2048];
-    /** Per slot: the hash of the term there. */
-    private int[] slotHashes = new int[2048];
+    /** Per slot: the hash of the term there (high 32 bits) and its id + 1 (low 32 bits); 0 when empty. */
+    private long[] slots = new long[2048];
     private long documents;
 
     /** Counts the terms of the next document; returns their ids (see {@link #term(int)}), in order. */
@@ -43,8 +41,8 @@ final class TermCounts {
         int h = spread(term.hashCode());
         int mask = slots.length - 1;
         for (int s = h & mask; slots[s] != 0; s = (s + 1) & mask) {
-            if (slotHashes[s] == h && terms[slots[s] - 1].equals(term)) {
-                return slots[s] - 1;
+            if ((int) (slots[s] >>> 32) == h && terms[(int) slots[s] - 1].equals(term)) {
+                return (int) slots[s] - 1;
             }
         }
         return -1;
@@ -55,8 +53,9 @@ final class TermCounts {
         int mask = slots.length - 1;
         int s = h & mask;
         for (; slots[s] != 0; s = (s + 1) & mask) {
-            if (slotHashes[s] == h && terms[slots[s] - 1].equals(term)) {
-                return slots[s] - 1;
+            // hash and id in one word: a probe reads one array, and the term only when the hashes agree
+            if ((int) (slots[s] >>> 32) == h && terms[(int) slots[s] - 1].equals(term)) {
+                return (int) slots[s] - 1;
             }
         }
         int id = size++;
@@ -69,8 +68,7 @@ final class TermCounts {
         }
         terms[id] = term;
         lastDocuments[id] = -1;
-        slots[s] = id + 1;
-        slotHashes[s] = h;
+        slots[s] = (long) h << 32 | (id + 1);
         if (2 * size > slots.length) {
             grow();
         }
@@ -79,21 +77,18 @@ final class TermCounts {
 
     /** Doubles the table (load at most one half) and re-slots every id. */
     private void grow() {
-        int[] bigger = new int[Math.multiplyExact(slots.length, 2)];
-        int[] biggerHashes = new int[bigger.length];
+        long[] bigger = new long[Math.multiplyExact(slots.length, 2)];
         int mask = bigger.length - 1;
-        for (int old = 0; old < slots.length; old++) {
-            if (slots[old] != 0) {
-                int s = slotHashes[old] & mask;
+        for (long slot : slots) {
+            if (slot != 0) {
+                int s = (int) (slot >>> 32) & mask;
                 while (bigger[s] != 0) {
                     s = (s + 1) & mask;
                 }
-                bigger[s] = slots[old];
-                biggerHashes[s] = slotHashes[old];
+                bigger[s] = slot;
             }
         }
         slots = bigger;
-        slotHashes = biggerHashes;
     }
 
     /** String hashes of similar words differ in low bits only a little: mix the high bits in, as HashMap does. */
