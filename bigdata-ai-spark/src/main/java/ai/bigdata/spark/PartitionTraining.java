@@ -89,12 +89,13 @@ final class PartitionTraining implements Function2<Integer, Iterator<byte[]>, It
                 // an autoencoder's target is its own input, row by row (as core's Trainer gives it)
                 INDArray y = sig.task() == Task.RECONSTRUCTION ? x.reshape('c', x.size(0), -1) : batch.labels();
                 double loss = replica.trainStep(x, y, batch.featuresMask(), batch.labelsMask());
-                if (!Double.isFinite(loss)) {
-                    throw new IllegalStateException("training diverged: loss " + loss + " in round " + (round + 1) + ", partition "
-                            + partition + ", local step " + s + "; lower the learning rate or clip gradients");
-                }
                 lossSum += loss * batch.size();
                 lossRows += batch.size();
+                if (!Double.isFinite(loss)) {
+                    // the round's mean loss is then not finite either: the driver ends the run with core's
+                    // TrainingDivergedException, as Trainer.fit does
+                    break;
+                }
             }
         }
         INDArray state = replica.updaterState();

@@ -41,7 +41,8 @@ final class RoundLoop {
         while (!run.done()) {
             long start = System.nanoTime();
             SparkRound r = round(network, run.epoch());
-            Map<String, Double> metrics = validation == null ? Map.of() : validationMetrics(network);
+            // a diverged round (a non-finite loss) is not validated: endEpoch ends the run with TrainingDivergedException
+            Map<String, Double> metrics = validation == null || !Double.isFinite(r.trainLoss()) ? Map.of() : validationMetrics(network);
             run.endEpoch(r.trainLoss(), r.steps(), metrics, (System.nanoTime() - start) / 1e9);
             rounds.add(r);
         }

@@ -237,4 +237,18 @@ class SparkTrainerTest {
             local.metrics().forEach((k, v) -> assertThat(spread.metrics().get(k)).as(k).isCloseTo(v, within(1e-12)));
         }
     }
+
+    @Test
+    void aDivergingRoundIsCoresTrainingDivergedException() {
+        // unscaled fatty-acid values (up to ~8000) with a large SGD step overflow within a few batches, as in core's TrainerTest
+        try (Dataset olive = SparkDataFramesTest.oliveWithNulls(); Dataset raw = olive.drop("region", "area");
+             Dataset imputed = ai.bigdata.core.prep.Impute.median().fit(raw).apply(raw)) {
+            var frame = DataFrames.toDataFrame(spark, imputed);
+            Trainer sgd = Trainer.builder().epochs(3).batchSize(32).optimizer(ai.bigdata.core.train.Optimizer.sgd(1.0)).seed(3).build();
+            assertThatThrownBy(() -> SparkTrainer.builder().trainer(sgd).build()
+                    .fit(NeuralNetwork.linearRegression().build(), frame, "oleic"))
+                    .isInstanceOf(ai.bigdata.core.train.TrainingDivergedException.class).hasMessageContaining("training diverged")
+                    .hasMessageContaining("at epoch");
+        }
+    }
 }

@@ -116,12 +116,22 @@ public final class TrainingRun {
      * @param seconds wall time of the epoch, validation included
      * @return the epoch's record
      * @throws IllegalStateException when the run is over
-     * @throws IllegalArgumentException when early stopping watches a metric {@code validation} lacks
+     * @throws IllegalArgumentException when early stopping watches a metric {@code validation} lacks, or
+     *     {@code batches} is negative
+     * @throws TrainingDivergedException when {@code trainLoss} is NaN or infinite (naming the epoch, its last
+     *     batch and the last checkpoint), as {@code Trainer.fit} does
      */
     public EpochRecord endEpoch(double trainLoss, long batches, Map<String, Double> validation, double seconds) {
         if (done()) {
             throw new IllegalStateException("the run is over after " + state.epoch + " epochs");
         }
+        if (batches < 0) {
+            throw new IllegalArgumentException("an epoch takes 0 or more batches, got " + batches);
+        }
+        if (!Double.isFinite(trainLoss)) {
+            throw new TrainingDivergedException(state.epoch, Math.max(0, batches - 1), trainLoss, lastCheckpoint);
+        }
+        Objects.requireNonNull(validation, "validation (empty without validation data)");
         state.totalBatches += batches;
         EpochRecord record = trainer.endEpoch(model, state, trainLoss, validation, validated, seconds);
         if (trainer.checkpointDueAtEpochEnd(state, state.totalBatches - checkpointedBatches, System.nanoTime() - lastCheckpointNanos)) {
