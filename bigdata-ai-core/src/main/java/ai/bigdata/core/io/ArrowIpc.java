@@ -77,6 +77,9 @@ public final class ArrowIpc {
      *     if it made any, is the caller's), and no file is left
      */
     public static void writeFile(Schema schema, Iterator<Dataset> parts, Path file) {
+        java.util.Objects.requireNonNull(schema, "schema");
+        java.util.Objects.requireNonNull(parts, "parts");
+        java.util.Objects.requireNonNull(file, "file");
         try {
             AtomicFiles.write(file, false, tmp -> {
                 try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
@@ -125,6 +128,9 @@ public final class ArrowIpc {
                 VectorLoader loader = new VectorLoader(root);
                 for (int part = 0; parts.hasNext(); part++) {
                     Dataset data = parts.next();
+                    if (data == null) {
+                        throw new IllegalArgumentException("part " + part + " is null");
+                    }
                     try {
                         if (!data.schema().equals(s)) {
                             throw new IllegalArgumentException("part " + part + " has schema " + data.schema()

@@ -20,6 +20,16 @@ public final class FittedPipeline implements Transform {
         return steps;
     }
 
+    /** {@inheritDoc} Each step without its cross-row steps; steps that were nothing else are left out. */
+    @Override
+    public Transform withoutCrossRowSteps() {
+        if (rowByRow()) {
+            return this;
+        }
+        return new FittedPipeline(steps().stream().map(Transform::withoutCrossRowSteps).filter(t -> t != IdentityTransform.INSTANCE)
+                .toList());
+    }
+
     /** {@inheritDoc} True when every step is. */
     @Override
     public boolean rowByRow() {

@@ -50,6 +50,15 @@ public final class PartialFitting {
         if (parts.isEmpty()) {
             throw new IllegalArgumentException("fitting from parts needs at least one part (it gives the schema)");
         }
+        for (int i = 0; i < parts.size(); i++) {
+            if (parts.get(i) == null) {
+                throw new IllegalArgumentException("part " + i + " is null");
+            }
+            if (!parts.get(i).schema().equals(parts.get(0).schema())) {
+                throw new IllegalArgumentException("part " + i + " has schema " + parts.get(i).schema() + ", part 0 has "
+                        + parts.get(0).schema() + "; all parts must have one schema");
+            }
+        }
         return fit(preprocessor, parts.get(0).schema(), new ListPasses(parts));
     }
 

@@ -29,4 +29,12 @@ public interface Transform {
     default boolean rowByRow() {
         return true;
     }
+
+    /**
+     * This transform without the steps that compare rows across the dataset (duplicate dropping), as it
+     * applies to rows answered each on its own (a predictor's request): itself when it is {@link #rowByRow()}.
+     */
+    default Transform withoutCrossRowSteps() {
+        return rowByRow() ? this : IdentityTransform.INSTANCE;
+    }
 }

@@ -45,6 +45,8 @@ public final class Predictor {
 
     private final ModelBundle bundle;
     private final Transform transform;
+    /** The transform as row requests apply it: each row is answered on its own, so duplicate dropping is left out. */
+    private final Transform rowTransform;
     private final Schema input;
     private final ModelSignature signature;
     private final RowValues rowValues;
@@ -55,6 +57,7 @@ public final class Predictor {
     private Predictor(ModelBundle bundle, int maxReplicas) {
         this.bundle = bundle;
         this.transform = bundle.transform();
+        this.rowTransform = transform.withoutCrossRowSteps();
         this.input = bundle.inputSchema();
         this.signature = bundle.model().signature();
         this.rowValues = new RowValues(input);
@@ -138,11 +141,19 @@ public final class Predictor {
      * @throws InvalidRowException when a column is missing or unknown, or a value does not fit its column
      */
     public Prediction predict(Map<String, ?> row) {
-        return predictAll(List.of(row)).get(0);
+        return predictAll(java.util.Collections.singletonList(row)).get(0);
     }
 
-    /** Predicts several rows of Java values in one pass (faster than one by one); see {@link #predict(Map)}. */
+    /**
+     * Predicts several rows of Java values in one pass (faster than one by one); see {@link #predict(Map)}.
+     *
+     * @throws IllegalArgumentException when {@code rows} is null
+     * @throws InvalidRowException naming the row (0-based) and column of a bad row, a null row included
+     */
     public List<Prediction> predictAll(List<? extends Map<String, ?>> rows) {
+        if (rows == null) {
+            throw new IllegalArgumentException("rows is null; give a list of maps from column name to value");
+        }
         List<Object[]> values = new ArrayList<>(rows.size());
         for (int r = 0; r < rows.size(); r++) {
             values.add(rowValues.fromObjects(rows.get(r), r));
@@ -159,11 +170,14 @@ public final class Predictor {
      * @throws InvalidRowException when a column is missing or unknown, or a text is no value of its column
      */
     public Prediction predictText(Map<String, String> row) {
-        return predictAllText(List.of(row)).get(0);
+        return predictAllText(java.util.Collections.singletonList(row)).get(0);
     }
 
     /** Predicts several rows given as text in one pass; see {@link #predictText(Map)}. */
     public List<Prediction> predictAllText(List<? extends Map<String, String>> rows) {
+        if (rows == null) {
+            throw new IllegalArgumentException("rows is null; give a list of maps from column name to text");
+        }
         List<Object[]> values = new ArrayList<>(rows.size());
         for (int r = 0; r < rows.size(); r++) {
             values.add(rowValues.fromText(rows.get(r), r));
@@ -203,10 +217,10 @@ public final class Predictor {
     }
 
     /**
-     * The predictions of these rows, the first being row {@code firstRow} of the request. When the bundle's
-     * preprocessing removes rows (a cleaning step such as duplicate dropping or a missing-value rule), the
-     * rows are predicted one by one, so that each row is answered on its own (two equal rows of a request
-     * are no duplicates to drop) and a row its rules remove is an error naming it, never a shorter list.
+     * The predictions of these rows, the first being row {@code firstRow} of the request. Duplicate dropping
+     * does not apply to requests (each row is answered on its own: two equal rows are no duplicates to drop).
+     * When a row rule of the bundle's preprocessing (a missing-value rule) removes rows, the rows are
+     * predicted one by one, so that the removed row is an error naming it, never a shorter list.
      */
     private List<Prediction> predictValues(List<Object[]> values, int firstRow) {
         if (values.isEmpty()) {
@@ -240,7 +254,7 @@ public final class Predictor {
 
     private Dataset apply(Dataset raw) {
         try {
-            return transform.apply(raw);
+            return rowTransform.apply(raw);
         } catch (PreprocessingException e) {
             throw new InvalidRowException(e.column(), e.getMessage(), e);
         }

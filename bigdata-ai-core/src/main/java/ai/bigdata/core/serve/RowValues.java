@@ -54,7 +54,7 @@ final class RowValues {
             Column col = input.column(c);
             Object text = row.get(col.name());
             if (text != null && !(text instanceof String)) {
-                throw bad(col, index, "a " + text.getClass().getSimpleName() + " (" + text + ") is not text");
+                throw bad(col, index, "a " + text.getClass().getSimpleName() + " (" + shown(text) + ") is not text");
             }
             v[c] = text(col, (String) text, false, index);
         }
@@ -130,7 +130,7 @@ final class RowValues {
         }
         for (String key : row.keySet()) {
             if (!input.contains(key)) {
-                throw new InvalidRowException(key, "row " + index + " has a column '" + key + "' that the model does not read;"
+                throw new InvalidRowException(shown(key), "row " + index + " has a column '" + shown(key) + "' that the model does not read;"
                         + " expected columns " + input.names(), null);
             }
         }
@@ -183,7 +183,7 @@ final class RowValues {
             default:
                 break;
         }
-        throw bad(c, index, "a " + v.getClass().getSimpleName() + " (" + v + ") is not a value of " + aType(c) + " column");
+        throw bad(c, index, "a " + v.getClass().getSimpleName() + " (" + shown(v) + ") is not a value of " + aType(c) + " column");
     }
 
     private static Object text(Column c, String text, boolean quoted, int index) {
@@ -215,7 +215,7 @@ final class RowValues {
         } catch (InvalidRowException e) {
             throw e;
         } catch (IllegalArgumentException e) {
-            throw bad(c, index, "'" + text + "' is " + (e.getMessage() == null ? "not a value" : e.getMessage()) + " for "
+            throw bad(c, index, "'" + shown(text) + "' is " + (e.getMessage() == null ? "not a value" : e.getMessage()) + " for "
                     + aType(c) + " column");
         }
     }
@@ -277,6 +277,12 @@ final class RowValues {
             }
         }
         return f;
+    }
+
+    /** A value as a message shows it: at most 200 characters, a longer one cut with its length said. */
+    static String shown(Object value) {
+        String text = String.valueOf(value);
+        return text.length() <= 200 ? text : text.substring(0, 200) + "... (" + text.length() + " characters)";
     }
 
     private static InvalidRowException bad(Column c, int index, String what) {

@@ -87,6 +87,9 @@ final class CheckpointFile {
         if (!(doc.get("format") instanceof Number f)) {
             throw new IllegalArgumentException("checkpoint " + file + " is damaged: its " + STATE + " has no format number");
         }
+        if (f.intValue() < 1) {
+            throw new IllegalArgumentException("checkpoint " + file + " is damaged: its format number " + f.intValue() + " is below 1");
+        }
         if (f.intValue() > FORMAT) {
             throw new IllegalArgumentException("checkpoint " + file + " has format " + f.intValue() + ", newer than this library's "
                     + FORMAT);

@@ -225,6 +225,12 @@ public final class Trainer {
                     + model.workersUnsupported().get() + "; use workers(1)");
         }
         long perEpoch = batchesPerEpoch(train);
+        if (resumedFrom != null && (state.batchInEpoch >= perEpoch || state.totalBatches != state.epoch * perEpoch + state.batchInEpoch)) {
+            // a checkpoint of this trainer stands at a batch of an epoch of these rows: anything else is other data, or damage
+            throw new IllegalArgumentException("checkpoint " + resumedFrom + " stands at batch " + state.batchInEpoch + " of epoch "
+                    + (state.epoch + 1) + " after " + state.totalBatches + " batches, which does not fit epochs of " + perEpoch
+                    + " batches over these rows: it was written for other data, or is damaged");
+        }
         Path lastCheckpoint = resumedFrom;
         long lastCheckpointNanos = System.nanoTime();
         start(state, perEpoch);

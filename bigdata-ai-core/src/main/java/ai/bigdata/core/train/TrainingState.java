@@ -81,10 +81,12 @@ final class TrainingState {
 
     /** Fails on counters no run can have written (a damaged or crafted checkpoint), before anything trains from them. */
     private void requireSane() {
+        // a run records one history entry per finished epoch, and its best epoch is one of them
         if (batchSize < 1 || epoch < 0 || batchInEpoch < 0 || totalBatches < 0 || lossRows < 0 || badEpochs < 0
-                || bestEpoch < 0) {
+                || bestEpoch < 0 || bestEpoch > epoch || history.size() != epoch) {
             throw new IllegalArgumentException("its training state is impossible: batch size " + batchSize + ", epoch " + epoch
-                    + ", batch " + batchInEpoch + " of it, " + totalBatches + " batches, best epoch " + bestEpoch + ", " + badEpochs
+                    + ", batch " + batchInEpoch + " of it, " + totalBatches + " batches, " + history.size() + " epochs of history, best epoch "
+                    + bestEpoch + ", " + badEpochs
                     + " epochs without improvement, loss over " + lossRows + " rows");
         }
     }

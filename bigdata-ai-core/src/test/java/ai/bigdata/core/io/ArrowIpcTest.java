@@ -149,5 +149,11 @@ class ArrowIpcTest {
                     .hasMessageStartingWith("part 1 has schema");
         }
         assertThat(never).doesNotExist();
+        try (Dataset a = sample()) {
+            java.util.Iterator<Dataset> withNull = java.util.Arrays.asList(sample(), (Dataset) null).iterator();
+            assertThatThrownBy(() -> ArrowIpc.writeFile(a.schema(), withNull, never)).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("part 1 is null");
+        }
+        assertThat(never).doesNotExist();
     }
 }

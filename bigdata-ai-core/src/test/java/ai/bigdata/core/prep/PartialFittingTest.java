@@ -282,7 +282,12 @@ class PartialFittingTest {
     void duplicateDroppingIsTheOnlyStepThatIsNotRowByRow() {
         try (Dataset olive = oliveWithHoles()) {
             assertThat(Clean.dropDuplicates().fit(olive).rowByRow()).isFalse();
-            assertThat(Pipeline.of(Impute.mean(), Clean.dropDuplicates("oleic")).fit(olive).rowByRow()).isFalse();
+            Transform withDedupe = Pipeline.of(Impute.mean(), Clean.dropDuplicates("oleic")).fit(olive);
+            assertThat(withDedupe.rowByRow()).isFalse();
+            // left out, the rest of the pipeline stays as it was
+            assertThat(TransformJson.write(withDedupe.withoutCrossRowSteps()))
+                    .isEqualTo(TransformJson.write(Pipeline.of(Impute.mean()).fit(olive)));
+            assertThat(Clean.dropDuplicates().fit(olive).withoutCrossRowSteps().rowByRow()).isTrue();
             assertThat(Pipeline.of(Clean.dropRowsMissingMoreThan(0.5), Clean.clipIqr(1.5), Impute.mean(), Scale.standard()).fit(olive)
                     .rowByRow()).isTrue();
         }
@@ -295,6 +300,10 @@ class PartialFittingTest {
             assertThatThrownBy(() -> PartialFitting.fit(p, List.of(olive)))
                     .isInstanceOf(PartialFitUnsupportedException.class)
                     .hasMessageContaining("cannot be fitted from partial statistics");
+            try (Dataset fewer = olive.drop("oleic")) {
+                assertThatThrownBy(() -> PartialFitting.fit(Clean.dropRowsMissingMoreThan(0.5), List.of(olive, fewer)))
+                        .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("part 1 has schema");
+            }
             assertThatThrownBy(() -> PartialFitting.fit(Clean.dropDuplicates(), List.of(olive)))
                     .isInstanceOf(PartialFitUnsupportedException.class)
                     .hasMessageContaining("a preprocessor made by Clean");

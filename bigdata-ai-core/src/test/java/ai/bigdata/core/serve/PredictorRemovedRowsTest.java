@@ -61,6 +61,14 @@ class PredictorRemovedRowsTest {
         assertThatThrownBy(() -> predictor.predictAll(twinAndHuge)).isInstanceOf(InvalidRowException.class)
                 .hasMessageContaining("row 3");
 
+        // hostile requests: typed errors, and a huge value is cut short in the message
+        assertThatThrownBy(() -> predictor.predict((Map<String, Object>) null)).isInstanceOf(InvalidRowException.class).hasMessageStartingWith("row 0 is null");
+        assertThatThrownBy(() -> predictor.predictAll(null)).isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("rows is null");
+        Map<String, Object> longText = new HashMap<>(rows.get(0));
+        longText.put("x1", "7".repeat(1_000_000));
+        assertThatThrownBy(() -> predictor.predict(longText)).isInstanceOf(InvalidRowException.class)
+                .hasMessageContaining("(1000000 characters)").satisfies(e -> assertThat(e.getMessage().length()).isLessThan(1000));
+
         Map<String, Object> holes = new HashMap<>(rows.get(2));
         holes.put("x1", null);
         holes.put("x2", null);

@@ -50,6 +50,9 @@ class CheckpointResumeTest {
         s.epoch = 5;
         s.bestEpoch = 3;
         s.stoppedEarly = true;
+        for (int e = 1; e <= 5; e++) {
+            s.history.add(new EpochRecord(e, 1.0 / e, java.util.Map.of("loss", 1.0), 1e-3, 0.5));
+        }
         assertThat(TrainingState.fromMap(s.toMap()).stoppedEarly).isTrue();
         java.util.Map<String, Object> older = new java.util.LinkedHashMap<>(s.toMap());
         older.remove("stoppedEarly"); // written before the flag had its own field; the history carried it

@@ -14,6 +14,8 @@ class TrainingStateTest {
         s.seed = 3;
         s.batchSize = 16;
         s.epoch = 2;
+        s.history.add(new EpochRecord(1, 0.9, Map.of(), 1e-3, 1));
+        s.history.add(new EpochRecord(2, 0.8, Map.of(), 1e-3, 1));
         s.batchInEpoch = 4;
         s.totalBatches = 40;
         s.lossRows = 64;
@@ -35,5 +37,14 @@ class TrainingStateTest {
             assertThatThrownBy(() -> TrainingState.fromMap(m)).as(field).isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("training state is impossible");
         }
+        for (int epoch : new int[] {0, 1, 3, 1_000_000}) {
+            Map<String, Object> m = written();
+            m.put("epoch", epoch);
+            assertThatThrownBy(() -> TrainingState.fromMap(m)).as("epoch %d with 2 epochs of history", epoch)
+                    .hasMessageContaining("training state is impossible");
+        }
+        Map<String, Object> m = written();
+        m.put("bestEpoch", 3);
+        assertThatThrownBy(() -> TrainingState.fromMap(m)).hasMessageContaining("best epoch 3");
     }
 }
