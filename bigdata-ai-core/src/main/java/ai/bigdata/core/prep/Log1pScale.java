@@ -1,7 +1,6 @@
 package ai.bigdata.core.prep;
 
 import ai.bigdata.core.data.ColumnType;
-import ai.bigdata.core.data.Dataset;
 import ai.bigdata.core.data.Schema;
 import java.util.List;
 
@@ -9,7 +8,7 @@ import java.util.List;
  * {@code log(1 + x)} of the named columns or, by default, every numeric (not boolean) feature column,
  * as an unfitted value ({@link Scale#log1p()}); fitting only chooses the columns.
  */
-public final class Log1pScale implements StatisticsFit {
+public final class Log1pScale implements SchemaOnlyFit {
     private static final long serialVersionUID = 1L;
 
     private final List<String> columns;
@@ -24,26 +23,14 @@ public final class Log1pScale implements StatisticsFit {
     }
 
     @Override
-    public Log1pTransform fit(Dataset data) {
-        return new Log1pTransform(chooseColumns(data.schema()));
+    public Log1pTransform fit(ai.bigdata.core.data.Dataset data) {
+        return fitSchema(data.schema());
     }
 
-    /** {@inheritDoc} Nothing is gathered: the state only holds the chosen columns. */
+    /** {@inheritDoc} Fitting only chooses the columns; it fits from parts of the data too, without a pass. */
     @Override
-    public PartialStatistics newState(Schema schema) {
-        return PartialStatistics.of(chooseColumns(schema), null);
-    }
-
-    @Override
-    public PartialStatistics accumulate(PartialStatistics state, Dataset part) {
-        state.addRows(part);
-        return state;
-    }
-
-    /** {@inheritDoc} Exact (it has no statistics); like {@link #fit}, it needs no rows. */
-    @Override
-    public Log1pTransform finish(PartialStatistics state) {
-        return new Log1pTransform(state.columns());
+    public Log1pTransform fitSchema(Schema schema) {
+        return new Log1pTransform(chooseColumns(schema));
     }
 
     private List<String> chooseColumns(Schema schema) {
