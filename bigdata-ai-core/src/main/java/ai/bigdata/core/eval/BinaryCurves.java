@@ -1,6 +1,7 @@
 package ai.bigdata.core.eval;
 
 import java.util.Arrays;
+import java.util.concurrent.Future;
 
 /**
  * ROC and precision-recall curves of one binary problem (scores against 0/1 truth), with their areas
@@ -49,77 +50,74 @@ public final class BinaryCurves {
      * The curves of sorted scores, walked from the highest threshold down; {@code swap} takes the other
      * rows as the positives and ranks by the negated scores (class 0 of a two-class problem whose store
      * holds class 1's probability). Without {@code points} only the areas are computed (no per-threshold
-     * arrays).
+     * arrays), and when both sides hold at least {@value ClassScores#PARALLEL_PART} scores the upper and
+     * the lower half of the thresholds are walked at the same time, on two threads: each half starts
+     * from the counts above it, so the areas are the same as from one walk up to the rounding of the
+     * precision sum.
      */
     static BinaryCurves of(ClassScores s, boolean swap, boolean points) {
-        long totalPos = swap ? s.negatives() : s.positives();
-        long totalNeg = swap ? s.positives() : s.negatives();
+        int totalPos = swap ? s.negatives() : s.positives();
+        int totalNeg = swap ? s.positives() : s.negatives();
         if (totalPos == 0 || totalNeg == 0) {
             throw new IllegalArgumentException("ROC and PR curves need both classes; got " + totalPos + " positive and "
                     + totalNeg + " negative rows");
         }
-        int i = (int) totalPos - 1;
-        int j = (int) totalNeg - 1;
-        int distinct = 0;
-        double[] fpr = points ? new double[(int) (totalPos + totalNeg) + 1] : null;
-        double[] tpr = points ? new double[fpr.length] : null;
-        double[] prec = points ? new double[fpr.length - 1] : null;
-        double[] rec = points ? new double[fpr.length - 1] : null;
-        long tp = 0;
-        long fp = 0;
-        double lastFpr = 0;
-        double lastTpr = 0;
-        double auc = 0;
-        double ap = 0;
-        double prevRecall = 0;
-        // the next positive and negative score from the top; -infinity once a side is used up (scores are finite)
-        double pv = i >= 0 ? positiveAt(s, i, swap) : Double.NEGATIVE_INFINITY;
-        double nv = j >= 0 ? negativeAt(s, j, swap) : Double.NEGATIVE_INFINITY;
-        while (i >= 0 || j >= 0) {
-            double threshold = pv >= nv ? pv : nv;
-            while (pv == threshold) {
-                tp++;
-                i--;
-                pv = i >= 0 ? positiveAt(s, i, swap) : Double.NEGATIVE_INFINITY;
-            }
-            while (nv == threshold) {
-                fp++;
-                j--;
-                nv = j >= 0 ? negativeAt(s, j, swap) : Double.NEGATIVE_INFINITY;
-            }
-            double t = tp;
-            double f = fp;
-            double x = f / totalNeg;
-            double y = t / totalPos;
-            auc += (x - lastFpr) * (y + lastTpr) / 2;
-            double p = t / (t + f);
-            double r = y;
-            ap += (r - prevRecall) * p;
-            prevRecall = r;
-            lastFpr = x;
-            lastTpr = y;
-            if (points) {
-                fpr[distinct + 1] = x;
-                tpr[distinct + 1] = y;
-                prec[distinct] = p;
-                rec[distinct] = r;
-            }
-            distinct++;
+        if (points) {
+            CurveWalk all = new CurveWalk(s, swap, 0, totalPos, 0, totalNeg, true);
+            all.run();
+            return new BinaryCurves(Arrays.copyOf(all.fpr, all.distinct + 1), Arrays.copyOf(all.tpr, all.distinct + 1),
+                    Arrays.copyOf(all.precision, all.distinct), Arrays.copyOf(all.recall, all.distinct), all.rocAuc(), all.ap);
         }
-        if (!points) {
-            return new BinaryCurves(new double[0], new double[0], new double[0], new double[0], auc, ap);
+        if (Math.min(totalPos, totalNeg) < ClassScores.PARALLEL_PART) {
+            CurveWalk all = new CurveWalk(s, swap, 0, totalPos, 0, totalNeg, false);
+            all.run();
+            return new BinaryCurves(new double[0], new double[0], new double[0], new double[0], all.rocAuc(), all.ap);
         }
-        return new BinaryCurves(Arrays.copyOf(fpr, distinct + 1), Arrays.copyOf(tpr, distinct + 1), Arrays.copyOf(prec, distinct),
-                Arrays.copyOf(rec, distinct), auc, ap);
+        double split = middleScore(s, swap, totalPos, totalNeg);
+        int posBelow = countBelow(s, swap, true, totalPos, split);
+        int negBelow = countBelow(s, swap, false, totalNeg, split);
+        CurveWalk upper = new CurveWalk(s, swap, posBelow, totalPos, negBelow, totalNeg, false);
+        CurveWalk lower = new CurveWalk(s, swap, 0, posBelow, 0, negBelow, false);
+        Future<?> upperDone = EvaluationThreads.start(upper);
+        lower.run();
+        EvaluationThreads.await(upperDone);
+        double rocAuc = (upper.doubledArea + lower.doubledArea) / (2.0 * totalPos * totalNeg);
+        return new BinaryCurves(new double[0], new double[0], new double[0], new double[0], rocAuc, upper.ap + lower.ap);
+    }
+
+    /** A score near the median of all scores: of the positives' and the negatives' medians, the one that splits all scores more evenly. */
+    private static double middleScore(ClassScores s, boolean swap, int totalPos, int totalNeg) {
+        long half = ((long) totalPos + totalNeg) / 2;
+        double a = positiveAt(s, totalPos / 2, swap);
+        double b = negativeAt(s, totalNeg / 2, swap);
+        long belowA = (long) countBelow(s, swap, true, totalPos, a) + countBelow(s, swap, false, totalNeg, a);
+        long belowB = (long) countBelow(s, swap, true, totalPos, b) + countBelow(s, swap, false, totalNeg, b);
+        return Math.abs(belowA - half) <= Math.abs(belowB - half) ? a : b;
+    }
+
+    /** How many of the positives ({@code positive}) or negatives, sorted ascending, are below {@code t}. */
+    private static int countBelow(ClassScores s, boolean swap, boolean positive, int size, double t) {
+        int lo = 0;
+        int hi = size;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            double v = positive ? positiveAt(s, mid, swap) : negativeAt(s, mid, swap);
+            if (v < t) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
     }
 
     /** The i-th positive score in ascending order (swapped: the negated negatives). */
-    private static double positiveAt(ClassScores s, int i, boolean swap) {
+    static double positiveAt(ClassScores s, int i, boolean swap) {
         return swap ? -s.negative(s.negatives() - 1 - i) : s.positive(i);
     }
 
     /** The i-th negative score in ascending order (swapped: the negated positives). */
-    private static double negativeAt(ClassScores s, int i, boolean swap) {
+    static double negativeAt(ClassScores s, int i, boolean swap) {
         return swap ? -s.positive(s.positives() - 1 - i) : s.negative(i);
     }
 

@@ -47,7 +47,7 @@ abstract class ClassScores {
         int one = positive ? 1 : 0;
         positives += one;
         negatives += 1 - one;
-        store(index, v);
+        store(index, positive, v);
     }
 
     /**
@@ -59,14 +59,14 @@ abstract class ClassScores {
      */
     final void sort(int[] buffer, int[] spare) {
         if (spareBufferLength() > 0 && spare.length >= spareBufferLength()) {
-            Future<?> positivesSorted = EvaluationThreads.start(() -> sortRange(0, positives, spare));
-            sortRange(capacity - negatives, capacity, buffer);
+            Future<?> positivesSorted = EvaluationThreads.start(() -> sortRange(0, positives, true, spare));
+            sortRange(capacity - negatives, capacity, false, buffer);
             EvaluationThreads.await(positivesSorted);
             return;
         }
         int[] scratch = buffer.length >= Math.max(positives, negatives) ? buffer : new int[Math.max(positives, negatives)];
-        sortRange(0, positives, scratch);
-        sortRange(capacity - negatives, capacity, scratch);
+        sortRange(0, positives, true, scratch);
+        sortRange(capacity - negatives, capacity, false, scratch);
     }
 
     /** Whether both parts are large enough for sorting them at the same time to pay. */
@@ -119,15 +119,20 @@ abstract class ClassScores {
 
     abstract double load(int index);
 
-    abstract void store(int index, double v);
+    /** Stores the score of a row of this class ({@code positive}) or of another class at {@code index}. */
+    abstract void store(int index, boolean positive, double v);
 
-    abstract void sortRange(int from, int to, int[] buffer);
+    /** Sorts the positives ({@code positive}) or the negatives, which lie at {@code [from, to)}. */
+    abstract void sortRange(int from, int to, boolean positive, int[] buffer);
 
     /** A new backing array of {@code size}: the front part stays, the {@code back} values at {@code backFrom} move to {@code backTo}. */
     abstract void resize(int size, int backFrom, int backTo, int back);
 
+    /** Float32 scores, counted into each part's digit histogram as they come in, so that the sort need not count them. */
     private static final class Floats extends ClassScores {
         private float[] values;
+        private final int[] positiveCounts = new int[FloatRadixSort.COUNTS];
+        private final int[] negativeCounts = new int[FloatRadixSort.COUNTS];
 
         Floats(int capacity) {
             super(capacity);
@@ -145,13 +150,15 @@ abstract class ClassScores {
         }
 
         @Override
-        void store(int index, double v) {
-            values[index] = (float) v;
+        void store(int index, boolean positive, double v) {
+            float f = (float) v;
+            values[index] = f;
+            FloatRadixSort.count(f, positive ? positiveCounts : negativeCounts);
         }
 
         @Override
-        void sortRange(int from, int to, int[] buffer) {
-            FloatRadixSort.sort(values, from, to, buffer);
+        void sortRange(int from, int to, boolean positive, int[] buffer) {
+            FloatRadixSort.sort(values, from, to, buffer, positive ? positiveCounts : negativeCounts);
         }
 
         @Override
@@ -181,12 +188,12 @@ abstract class ClassScores {
         }
 
         @Override
-        void store(int index, double v) {
+        void store(int index, boolean positive, double v) {
             values[index] = v;
         }
 
         @Override
-        void sortRange(int from, int to, int[] buffer) {
+        void sortRange(int from, int to, boolean positive, int[] buffer) {
             Arrays.sort(values, from, to);
         }
 
