@@ -28,7 +28,6 @@ import org.nd4j.linalg.factory.Nd4j;
  * uninterrupted one. A Trainer is an immutable recipe; one instance may train many models.
  */
 public final class Trainer {
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Trainer.class);
     private final int epochs;
     private final int batchSize;
     private final Optimizer optimizer;
@@ -231,20 +230,18 @@ public final class Trainer {
                     + (state.epoch + 1) + " after " + state.totalBatches + " batches, which does not fit epochs of " + perEpoch
                     + " batches over these rows: it was written for other data, or is damaged");
         }
-        Path lastCheckpoint = resumedFrom;
-        long lastCheckpointNanos = System.nanoTime();
-        start(state, perEpoch);
+        RunRecorder rec = recorder(model, state, resumedFrom);
+        rec.start(perEpoch);
         BatchIterator.Builder ib = train.batches().features(sig.featureNames().toArray(String[]::new)).batchSize(batchSize)
                 .shuffle(seed).startEpoch(state.epoch);
         if (sig.label() != null) {
             ib.label(sig.label());
         }
-        long checkpointedBatches = state.totalBatches;
         FeatureScaleCheck scale = new FeatureScaleCheck(sig);
         // the network's iteration counter at batch 0 of this run's state (0 unless a trained network trains on)
         long iterationBase = model.iterationCount() - state.totalBatches;
         try (BatchIterator it = ib.build(); DataParallel parallel = workers > 1 ? new DataParallel(model, workers) : null) {
-            while (state.epoch < epochs && !state.stoppedEarly) {
+            while (!rec.done()) {
                 long epochStart = System.nanoTime();
                 model.setEpochCount(state.epoch);
                 long b = 0;
@@ -255,77 +252,47 @@ public final class Trainer {
                         continue;
                     }
                     if (scale.looksAt(state.totalBatches + round.size())) {
-                        warn(scale.check(batch.features(), state.epoch, b - 1, state.warnings), state);
+                        rec.warn(scale.check(batch.features(), state.epoch, b - 1, state.warnings));
                     }
                     if (parallel == null) {
-                        trainBatch(model, batch, state, b - 1, perEpoch, lastCheckpoint);
+                        trainBatch(model, batch, state, rec, b - 1, perEpoch);
                     } else {
                         round.add(batch.detach());
                         if (round.size() < workers && it.hasNext()) {
                             continue;
                         }
-                        trainRound(model, parallel, round, state, b - round.size(), perEpoch, iterationBase, lastCheckpoint);
+                        trainRound(model, parallel, round, state, rec, b - round.size(), perEpoch, iterationBase);
                         round.clear();
                     }
                     state.batchInEpoch = b;
-                    if (checkpoints != null && b < perEpoch
-                            && checkpoints.dueAfterBatch(state.totalBatches - checkpointedBatches, System.nanoTime() - lastCheckpointNanos)) {
+                    if (b < perEpoch && rec.checkpointDueInEpoch()) {
                         state.epochSeconds += (System.nanoTime() - epochStart) / 1e9;
                         epochStart = System.nanoTime();
-                        lastCheckpoint = checkpoint(model, state);
-                        lastCheckpointNanos = System.nanoTime();
-                        checkpointedBatches = state.totalBatches;
+                        rec.checkpoint();
                     }
                 }
                 it.reset();
-                endEpoch(model, sig, validation, state, (System.nanoTime() - epochStart) / 1e9);
-                if (checkpointDueAtEpochEnd(state, state.totalBatches - checkpointedBatches, System.nanoTime() - lastCheckpointNanos)) {
-                    lastCheckpoint = checkpoint(model, state);
-                    lastCheckpointNanos = System.nanoTime();
-                    checkpointedBatches = state.totalBatches;
+                Map<String, Double> metrics = new LinkedHashMap<>();
+                if (validation != null) {
+                    metrics.putAll(ValidationMetrics.of(model, sig, validation));
                 }
+                rec.endEpoch(state.lossSum / Math.max(1, state.lossRows), metrics, validation != null,
+                        state.epochSeconds + (System.nanoTime() - epochStart) / 1e9);
             }
         }
-        return finish(model, state);
+        return rec.finish();
     }
 
-    /** Whether a checkpoint is due after the epoch that just ended, {@code batchesSince} and {@code nanosSince} the last one. */
-    boolean checkpointDueAtEpochEnd(TrainingState state, long batchesSince, long nanosSince) {
-        return checkpoints != null && (checkpoints.dueAfterEpoch(state.epoch) || state.epoch == epochs || state.stoppedEarly
-                || checkpoints.dueAfterBatch(batchesSince, nanosSince));
+    /** The bookkeeping of a run of {@code model} with this trainer's epochs, early stopping, checkpoints and listeners. */
+    RunRecorder recorder(Network model, TrainingState state, Path resumedFrom) {
+        return new RunRecorder(epochs, earlyStopping, checkpoints, listeners, model, state, resumedFrom);
     }
 
-    /** Ends a run: the best epoch's parameters restored when early stopping says so, the history made and heard. */
-    TrainingHistory finish(Network model, TrainingState state) {
-        if (earlyStopping != null && earlyStopping.restoresBest() && state.bestParams != null) {
-            model.setParameters(state.bestParams);
-        }
-        TrainingHistory history = new TrainingHistory(state.history, state.bestEpoch == 0 ? state.history.size() : state.bestEpoch,
-                state.stoppedEarly, state.warnings);
-        listeners.forEach(l -> l.onEnd(history));
-        return history;
-    }
-
-    /** Tells the listeners that a run starts (or resumes) at the state's epoch. */
-    void start(TrainingState state, long perEpoch) {
-        listeners.forEach(l -> l.onStart(state.epoch, epochs, perEpoch));
-    }
-
-    void warn(List<String> messages, TrainingState state) {
-        for (String m : messages) {
-            LOG.warn("{}", m);
-            state.warnings.add(m);
-            listeners.forEach(l -> l.onWarning(m));
-        }
-    }
-
-    private void trainBatch(Network model, Batch batch, TrainingState state, long b, long perEpoch,
-            Path lastCheckpoint) {
+    private void trainBatch(Network model, Batch batch, TrainingState state, RunRecorder rec, long b, long perEpoch) {
         Nd4j.getRandom().setSeed(seed * 1_000_003L + state.totalBatches);
         INDArray x = model.input(transformed(batch, state.epoch, b));
         INDArray y = targets(model, batch, x);
-        recordBatch(state, b, perEpoch, batch.size(), model.trainStep(x, y, batch.featuresMask(), batch.labelsMask()),
-                lastCheckpoint);
+        rec.batch(b, perEpoch, batch.size(), model.trainStep(x, y, batch.featuresMask(), batch.labelsMask()));
     }
 
     /** The batch's features after the batch transform, if any (same shape required). */
@@ -359,8 +326,8 @@ public final class Trainer {
     }
 
     /** Trains a round of batches on the parallel replicas (first batch number {@code b}). */
-    private void trainRound(Network model, DataParallel parallel, List<Batch> round, TrainingState state, long b, long perEpoch,
-            long iterationBase, Path lastCheckpoint) {
+    private void trainRound(Network model, DataParallel parallel, List<Batch> round, TrainingState state, RunRecorder rec, long b,
+            long perEpoch, long iterationBase) {
         List<INDArray> xs = new ArrayList<>();
         List<INDArray> ys = new ArrayList<>();
         for (int i = 0; i < round.size(); i++) {
@@ -372,73 +339,8 @@ public final class Trainer {
         double[] losses = parallel.fit(xs, ys, seed * 1_000_003L + state.totalBatches,
                 Math.toIntExact(iterationBase + state.totalBatches), state.epoch);
         for (int i = 0; i < losses.length; i++) {
-            recordBatch(state, b + i, perEpoch, round.get(i).size(), losses[i], lastCheckpoint);
+            rec.batch(b + i, perEpoch, round.get(i).size(), losses[i]);
         }
-    }
-
-    private void recordBatch(TrainingState state, long b, long perEpoch, int rows, double loss, Path lastCheckpoint) {
-        if (!Double.isFinite(loss)) {
-            throw new TrainingDivergedException(state.epoch, b, loss, lastCheckpoint);
-        }
-        state.lossSum += loss * rows;
-        state.lossRows += rows;
-        state.totalBatches++;
-        TrainingListener.BatchEvent event = new TrainingListener.BatchEvent(state.epoch, b, perEpoch, rows, loss);
-        for (TrainingListener l : listeners) {
-            l.onBatch(event);
-        }
-    }
-
-    private void endEpoch(Network model, ModelSignature sig, Dataset validation, TrainingState state, double seconds) {
-        Map<String, Double> metrics = new LinkedHashMap<>();
-        if (validation != null) {
-            metrics.putAll(ValidationMetrics.of(model, sig, validation));
-        }
-        endEpoch(model, state, state.lossSum / Math.max(1, state.lossRows), metrics, validation != null, state.epochSeconds + seconds);
-    }
-
-    /**
-     * Records the epoch that just ended with its mean training loss and validation metrics, applies early
-     * stopping, moves the state to the next epoch and tells the listeners.
-     */
-    EpochRecord endEpoch(Network model, TrainingState state, double trainLoss, Map<String, Double> metrics, boolean validated,
-            double seconds) {
-        double lr = model.learningRate();
-        EpochRecord record = new EpochRecord(state.epoch + 1, trainLoss, metrics, lr, seconds);
-        state.history.add(record);
-        if (earlyStopping != null) {
-            Double value = metrics.get(earlyStopping.metric());
-            if (value == null) {
-                throw new IllegalArgumentException("early stopping watches validation '" + earlyStopping.metric() + "' but "
-                        + (!validated ? "no validation data was given" : "the validation metrics are " + metrics.keySet()));
-            }
-            if (earlyStopping.improves(value, state.bestValue)) {
-                state.bestValue = value;
-                state.bestEpoch = state.epoch + 1;
-                state.badEpochs = 0;
-                if (earlyStopping.restoresBest()) {
-                    state.bestParams = model.parameters().dup();
-                }
-            } else if (++state.badEpochs >= earlyStopping.patience()) {
-                state.stoppedEarly = true;
-            }
-        }
-        state.epoch++;
-        state.batchInEpoch = 0;
-        state.lossSum = 0;
-        state.lossRows = 0;
-        state.epochSeconds = 0;
-        for (TrainingListener l : listeners) {
-            l.onEpoch(record, epochs);
-        }
-        return record;
-    }
-
-    Path checkpoint(Network model, TrainingState state) {
-        Path file = checkpoints.fileFor(state.totalBatches);
-        CheckpointFile.write(file, model, state);
-        checkpoints.prune();
-        return file;
     }
 
     /** Whether early stopping is set: it needs validation data. */

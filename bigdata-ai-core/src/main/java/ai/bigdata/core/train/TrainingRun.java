@@ -23,21 +23,14 @@ import java.util.Optional;
  * belongs to the caller's batches and is not called.
  */
 public final class TrainingRun {
-    private final Trainer trainer;
-    private final Network model;
     private final TrainingState state;
     private final boolean validated;
-    private Path lastCheckpoint;
-    private long checkpointedBatches;
-    private long lastCheckpointNanos = System.nanoTime();
+    private final RunRecorder recorder;
 
     private TrainingRun(Trainer trainer, Network model, TrainingState state, boolean validated, Path resumedFrom) {
-        this.trainer = trainer;
         this.validated = validated;
-        this.model = model;
         this.state = state;
-        this.lastCheckpoint = resumedFrom;
-        this.checkpointedBatches = state.totalBatches;
+        this.recorder = trainer.recorder(model, state, resumedFrom);
     }
 
     /**
@@ -57,7 +50,7 @@ public final class TrainingRun {
         state.batchSize = trainer.batchSize();
         state.origin = origin;
         TrainingRun run = new TrainingRun(trainer, Objects.requireNonNull(model, "model"), state, validated, null);
-        trainer.start(state, batchesPerEpoch);
+        run.recorder.start(batchesPerEpoch);
         return run;
     }
 
@@ -81,7 +74,7 @@ public final class TrainingRun {
         CheckpointFile.Contents c = trainer.opened(checkpoint, model, train, origin);
         model.restore(c.network());
         TrainingRun run = new TrainingRun(trainer, model, c.state(), validated, checkpoint);
-        trainer.start(c.state(), batchesPerEpoch);
+        run.recorder.start(batchesPerEpoch);
         return run;
     }
 
@@ -98,12 +91,12 @@ public final class TrainingRun {
 
     /** Whether the run is over: all the trainer's epochs done, or early stopping ended it. */
     public boolean done() {
-        return state.epoch >= trainer.epochs() || state.stoppedEarly;
+        return recorder.done();
     }
 
     /** Something looks wrong but training goes on: kept in the history, logged and given to the listeners. */
     public void warn(String message) {
-        trainer.warn(java.util.List.of(Objects.requireNonNull(message, "message")), state);
+        recorder.warn(java.util.List.of(Objects.requireNonNull(message, "message")));
     }
 
     /**
@@ -129,22 +122,16 @@ public final class TrainingRun {
             throw new IllegalArgumentException("an epoch takes 0 or more batches, got " + batches);
         }
         if (!Double.isFinite(trainLoss)) {
-            throw new TrainingDivergedException(state.epoch, Math.max(0, batches - 1), trainLoss, lastCheckpoint);
+            throw new TrainingDivergedException(state.epoch, Math.max(0, batches - 1), trainLoss, recorder.lastCheckpoint());
         }
         Objects.requireNonNull(validation, "validation (empty without validation data)");
         state.totalBatches += batches;
-        EpochRecord record = trainer.endEpoch(model, state, trainLoss, validation, validated, seconds);
-        if (trainer.checkpointDueAtEpochEnd(state, state.totalBatches - checkpointedBatches, System.nanoTime() - lastCheckpointNanos)) {
-            lastCheckpoint = trainer.checkpoint(model, state);
-            lastCheckpointNanos = System.nanoTime();
-            checkpointedBatches = state.totalBatches;
-        }
-        return record;
+        return recorder.endEpoch(trainLoss, validation, validated, seconds);
     }
 
     /** The checkpoint written last (or resumed from), if any. */
     public Optional<Path> lastCheckpoint() {
-        return Optional.ofNullable(lastCheckpoint);
+        return Optional.ofNullable(recorder.lastCheckpoint());
     }
 
     /**
@@ -152,6 +139,6 @@ public final class TrainingRun {
      * the history to the listeners' {@code onEnd}.
      */
     public TrainingHistory finish() {
-        return trainer.finish(model, state);
+        return recorder.finish();
     }
 }
