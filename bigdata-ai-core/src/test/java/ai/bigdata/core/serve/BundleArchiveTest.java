@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.bigdata.core.internal.SealedZip;
-import ai.bigdata.core.internal.Sha256;
 import ai.bigdata.core.internal.ZipParts;
 import ai.bigdata.core.prep.Unknown;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +18,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The container on its own: round trip, kinds, formats, reserved names, missing parts and fields, damage. */
 class BundleArchiveTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
     @TempDir
     Path dir;
 
@@ -85,7 +82,7 @@ class BundleArchiveTest {
         assertThatThrownBy(() -> BundleArchive.read(model, "thing", 2, List.of())).isInstanceOf(BundleException.class)
                 .hasMessage("thing bundle " + model + ": not a thing bundle: it is a model bundle");
         Path old = dir.resolve("no-kind.bundle");
-        SealedZip.write(old, rewriteManifest(model, m -> m.remove("bundle")));
+        SealedZip.write(old, ModelBundleFaultTest.rewriteManifest(model, m -> m.remove("bundle")));
         assertThat(ModelBundle.load(old).manifest()).doesNotContainKey("bundle");
         assertThatThrownBy(() -> BundleArchive.read(old, "thing", 2, List.of())).isInstanceOf(BundleException.class)
                 .hasMessage("thing bundle " + old + ": not a thing bundle: it is a model bundle");
@@ -107,7 +104,7 @@ class BundleArchiveTest {
         assertThatThrownBy(() -> BundleArchive.read(extra, "thing", 2, List.of())).isInstanceOf(BundleException.class)
                 .hasMessage("thing bundle " + extra + ": the manifest lacks the field 'checksums.c.bin'");
         Path unsealed = dir.resolve("unsealed.bundle");
-        ZipParts.write(unsealed, rewriteManifest(f, m -> m.put("format", 1)));
+        ZipParts.write(unsealed, ModelBundleFaultTest.rewriteManifest(f, m -> m.put("format", 1)));
         assertThatThrownBy(() -> BundleArchive.read(unsealed, "thing", 2, List.of())).isInstanceOf(BundleException.class)
                 .hasMessage("thing bundle " + unsealed + ": altered: bundles of format 1 end with a SHA-256 seal of the whole file"
                         + " and this one has none");
@@ -143,18 +140,5 @@ class BundleArchiveTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("manifest.json");
         assertThatThrownBy(() -> BundleArchive.write(f, " ", 1, Map.of(), parts())).isInstanceOf(IllegalArgumentException.class);
         assertThat(f).doesNotExist();
-    }
-
-    /** The parts of {@code file} with the manifest edited and its checksum part recomputed. */
-    @SuppressWarnings("unchecked")
-    private static Map<String, byte[]> rewriteManifest(Path file, java.util.function.Consumer<Map<String, Object>> edit)
-            throws Exception {
-        Map<String, byte[]> parts = new LinkedHashMap<>(ZipParts.read(file));
-        Map<String, Object> manifest = JSON.readValue(parts.get("manifest.json"), Map.class);
-        edit.accept(manifest);
-        byte[] bytes = JSON.writeValueAsBytes(manifest);
-        parts.put("manifest.json", bytes);
-        parts.put("manifest.sha256", Sha256.hex(bytes).getBytes(StandardCharsets.US_ASCII));
-        return parts;
     }
 }
