@@ -58,7 +58,7 @@ public interface Recommender {
      */
     List<ScoredItem> similarItems(long item, int k);
 
-    /** Saves the model to a versioned, checksummed file (see {@link RecommenderFiles}). */
+    /** Saves the model to a sealed, checksummed bundle (see {@link RecommenderFiles}). */
     default void save(Path file) {
         RecommenderFiles.save(this, file);
     }

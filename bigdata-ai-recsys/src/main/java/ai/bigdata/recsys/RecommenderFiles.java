@@ -1,112 +1,135 @@
 package ai.bigdata.recsys;
 
+import ai.bigdata.core.serve.BundleArchive;
+import ai.bigdata.core.serve.BundleException;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
- * Saves and loads fitted recommenders. The file is: the 8 bytes {@code BDAIRECS}, the format version
- * (int32, currently 1), the payload length (int64), the payload (model kind, training index, model state)
- * and the SHA-256 of everything before it. Loading checks magic, version, length and checksum before
- * parsing anything, so a truncated, extended or altered file is a {@link RecommenderFileException} naming the
- * file and what is wrong, never a partly loaded model. Saving writes a temporary file and moves it in place.
+ * Saves and loads fitted recommenders as core bundles ({@link BundleArchive} of kind {@value #KIND}), with the
+ * guarantees of model bundles: a manifest (bundle format, library version, the model kind and name, the sizes of
+ * the user and item id maps) with a SHA-256 of every part, a SHA-256 seal of the whole file, and an atomic write
+ * (temporary file, then rename). The parts are {@value #INDEX} (the training index: id maps and interactions) and
+ * {@value #STATE} (the model's own state). Loading verifies all of it before parsing, then checks that the parts
+ * agree with the manifest, so a truncated, altered or foreign file (a model bundle, say) is a
+ * {@link RecommenderFileException} naming the file and what is wrong, never a partly loaded model.
+ *
+ * <p>Files of the module's former own format (version 1, starting with {@code BDAIRECS}) still load, with the
+ * checks they always had.
  */
 public final class RecommenderFiles {
-    /** The current file format version. */
-    public static final int VERSION = 1;
-    private static final byte[] MAGIC = "BDAIRECS".getBytes(StandardCharsets.US_ASCII);
-    private static final int HEADER = MAGIC.length + 4 + 8;
-    private static final int DIGEST = 32;
+    /** The bundle kind of recommender files. */
+    public static final String KIND = "recommender";
+    /** The recommender bundle format this library writes and the newest it reads (version 1 was the own format). */
+    public static final int FORMAT = 2;
+    /** The part holding the training index. */
+    static final String INDEX = "index.bin";
+    /** The part holding the model's own state. */
+    static final String STATE = "state.bin";
+
+    /** Reads something out of a part's bytes. */
+    @FunctionalInterface
+    interface PartReader<T> {
+        /** Reads from {@code in}. */
+        T read(DataInputStream in) throws IOException;
+    }
+
+    /** Writes something into a part. */
+    @FunctionalInterface
+    private interface PartWriter {
+        void write(DataOutputStream out) throws IOException;
+    }
 
     private RecommenderFiles() {
     }
 
-    /** Saves a recommender of this module to {@code file} (replacing it). */
+    /**
+     * Saves a recommender of this module to {@code file} (replacing it atomically).
+     *
+     * @throws IllegalArgumentException when the model is not one of this module's
+     * @throws UncheckedIOException when the file cannot be written
+     */
     public static void save(Recommender model, Path file) {
         if (!(model instanceof IndexedRecommender m)) {
             throw new IllegalArgumentException("cannot save " + model.getClass().getName() + ": not a bigdata-ai-recsys model");
         }
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("recommender", m.kind());
+        fields.put("name", m.name());
+        fields.put("users", m.index.users.size());
+        fields.put("items", m.index.items.size());
+        fields.put("interactions", m.index.userItems.length);
+        Map<String, byte[]> parts = new LinkedHashMap<>();
+        parts.put(INDEX, bytes(m.index::write));
+        parts.put(STATE, bytes(m::writeState));
         try {
-            ByteArrayOutputStream payload = new ByteArrayOutputStream();
-            try (DataOutputStream out = new DataOutputStream(payload)) {
-                out.writeUTF(m.kind());
-                m.index.write(out);
-                m.writeState(out);
-            }
-            ByteArrayOutputStream all = new ByteArrayOutputStream(payload.size() + HEADER + DIGEST);
-            all.write(MAGIC);
-            all.write(ByteBuffer.allocate(12).putInt(VERSION).putLong(payload.size()).array());
-            payload.writeTo(all);
-            byte[] body = all.toByteArray();
-            all.write(sha256(body, body.length));
-            Path dir = file.toAbsolutePath().getParent();
-            Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
-            try {
-                Files.write(tmp, all.toByteArray());
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot save recommender to " + file, e);
+            BundleArchive.write(file, KIND, FORMAT, fields, parts);
+        } catch (BundleException e) {
+            IOException cause = e.getCause() instanceof IOException io ? io : new IOException(e.reason(), e);
+            throw new UncheckedIOException("cannot save recommender to " + file + ": " + e.reason(), cause);
         }
     }
 
-    /** Loads a recommender saved by {@link #save}; any damage is a {@link RecommenderFileException}. */
+    /**
+     * Loads a recommender saved by {@link #save} (or a version-1 file of the former format).
+     *
+     * @throws RecommenderFileException naming the file when it is missing, damaged, no recommender bundle, of a newer
+     *     format, or its parts disagree with its manifest
+     */
     public static Recommender load(Path file) {
+        if (LegacyRecommenderFile.isLegacy(file)) {
+            return LegacyRecommenderFile.read(file);
+        }
         String name = file.toString();
-        byte[] bytes;
         try {
-            long size = Files.size(file);
-            if (size > Integer.MAX_VALUE - 8) {
-                throw new RecommenderFileException(name, "file of " + size + " bytes is larger than a recommender file can be", null);
+            BundleArchive.Contents bundle = BundleArchive.read(file, KIND, FORMAT, List.of(INDEX, STATE));
+            String kind = bundle.field("recommender", String.class);
+            String modelName = bundle.field("name", String.class);
+            long users = bundle.field("users", Number.class).longValue();
+            long items = bundle.field("items", Number.class).longValue();
+            long interactions = bundle.field("interactions", Number.class).longValue();
+            TrainingIndex index = parse(name, "the part '" + INDEX + "'", bundle.part(INDEX), TrainingIndex::read);
+            if (index.users.size() != users || index.items.size() != items || index.userItems.length != interactions) {
+                throw new RecommenderFileException(name, "the manifest says " + users + " users, " + items + " items and "
+                        + interactions + " interactions but the training index holds " + index.users.size() + ", "
+                        + index.items.size() + " and " + index.userItems.length, null);
             }
-            bytes = Files.readAllBytes(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
-        }
-        if (bytes.length < HEADER + DIGEST || !Arrays.equals(bytes, 0, MAGIC.length, MAGIC, 0, MAGIC.length)) {
-            throw new RecommenderFileException(name, bytes.length < HEADER + DIGEST
-                    ? "truncated: " + bytes.length + " bytes, shorter than header and checksum"
-                    : "not a bigdata-ai recommender file (bad magic bytes)", null);
-        }
-        ByteBuffer head = ByteBuffer.wrap(bytes, MAGIC.length, 12);
-        int version = head.getInt();
-        long length = head.getLong();
-        if (version != VERSION) {
-            throw new RecommenderFileException(name, "format version " + version + " is not supported (this library reads "
-                    + VERSION + ")", null);
-        }
-        long expected = HEADER + length + DIGEST;
-        if (length < 0 || expected != bytes.length) {
-            throw new RecommenderFileException(name, (length >= 0 && bytes.length < expected ? "truncated" : "wrong length")
-                    + ": header says " + length + " payload bytes, so " + expected + " in all, file has " + bytes.length, null);
-        }
-        byte[] digest = sha256(bytes, bytes.length - DIGEST);
-        if (!Arrays.equals(digest, 0, DIGEST, bytes, bytes.length - DIGEST, bytes.length)) {
-            throw new RecommenderFileException(name, "checksum mismatch: the file was altered or damaged", null);
-        }
-        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes, HEADER, (int) length))) {
-            String kind = in.readUTF();
-            TrainingIndex index = TrainingIndex.read(in);
-            IndexedRecommender model = readModel(kind, index, in);
-            if (in.available() != 0) {
-                throw new RecommenderFileException(name, in.available() + " unexpected bytes after the model state", null);
+            IndexedRecommender model = parse(name, "the part '" + STATE + "'", bundle.part(STATE), in -> readModel(kind, index, in));
+            if (!model.name().equals(modelName)) {
+                throw new RecommenderFileException(name, "the manifest names the model '" + modelName + "' but its state is of '"
+                        + model.name() + "'", null);
             }
             return model;
-        } catch (IOException e) {
-            throw new RecommenderFileException(name, "inconsistent payload: " + e.getMessage(), e);
+        } catch (BundleException e) {
+            throw new RecommenderFileException(name, e.reason(), e);
+        }
+    }
+
+    /**
+     * Reads all of {@code bytes} (called {@code what} in errors) with {@code reader}.
+     *
+     * @throws RecommenderFileException naming the file when the bytes are inconsistent or some are left over
+     */
+    static <T> T parse(String file, String what, byte[] bytes, PartReader<T> reader) {
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
+            T value = reader.read(in);
+            if (in.available() != 0) {
+                throw new RecommenderFileException(file, in.available() + " unexpected bytes at the end of " + what, null);
+            }
+            return value;
+        } catch (RecommenderFileException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            // a well-formed part whose values make no sense together
+            throw new RecommenderFileException(file, "inconsistent payload in " + what + ": " + e.getMessage(), e);
         }
     }
 
@@ -125,13 +148,13 @@ public final class RecommenderFiles {
         };
     }
 
-    private static byte[] sha256(byte[] data, int length) {
-        try {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            md.update(data, 0, length);
-            return md.digest();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 unavailable", e);
+    private static byte[] bytes(PartWriter writer) {
+        ByteArrayOutputStream b = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(b)) {
+            writer.write(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot serialise a recommender", e);
         }
+        return b.toByteArray();
     }
 }

@@ -8,9 +8,9 @@ import java.util.OptionalDouble;
 
 /**
  * Serves a saved recommender to many threads, as core's {@code Predictor} serves a model bundle: the file is loaded
- * and verified once ({@link RecommenderFiles#load}: magic, version, length, SHA-256 and a consistent payload), then
- * top-K lists, similar items and scores are answered for raw (external) user and item ids. Users and items without
- * training interactions follow the service's {@link UnknownPolicy} (an {@link UnknownIdException}, an empty answer,
+ * and verified once ({@link RecommenderFiles#load}: the bundle's seal, kind, format, the SHA-256 of every part and a
+ * payload consistent with its manifest), then top-K lists, similar items and scores are answered for raw (external)
+ * user and item ids. Users and items without training interactions follow the service's {@link UnknownPolicy} (an {@link UnknownIdException}, an empty answer,
  * or the popularity fallback); an unknown item in {@link #similarItems} is always an {@link UnknownIdException}.
  *
  * <p>Thread-safe without locks: the models of this module are read-only after fitting or loading (every field is

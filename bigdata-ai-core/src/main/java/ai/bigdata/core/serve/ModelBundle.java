@@ -5,23 +5,17 @@ import ai.bigdata.core.data.ColumnRole;
 import ai.bigdata.core.data.Dataset;
 import ai.bigdata.core.data.Schema;
 import ai.bigdata.core.eval.Report;
-import ai.bigdata.core.internal.AtomicFiles;
 import ai.bigdata.core.internal.Sha256;
-import ai.bigdata.core.internal.SealedZip;
 import ai.bigdata.core.model.ModelSignature;
 import ai.bigdata.core.model.Network;
 import ai.bigdata.core.model.NeuralNetwork;
 import ai.bigdata.core.prep.Transform;
 import ai.bigdata.core.prep.TransformJson;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +27,8 @@ import java.util.Map;
  * SHA-256 of the whole file (the zip comment). It is written to a temporary file and renamed; reading
  * verifies the seal and every checksum and refuses, with a {@link BundleException} that says which, a
  * truncated or altered file, a file that is no bundle, a manifest that lacks a field, or a format newer
- * than this library reads.
+ * than this library reads. The container is a {@link BundleArchive} of kind {@link BundleArchive#MODEL_KIND}
+ * with the parts {@code transform.json} and {@code model.zip}.
  */
 public final class ModelBundle {
     /**
@@ -44,11 +39,6 @@ public final class ModelBundle {
     public static final int FORMAT = 3;
     /** The format of bundles of {@code NeuralNetwork}s (no family field needed). */
     private static final int MULTILAYER_FORMAT = 2;
-    /** The first format whose files end with a SHA-256 seal of the whole file. */
-    private static final int SEALED_FORMAT = 2;
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    private static final String MANIFEST = "manifest.json";
-    private static final String MANIFEST_SUM = "manifest.sha256";
     private static final String TRANSFORM = "transform.json";
     private static final String MODEL = "model.zip";
 
@@ -104,42 +94,9 @@ public final class ModelBundle {
      *     field, or has a newer format; the message says which
      */
     public static ModelBundle load(Path file) {
-        SealedZip.Contents contents;
+        BundleArchive.Contents contents = BundleArchive.read(file, BundleArchive.MODEL_KIND, FORMAT, List.of(TRANSFORM, MODEL));
+        Map<String, Object> manifest = contents.manifest();
         try {
-            contents = SealedZip.read(file);
-        } catch (NoSuchFileException e) {
-            throw new BundleException(file, "no such file", e);
-        } catch (SealedZip.DamagedException e) {
-            throw new BundleException(file, describe(e.damage()) + ": " + e.getMessage(), e);
-        } catch (IOException e) {
-            throw new BundleException(file, "cannot be read: " + e.getMessage(), e);
-        }
-        Map<String, byte[]> parts = contents.parts();
-        for (String name : List.of(MANIFEST, MANIFEST_SUM, TRANSFORM, MODEL)) {
-            if (!parts.containsKey(name)) {
-                throw new BundleException(file, "not a model bundle: it lacks the part '" + name + "'; parts found: " + parts.keySet());
-            }
-        }
-        if (!sha256(parts.get(MANIFEST)).equals(new String(parts.get(MANIFEST_SUM), StandardCharsets.US_ASCII).trim())) {
-            throw new BundleException(file, "altered: the manifest does not match its checksum");
-        }
-        Map<String, Object> manifest = readManifest(file, parts.get(MANIFEST));
-        try {
-            int format = ManifestFields.require(manifest, "", "format", Number.class).intValue();
-            if (format > FORMAT) {
-                throw new BundleException(file, "format " + format + " is newer than this library's " + FORMAT + " (library "
-                        + LibraryVersion.VERSION + ", the bundle was written by " + manifest.get("library") + "); upgrade the library");
-            }
-            if (format >= SEALED_FORMAT && !contents.sealed()) {
-                throw new BundleException(file, "altered: bundles of format " + format + " end with a SHA-256 seal of the whole file"
-                        + " and this one has none");
-            }
-            Map<?, ?> sums = ManifestFields.require(manifest, "", "checksums", Map.class);
-            for (String name : List.of(TRANSFORM, MODEL)) {
-                if (!sha256(parts.get(name)).equals(ManifestFields.require(sums, "checksums", name, String.class))) {
-                    throw new BundleException(file, "altered: the part '" + name + "' does not match its SHA-256 in the manifest");
-                }
-            }
             ModelSignature sig = signature(ManifestFields.require(manifest, "", "signature", Map.class));
             String kind = ManifestFields.require(manifest, "", "kind", String.class);
             // bundles written before families were recorded hold multilayer networks
@@ -150,8 +107,8 @@ public final class ModelBundle {
             Transform transform;
             Network model;
             try {
-                transform = TransformJson.read(new String(parts.get(TRANSFORM), StandardCharsets.UTF_8));
-                model = Network.read(family, kind, description, sig, new ByteArrayInputStream(parts.get(MODEL)), false);
+                transform = TransformJson.read(new String(contents.part(TRANSFORM), StandardCharsets.UTF_8));
+                model = Network.read(family, kind, description, sig, new ByteArrayInputStream(contents.part(MODEL)), false);
             } catch (IOException | RuntimeException e) {
                 throw new BundleException(file, "cannot be restored: " + e.getMessage(), e);
             }
@@ -163,19 +120,6 @@ public final class ModelBundle {
         } catch (RuntimeException e) {
             // well-typed fields that make no sense together (a negative shape, a width that disagrees)
             throw new BundleException(file, "the manifest is inconsistent: " + e.getMessage(), e);
-        }
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> readManifest(Path file, byte[] bytes) {
-        try {
-            Object m = JSON.readValue(bytes, Object.class);
-            if (!(m instanceof Map)) {
-                throw new BundleException(file, "the manifest is no JSON object");
-            }
-            return (Map<String, Object>) m;
-        } catch (IOException e) {
-            throw new BundleException(file, "the manifest is not valid JSON: " + e.getMessage(), e);
         }
     }
 
@@ -194,17 +138,6 @@ public final class ModelBundle {
         ManifestFields.list(m, "signature", "classes", String.class);
         ManifestFields.require(m, "signature", "outputWidth", Number.class);
         return ModelSignature.fromMap((Map<String, Object>) m);
-    }
-
-    private static String describe(SealedZip.Damage damage) {
-        switch (damage) {
-            case TRUNCATED:
-                return "truncated";
-            case ALTERED:
-                return "altered";
-            default:
-                return "not a model bundle";
-        }
     }
 
     static String sha256(byte[] bytes) {
@@ -258,39 +191,34 @@ public final class ModelBundle {
 
         /** Writes the bundle atomically and returns it as loaded state. */
         public ModelBundle save(Path file) {
+            byte[] transformJson = TransformJson.write(transform).getBytes(StandardCharsets.UTF_8);
+            byte[] modelBytes;
             try {
-                byte[] transformJson = TransformJson.write(transform).getBytes(StandardCharsets.UTF_8);
                 ByteArrayOutputStream net = new ByteArrayOutputStream();
                 model.write(net, false);
-                byte[] modelBytes = net.toByteArray();
-                Map<String, Object> manifest = new LinkedHashMap<>();
-                boolean multilayer = model.family().equals(NeuralNetwork.FAMILY);
-                manifest.put("format", multilayer ? MULTILAYER_FORMAT : FORMAT);
-                manifest.put("library", LibraryVersion.VERSION);
-                manifest.put("created", Instant.now().toString());
-                if (!multilayer) {
-                    manifest.put("family", model.family());
-                }
-                manifest.put("kind", model.kind());
-                manifest.put("description", model.description());
-                manifest.put("parameters", model.parameterCount());
-                manifest.put("input", SchemaMaps.toList(input));
-                manifest.put("signature", model.signature().toMap());
-                manifest.put("classes", model.signature().classNames());
-                manifest.put("metrics", metrics);
-                manifest.put("provenance", provenance);
-                manifest.put("checksums", Map.of(TRANSFORM, sha256(transformJson), MODEL, sha256(modelBytes)));
-                byte[] manifestBytes = JSON.writeValueAsBytes(manifest);
-                Map<String, byte[]> parts = new LinkedHashMap<>();
-                parts.put(MANIFEST, manifestBytes);
-                parts.put(MANIFEST_SUM, sha256(manifestBytes).getBytes(StandardCharsets.US_ASCII));
-                parts.put(TRANSFORM, transformJson);
-                parts.put(MODEL, modelBytes);
-                AtomicFiles.write(file, true, tmp -> SealedZip.write(tmp, parts));
-                return new ModelBundle(transform, model, input, JSON.readValue(manifestBytes, Map.class));
+                modelBytes = net.toByteArray();
             } catch (IOException e) {
                 throw new BundleException(file, "cannot be written: " + e.getMessage(), e);
             }
+            Map<String, Object> fields = new LinkedHashMap<>();
+            boolean multilayer = model.family().equals(NeuralNetwork.FAMILY);
+            if (!multilayer) {
+                fields.put("family", model.family());
+            }
+            fields.put("kind", model.kind());
+            fields.put("description", model.description());
+            fields.put("parameters", model.parameterCount());
+            fields.put("input", SchemaMaps.toList(input));
+            fields.put("signature", model.signature().toMap());
+            fields.put("classes", model.signature().classNames());
+            fields.put("metrics", metrics);
+            fields.put("provenance", provenance);
+            Map<String, byte[]> parts = new LinkedHashMap<>();
+            parts.put(TRANSFORM, transformJson);
+            parts.put(MODEL, modelBytes);
+            Map<String, Object> manifest = BundleArchive.write(file, BundleArchive.MODEL_KIND, multilayer ? MULTILAYER_FORMAT : FORMAT,
+                    fields, parts);
+            return new ModelBundle(transform, model, input, manifest);
         }
     }
 }

@@ -211,9 +211,14 @@ class ModelBundleFaultTest {
     }
 
     /** The bundle's parts with the manifest edited and its checksum part recomputed. */
-    @SuppressWarnings("unchecked")
     private static Map<String, byte[]> rewriteManifest(Consumer<Map<String, Object>> edit) throws Exception {
-        Map<String, byte[]> parts = new LinkedHashMap<>(ZipParts.read(file));
+        return rewriteManifest(file, edit);
+    }
+
+    /** The parts of the bundle {@code bundle} with the manifest edited and its checksum part recomputed. */
+    @SuppressWarnings("unchecked")
+    static Map<String, byte[]> rewriteManifest(Path bundle, Consumer<Map<String, Object>> edit) throws Exception {
+        Map<String, byte[]> parts = new LinkedHashMap<>(ZipParts.read(bundle));
         Map<String, Object> manifest = JSON.readValue(parts.get("manifest.json"), Map.class);
         edit.accept(manifest);
         byte[] bytes = JSON.writeValueAsBytes(manifest);
