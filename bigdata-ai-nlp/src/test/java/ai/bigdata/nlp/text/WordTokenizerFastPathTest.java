@@ -2,22 +2,26 @@ package ai.bigdata.nlp.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ai.bigdata.core.testing.ArrowLeakCheck;
+import ai.bigdata.core.io.Decompression;
 import ai.bigdata.core.testing.SharedData;
-import ai.bigdata.nlp.corpus.CorpusRead;
+import ai.bigdata.nlp.corpus.EmailText;
 import ai.bigdata.nlp.corpus.SpamAssassin;
+import ai.bigdata.nlp.corpus.UndecodableDocumentException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The fast path of {@link WordTokenizer} (easy ASCII runs read without Lucene, see {@link AsciiRuns}) against
  * the pure-Lucene path: the same Lucene tokens (type and text, in order) and the same tokens under several
  * configurations, on a sample of a real corpus, on seeded random texts and on hand-written corners.
  */
-@ExtendWith(ArrowLeakCheck.class)
 class WordTokenizerFastPathTest {
     private static final List<WordTokenizer> CONFIGS = List.of(
             WordTokenizer.standard(),
@@ -84,7 +88,7 @@ class WordTokenizerFastPathTest {
             StringBuilder sb = new StringBuilder();
             int pieces = 1 + random.nextInt(40);
             for (int k = 0; k < pieces; k++) {
-                if (random.nextInt(400) == 0) {
+                if (random.nextInt(2000) == 0) {
                     sb.append(LONG_PIECES[random.nextInt(LONG_PIECES.length)]);
                 } else {
                     sb.append(PIECES[random.nextInt(PIECES.length)]);
@@ -107,21 +111,36 @@ class WordTokenizerFastPathTest {
         }
     }
 
+    /**
+     * Every eighth message of the SpamAssassin archive, decoded as {@link SpamAssassin#read} decodes them (headers and
+     * text), read straight from the archive so that the test stays short.
+     */
     @Test
-    void spamAssassinMessagesGiveTheSameTokens() {
-        List<String> texts = new ArrayList<>();
-        try (CorpusRead read = SpamAssassin.read(SharedData.file("spamassassin/spamassassin.tar.gz"))) {
-            int[] row = {0};
-            read.dataset().forEachRow(r -> {
-                if (row[0]++ % 4 == 0) {
-                    texts.add(r.getString("text"));
+    void spamAssassinMessagesGiveTheSameTokens() throws IOException {
+        Path archive = SharedData.file("spamassassin/spamassassin.tar.gz");
+        EmailText email = EmailText.withHeaders();
+        int files = 0;
+        int compared = 0;
+        try (InputStream in = Decompression.open(archive); TarArchiveInputStream tar = new TarArchiveInputStream(in)) {
+            TarArchiveEntry e;
+            while ((e = tar.getNextEntry()) != null) {
+                String[] path = e.getName().split("/");
+                if (!e.isFile() || path.length < 2 || SpamAssassin.label(path[path.length - 2]) == null
+                        || files++ % 8 != 0) {
+                    continue;
                 }
-            });
+                String text;
+                try {
+                    text = email.decode(tar.readAllBytes(), e.getName()).text();
+                } catch (UndecodableDocumentException undecodable) {
+                    continue;
+                }
+                // equal Lucene tokens make equal tokens under any configuration: two configurations are enough here
+                assertSame(text, List.of(CONFIGS.get(0), CONFIGS.get(CONFIGS.size() - 1)));
+                compared++;
+            }
         }
-        assertThat(texts).hasSizeGreaterThan(1000);
-        for (String text : texts) {
-            assertSame(text);
-        }
+        assertThat(compared).isGreaterThan(600);
     }
 
     @Test
@@ -145,13 +164,17 @@ class WordTokenizerFastPathTest {
 
     /** The fast path's Lucene tokens (types and texts) and tokens under each configuration are the reference's. */
     private static void assertSame(String text) {
+        assertSame(text, CONFIGS);
+    }
+
+    private static void assertSame(String text, List<WordTokenizer> configs) {
         Segmenter segmenter = SEGMENTER.get();
         List<String> reference = new ArrayList<>();
         segmenter.forEach(text, (type, raw) -> reference.add(type + " " + raw));
         List<String> fast = new ArrayList<>();
         segmenter.forEachFast(text, (type, raw) -> fast.add(type + " " + raw));
         assertThat(fast).as("Lucene tokens of %s", quoted(text)).isEqualTo(reference);
-        for (WordTokenizer t : CONFIGS) {
+        for (WordTokenizer t : configs) {
             assertThat(t.tokens(text)).as("%s on %s", t, quoted(text)).isEqualTo(t.tokens(text, false));
         }
     }
