@@ -1,18 +1,29 @@
 package ai.bigdata.nlp.text;
 
 import java.io.IOException;
-import java.io.StringReader;
+import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.util.function.BiConsumer;
 import org.apache.lucene.analysis.email.UAX29URLEmailTokenizer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.TypeAttribute;
 
-/** One thread's Lucene {@code UAX29URLEmailTokenizer}, reused from text to text (it keeps state: not shared). */
+/**
+ * One thread's Lucene {@code UAX29URLEmailTokenizer}, reused from text to text (it keeps state: not shared).
+ * {@link #forEachFast} gives the same tokens as {@link #forEach(String, BiConsumer)} but reads the easy runs of
+ * plain ASCII text itself (see {@link AsciiRuns}) and hands only the rest to Lucene.
+ */
 final class Segmenter {
+    /** Lucene's type of a word of letters. */
+    static final String WORD_TYPE = UAX29URLEmailTokenizer.TOKEN_TYPES[UAX29URLEmailTokenizer.ALPHANUM];
+    /** Lucene's type of a number. */
+    static final String NUMBER_TYPE = UAX29URLEmailTokenizer.TOKEN_TYPES[UAX29URLEmailTokenizer.NUM];
+
     private final UAX29URLEmailTokenizer tokenizer = new UAX29URLEmailTokenizer();
     private final CharTermAttribute term = tokenizer.addAttribute(CharTermAttribute.class);
     private final TypeAttribute type = tokenizer.addAttribute(TypeAttribute.class);
+    private final Window window = new Window();
+    private final AsciiRuns runs = new AsciiRuns();
 
     Segmenter() {
         tokenizer.setMaxTokenLength(WordTokenizer.MAX_TOKEN_LENGTH);
@@ -20,8 +31,14 @@ final class Segmenter {
 
     /** Calls {@code action} with the type (such as {@code <ALPHANUM>}, {@code <URL>}) and text of each token. */
     void forEach(String text, BiConsumer<String, String> action) {
+        forEach(text, 0, text.length(), action);
+    }
+
+    /** As {@link #forEach(String, BiConsumer)} on {@code text.substring(from, to)}, without copying it. */
+    void forEach(String text, int from, int to, BiConsumer<String, String> action) {
         try {
-            tokenizer.setReader(new StringReader(text));
+            window.open(text, from, to);
+            tokenizer.setReader(window);
             tokenizer.reset();
             try {
                 while (tokenizer.incrementToken()) {
@@ -33,6 +50,53 @@ final class Segmenter {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("reading a string cannot fail", e);
+        }
+    }
+
+    /**
+     * The same calls as {@link #forEach(String, BiConsumer)}, in the same order: easy runs of ASCII letters or
+     * digits are typed {@link #WORD_TYPE} or {@link #NUMBER_TYPE} here, the spans between them go to Lucene.
+     */
+    void forEachFast(String text, BiConsumer<String, String> action) {
+        runs.split(text, new AsciiRuns.Visitor() {
+            @Override
+            public void easy(boolean number, int from, int to) {
+                action.accept(number ? NUMBER_TYPE : WORD_TYPE, text.substring(from, to));
+            }
+
+            @Override
+            public void hard(int from, int to) {
+                forEach(text, from, to, action);
+            }
+        });
+    }
+
+    /** A reader of a window of a string, reopened for each text (Lucene closes it after each). */
+    private static final class Window extends Reader {
+        private String text;
+        private int pos;
+        private int end;
+
+        void open(String s, int from, int to) {
+            this.text = s;
+            this.pos = from;
+            this.end = to;
+        }
+
+        @Override
+        public int read(char[] buf, int off, int len) {
+            if (pos >= end) {
+                return -1;
+            }
+            int n = Math.min(len, end - pos);
+            text.getChars(pos, pos + n, buf, off);
+            pos += n;
+            return n;
+        }
+
+        @Override
+        public void close() {
+            text = null;
         }
     }
 }

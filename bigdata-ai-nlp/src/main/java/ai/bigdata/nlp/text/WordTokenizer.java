@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.BiConsumer;
 import java.util.function.UnaryOperator;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 
@@ -21,7 +22,9 @@ import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
  * URLs, e-mail addresses and numbers become the tokens {@code <url>}, {@code <email>} and {@code <number>}
  * (on by default); words are lower-cased ({@link Locale#ROOT}, on by default), accent-folded (NFC, then
  * Lucene's {@code ASCIIFoldingFilter}: {@code café} to {@code cafe}, {@code Straße} to {@code strasse};
- * on by default), dropped when shorter than the minimum length or a stop word, and stemmed.
+ * on by default), dropped when shorter than the minimum length or a stop word, and stemmed. Runs of plain
+ * ASCII letters or digits between white space (with some punctuation around them) skip Lucene, with the same
+ * tokens as a result (see {@code AsciiRuns}).
  */
 public final class WordTokenizer implements Tokenizer {
     static final String TYPE = "word";
@@ -71,23 +74,39 @@ public final class WordTokenizer implements Tokenizer {
 
     @Override
     public List<String> tokens(String text) {
+        return tokens(text, true);
+    }
+
+    /**
+     * The tokens of {@code text}; with {@code fastPath} false every part of the text goes through Lucene (the
+     * reference that tests compare the fast path with: both give the same tokens).
+     */
+    List<String> tokens(String text, boolean fastPath) {
         List<String> out = new ArrayList<>();
         UnaryOperator<String> st = stem.get();
-        SEGMENTER.get().forEach(text, (type, raw) -> {
-            switch (type) {
-                case "<URL>" -> out.add(normaliseUrls ? URL : word(trimTrailing(raw), false, st));
-                case "<EMAIL>" -> out.add(normaliseEmails ? EMAIL : word(raw, false, st));
-                case "<NUM>" -> {
-                    if (normaliseNumbers && isNumber(raw)) {
-                        out.add(NUMBER);
-                    } else {
-                        addWord(out, raw, st);
-                    }
-                }
-                default -> addWord(out, raw, st);
-            }
-        });
+        BiConsumer<String, String> add = (type, raw) -> add(out, type, raw, st);
+        if (fastPath) {
+            SEGMENTER.get().forEachFast(text, add);
+        } else {
+            SEGMENTER.get().forEach(text, add);
+        }
         return out;
+    }
+
+    /** Adds the token (if any) for one of Lucene's tokens, by its type. */
+    private void add(List<String> out, String type, String raw, UnaryOperator<String> st) {
+        switch (type) {
+            case "<URL>" -> out.add(normaliseUrls ? URL : word(trimTrailing(raw), false, st));
+            case "<EMAIL>" -> out.add(normaliseEmails ? EMAIL : word(raw, false, st));
+            case "<NUM>" -> {
+                if (normaliseNumbers && isNumber(raw)) {
+                    out.add(NUMBER);
+                } else {
+                    addWord(out, raw, st);
+                }
+            }
+            default -> addWord(out, raw, st);
+        }
     }
 
     /** A URL without the sentence punctuation that Lucene leaves at its end ({@code "see http://x.org/a."}). */
