@@ -117,10 +117,11 @@ public final class BenchmarkRunner {
         ResultsReport report = new ResultsReport(scores, missing, header, paired);
         Path md = report.write(out, smoke);
         if (mergeInto != null) {
-            // the re-measured classes over a saved full run, kept as a file of its own next to this run's
+            // the re-measured classes over a saved full run, kept as a file of its own next to this run's; the
+            // header names the file it was laid over (whose header names its own), so the chain stays traceable
+            // without growing the file name
             report = report.over(ResultsReport.read(mergeInto), mergeInto.getFileName().toString());
-            String stem = md.getFileName().toString().replace(".md", "") + "-over-" + mergeInto.getFileName().toString()
-                    .replace(".json", "");
+            String stem = md.getFileName().toString().replace(".md", "") + "-merged";
             md = report.write(out, stem, smoke);
         }
         String table = report.markdown();

@@ -8,6 +8,7 @@ import org.nd4j.linalg.api.blas.params.MMulTranspose;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.reduce.Mmul;
+import org.nd4j.linalg.api.ops.impl.transforms.custom.XwPlusB;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
@@ -57,9 +58,13 @@ final class NativeDenseForward {
             }
             INDArray w = p.get("W");
             INDArray z = Nd4j.createUninitialized(DataType.FLOAT, new long[] {a.size(0), w.size(1)}, 'c');
-            Nd4j.exec(new Mmul(a, w, z, 1.0, 0.0, MMulTranspose.allFalse()));
-            if (p.containsKey("b")) {
-                z.addiRowVector(p.get("b"));
+            INDArray b = p.get("b");
+            if (b != null) {
+                // one op for the product and the bias: a row-vector add would cost a broadcast op whose
+                // tensor-along-dimension buffers and names the garbage collector must then clear, every batch
+                Nd4j.exec(new XwPlusB(new INDArray[] {a, w, b}, z));
+            } else {
+                Nd4j.exec(new Mmul(a, w, z, 1.0, 0.0, MMulTranspose.allFalse()));
             }
             a = ((org.deeplearning4j.nn.conf.layers.BaseLayer) conf).getActivationFn().getActivation(z, false);
         }
