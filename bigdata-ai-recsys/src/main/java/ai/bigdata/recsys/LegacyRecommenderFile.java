@@ -40,6 +40,10 @@ final class LegacyRecommenderFile {
         String name = file.toString();
         byte[] bytes;
         try {
+            long size = Files.size(file);
+            if (size > Integer.MAX_VALUE - 8) {
+                throw new RecommenderFileException(name, "file of " + size + " bytes is larger than a recommender file can be", null);
+            }
             bytes = Files.readAllBytes(file);
         } catch (IOException e) {
             throw new RecommenderFileException(name, "cannot be read: " + e.getMessage(), e);

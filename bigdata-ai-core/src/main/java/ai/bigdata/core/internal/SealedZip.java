@@ -99,7 +99,7 @@ public final class SealedZip {
      * @throws IOException when it cannot be read at all
      */
     public static Contents read(Path file) throws IOException {
-        byte[] b = Files.readAllBytes(file);
+        byte[] b = InMemoryReads.readFile(file);
         String src = file.toString();
         int n = b.length;
         if (n == 0) {

@@ -33,10 +33,19 @@ public final class ZipParts {
     }
 
     private static Map<String, byte[]> read(InputStream in, String source) throws IOException {
+        return read(in, source, InMemoryReads.limit());
+    }
+
+    /** Every part of the zip in {@code in}; more than {@code limit} bytes in all is an {@link IOException}. */
+    static Map<String, byte[]> read(InputStream in, String source, long limit) throws IOException {
         Map<String, byte[]> parts = new LinkedHashMap<>();
+        long left = limit;
         try (ZipInputStream zip = new ZipInputStream(in)) {
             for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
-                if (parts.put(e.getName(), zip.readAllBytes()) != null) {
+                // the parts together are capped: a small damaged or hostile entry may inflate to gigabytes
+                byte[] part = InMemoryReads.readAll(zip, left, source + ": the part '" + e.getName() + "' with the parts before it");
+                left -= part.length;
+                if (parts.put(e.getName(), part) != null) {
                     throw new ZipException(source + ": the part '" + e.getName() + "' occurs twice");
                 }
             }

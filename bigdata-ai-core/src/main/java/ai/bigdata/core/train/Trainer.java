@@ -272,12 +272,12 @@ public final class Trainer {
                     }
                 }
                 it.reset();
+                double seconds = state.epochSeconds + (System.nanoTime() - epochStart) / 1e9; // training only, as before
                 Map<String, Double> metrics = new LinkedHashMap<>();
                 if (validation != null) {
                     metrics.putAll(ValidationMetrics.of(model, sig, validation));
                 }
-                rec.endEpoch(state.lossSum / Math.max(1, state.lossRows), metrics, validation != null,
-                        state.epochSeconds + (System.nanoTime() - epochStart) / 1e9);
+                rec.endEpoch(state.lossSum / Math.max(1, state.lossRows), metrics, validation != null, seconds);
             }
         }
         return rec.finish();

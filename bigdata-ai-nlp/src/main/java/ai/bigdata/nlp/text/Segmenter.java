@@ -19,6 +19,9 @@ final class Segmenter {
     /** Lucene's type of a number. */
     static final String NUMBER_TYPE = UAX29URLEmailTokenizer.TOKEN_TYPES[UAX29URLEmailTokenizer.NUM];
 
+    /** Texts longer than this go to Lucene whole, so that the fast path's table of runs stays small (a few MB). */
+    static final int FAST_PATH_CHARS = 1 << 20;
+
     private final UAX29URLEmailTokenizer tokenizer = new UAX29URLEmailTokenizer();
     private final CharTermAttribute term = tokenizer.addAttribute(CharTermAttribute.class);
     private final TypeAttribute type = tokenizer.addAttribute(TypeAttribute.class);
@@ -58,6 +61,11 @@ final class Segmenter {
      * digits are typed {@link #WORD_TYPE} or {@link #NUMBER_TYPE} here, the spans between them go to Lucene.
      */
     void forEachFast(String text, BiConsumer<String, String> action) {
+        if (text.length() > FAST_PATH_CHARS) {
+            // the run table takes about 4 bytes per character: a huge text streams through Lucene instead
+            forEach(text, action);
+            return;
+        }
         runs.split(text, new AsciiRuns.Visitor() {
             @Override
             public void easy(boolean number, int from, int to) {

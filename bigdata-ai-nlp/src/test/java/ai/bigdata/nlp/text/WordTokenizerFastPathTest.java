@@ -82,6 +82,19 @@ class WordTokenizerFastPathTest {
     }
 
     @Test
+    void aTextLongerThanTheFastPathsLimitGoesToLuceneWholeWithTheSameTokens() {
+        StringBuilder b = new StringBuilder();
+        while (b.length() <= Segmenter.FAST_PATH_CHARS) {
+            b.append("Plain words, 42 numbers and http://example.com/x links. ");
+        }
+        String text = b.toString();
+        WordTokenizer t = WordTokenizer.standard();
+        List<String> tokens = t.tokens(text);
+        assertThat(tokens).isEqualTo(t.tokens(text, false));
+        assertThat(tokens).hasSizeGreaterThan(100_000).contains("plain", WordTokenizer.NUMBER, WordTokenizer.URL);
+    }
+
+    @Test
     void seededRandomTextsGiveTheSameTokens() {
         Random random = new Random(20261207L);
         for (int n = 0; n < 20_000; n++) {
