@@ -10,6 +10,7 @@ import ai.bigdata.core.testing.SharedData;
 import ai.bigdata.core.model.NeuralNetwork;
 import ai.bigdata.core.prep.Impute;
 import ai.bigdata.core.prep.Pipeline;
+import ai.bigdata.core.prep.Preprocessor;
 import ai.bigdata.core.prep.Scale;
 import ai.bigdata.core.prep.Transform;
 import ai.bigdata.core.serve.ModelBundle;
@@ -236,8 +237,47 @@ class SparkClusterIT {
         assertThat(undisturbedAccuracy).isGreaterThan(localAccuracy - 0.01);
     }
 
+    /**
+     * Batch inference speed on the cluster (information, not asserted): the undisturbed model's bundle over the
+     * Fashion training rows read from Parquet by the two executors (one task each, one native thread), against the
+     * local {@code Predictor} over the same rows in the driver (the engine's default threads); three runs each.
+     */
     @Test
     @Order(4)
+    void fashionInferenceRowsPerSecondOnTheClusterAndLocally() {
+        SharedData.file("fashion-mnist");
+        org.junit.jupiter.api.Assumptions.assumeTrue(undisturbed != null, "test 3 (the undisturbed Fashion run) did not finish; see its failure");
+        Path bundle = dir.resolve("fashion.bundle");
+        var frame = fashionFrame();
+        double[] cluster = new double[3];
+        double[] local = new double[3];
+        try (Dataset train = FashionImages.train(0, FASHION_TRAIN)) {
+            ModelBundle.of(Preprocessor.identity().fit(train), undisturbed, train.schema()).save(bundle);
+            Predictor predictor = Predictor.load(bundle);
+            try (SparkPredictor onCluster = SparkPredictor.load(spark, bundle).batchRows(256)) {
+                for (int run = 0; run < 3; run++) {
+                    long t = System.nanoTime();
+                    assertThat(onCluster.predict(frame).count()).isEqualTo(FASHION_TRAIN);
+                    cluster[run] = FASHION_TRAIN / ((System.nanoTime() - t) / 1e9);
+                    t = System.nanoTime();
+                    long[] answered = {0};
+                    try (Dataset predicted = predictor.predict(train)) {
+                        predicted.forEachRow(r -> answered[0] += r.isNull("prediction") ? 0 : 1);
+                    }
+                    assertThat(answered[0]).isEqualTo(FASHION_TRAIN);
+                    local[run] = FASHION_TRAIN / ((System.nanoTime() - t) / 1e9);
+                }
+            }
+        }
+        java.util.Arrays.sort(cluster);
+        java.util.Arrays.sort(local);
+        System.out.printf(Locale.ROOT, "fashion inference of %d rows: cluster (2 executors) %.0f rows/s (runs %.0f to %.0f), local Predictor"
+                + " %.0f rows/s (runs %.0f to %.0f): %.2fx%n", FASHION_TRAIN, cluster[1], cluster[0], cluster[2], local[1], local[0], local[2],
+                cluster[1] / local[1]);
+    }
+
+    @Test
+    @Order(5)
     void aWorkerKilledMidTrainingLeavesAModelWithinTwoPointsOfTheUndisturbedOne() throws Exception {
         // the kill is compared with test 3's undisturbed model: without Fashion-MNIST this is the usual named data
         // skip (a failure when BIGDATA_AI_REQUIRE_DATA is set, as in CI); with the data, undisturbed is null only when
