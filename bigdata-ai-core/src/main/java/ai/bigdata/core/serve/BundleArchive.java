@@ -188,12 +188,17 @@ public final class BundleArchive {
             if (!found.equals(kind)) {
                 throw new BundleException(kind, file, "not a " + kind + " bundle: it is a " + found + " bundle");
             }
-            requireParts(kind, file, parts, required);
-            int format = ManifestFields.require(manifest, "", "format", Number.class).intValue();
-            if (format > newestFormat) {
-                throw new BundleException(kind, file, "format " + format + " is newer than this library's " + newestFormat + " (library "
+            // the format before the parts: a newer format may name its parts otherwise, and then "upgrade" is the answer
+            Number declared = ManifestFields.require(manifest, "", "format", Number.class);
+            if (declared.doubleValue() > newestFormat) {
+                throw new BundleException(kind, file, "format " + declared + " is newer than this library's " + newestFormat + " (library "
                         + LibraryVersion.VERSION + ", the bundle was written by " + manifest.get("library") + "); upgrade the library");
             }
+            if (declared.doubleValue() < 1 || declared.doubleValue() != Math.rint(declared.doubleValue())) {
+                throw new BundleException(kind, file, "altered: its manifest gives the format " + declared + ", which no bundle has");
+            }
+            int format = declared.intValue();
+            requireParts(kind, file, parts, required);
             int firstSealed = kind.equals(MODEL_KIND) ? FIRST_SEALED_MODEL_FORMAT : Integer.MIN_VALUE;
             if (format >= firstSealed && !zip.sealed()) {
                 throw new BundleException(kind, file, "altered: bundles of format " + format + " end with a SHA-256 seal of the whole"

@@ -89,6 +89,20 @@ class BundleArchiveTest {
     }
 
     @Test
+    void theFormatIsCheckedBeforeThePartsAndMustBeAPositiveWholeNumber() throws Exception {
+        Path f = written("t.bundle");
+        // a newer format may name its parts otherwise: the answer is to upgrade, not "it lacks the part"
+        assertThatThrownBy(() -> BundleArchive.read(f, "thing", 1, List.of("c.bin"))).isInstanceOf(BundleException.class)
+                .hasMessageStartingWith("thing bundle " + f + ": format 2 is newer than this library's 1");
+        for (Object bad : List.of(0, -3, 1.5)) {
+            Path g = dir.resolve("format" + bad + ".bundle");
+            SealedZip.write(g, ModelBundleFaultTest.rewriteManifest(f, m -> m.put("format", bad)));
+            assertThatThrownBy(() -> BundleArchive.read(g, "thing", 2, List.of())).as("format %s", bad).isInstanceOf(BundleException.class)
+                    .hasMessage("thing bundle " + g + ": altered: its manifest gives the format " + bad + ", which no bundle has");
+        }
+    }
+
+    @Test
     void partsAndChecksumsMustAgreeAndOnlyModelBundlesOfFormatOneGoUnsealed() throws Exception {
         Path f = written("t.bundle");
         Path listed = dir.resolve("listed.bundle");
