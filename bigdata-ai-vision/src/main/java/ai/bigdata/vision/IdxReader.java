@@ -22,7 +22,8 @@ import java.util.List;
 
 /**
  * Reads IDX image and label files (the MNIST / Fashion-MNIST format, gzipped or not) into a dataset
- * with a float32 tensor column {@code image} of shape {@code [rows, cols]} and a categorical label
+ * with a float32 tensor column {@code image} of shape {@code [rows, cols]} ({@code [1, rows, cols]} with
+ * {@link Builder#channelAxis()}) and a categorical label
  * column {@code label}. Pixels are decoded straight into Arrow memory, divided by {@link Builder#divideBy} (255 by default).
  * Gzip (and zstd) files are told apart by their magic bytes and checked whole: every CRC, and nothing
  * after the data. A damaged file is a {@link DataFormatException} naming it: wrong magic number,
@@ -70,6 +71,7 @@ public final class IdxReader {
         private long limit = Long.MAX_VALUE;
         private Path imagesFile;
         private Path labelsFile;
+        private boolean channelAxis;
 
         Builder(Source images, String imagesName, Source labels, String labelsName) {
             this.images = images;
@@ -99,6 +101,16 @@ public final class IdxReader {
                 throw new IllegalArgumentException("chunkRows must be positive, got " + n);
             }
             this.chunkRows = n;
+            return this;
+        }
+
+        /**
+         * Gives the image column a leading channel axis, {@code [1, rows, cols]}, the shape the CNN builders
+         * ({@link ConvNets}) and {@link ChannelNormalization} take (default off: {@code [rows, cols]}, the
+         * shape flat models and the embedded sample use). The pixels are the same either way.
+         */
+        public Builder channelAxis() {
+            this.channelAxis = true;
             return this;
         }
 
@@ -137,7 +149,8 @@ public final class IdxReader {
                 checkPlainFileSize(labelsFile, labelsName, 8, labelDims[0], 1, "labels");
                 long count = Math.min(dims[0], limit);
                 List<String> names = classNames != null ? classNames : defaultNames(10);
-                Schema schema = Schema.of(Column.tensor("image", rows, cols),
+                Column imageColumn = channelAxis ? Column.tensor("image", 1, rows, cols) : Column.tensor("image", rows, cols);
+                Schema schema = Schema.of(imageColumn,
                         Column.categorical("label", ColumnRole.LABEL, names));
                 // try-with-resources frees the writer's memory on any throwable (also an OutOfMemoryError)
                 try (DatasetWriter out = Dataset.writer(schema, chunkRows)) {

@@ -74,4 +74,25 @@ class IdxReaderTest {
             assertThat(few.rowCount()).isEqualTo(3);
         }
     }
+
+    @Test
+    void theChannelAxisOptionGivesTheShapeTheConvNetsTakeWithTheSamePixels() {
+        Path fm = SharedData.file("fashion-mnist");
+        Path images = fm.resolve("t10k-images-idx3-ubyte.gz");
+        Path labels = fm.resolve("t10k-labels-idx1-ubyte.gz");
+        try (Dataset flat = IdxReader.files(images, labels).limit(64).read();
+             Dataset chw = IdxReader.files(images, labels).limit(64).channelAxis().read()) {
+            assertThat(chw.schema().column("image").shape()).containsExactly(1, 28, 28);
+            try (BatchIterator a = flat.batches().features("image").batchSize(64).flat(true).build();
+                 BatchIterator b = chw.batches().features("image").batchSize(64).flat(true).build()) {
+                assertThat(b.next().features().dup().data().asFloat()).containsExactly(a.next().features().dup().data().asFloat());
+            }
+            ChannelNormalizationTransform norm = ChannelNormalization.of("image").fit(chw);
+            try (Dataset normalised = norm.apply(chw)) {
+                ai.bigdata.core.model.NeuralNetwork lenet = ConvNets.lenet5().build();
+                ai.bigdata.core.train.Trainer.builder().epochs(1).batchSize(32).build().fit(lenet, normalised);
+                assertThat(lenet.signature().toString()).contains("image");
+            }
+        }
+    }
 }

@@ -1,6 +1,6 @@
 package ai.bigdata.core.eval;
 
-import java.util.concurrent.ExecutionException;
+import ai.bigdata.core.internal.Futures;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -27,20 +27,6 @@ final class EvaluationThreads {
 
     /** Waits for {@code f}; its task's runtime exception or error is rethrown unchanged. */
     static void await(Future<?> f) {
-        try {
-            f.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while evaluating", e);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException r) {
-                throw r;
-            }
-            if (cause instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(cause);
-        }
+        Futures.await(f, "evaluating");
     }
 }

@@ -9,6 +9,11 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * including a run resumed from a checkpoint (which skips to the same positions). It must return a new
  * array of the same shape and must not change its input, which may be a view of the dataset's memory.
  * Validation and evaluation data are not transformed.
+ *
+ * <p>The trainer calls it on a background thread of its own, one batch ahead: while batch {@code b}
+ * trains, batch {@code b + 1} is transformed, on a copy of the batch. So a transform must depend only on
+ * its arguments (and its own seeded state), not on thread-bound state such as {@code Nd4j.getRandom()};
+ * what it throws reaches the caller of {@code fit} unchanged.
  */
 @FunctionalInterface
 public interface BatchTransform {

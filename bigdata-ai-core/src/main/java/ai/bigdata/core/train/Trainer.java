@@ -240,25 +240,24 @@ public final class Trainer {
         FeatureScaleCheck scale = new FeatureScaleCheck(sig);
         // the network's iteration counter at batch 0 of this run's state (0 unless a trained network trains on)
         long iterationBase = model.iterationCount() - state.totalBatches;
-        try (BatchIterator it = ib.build(); DataParallel parallel = workers > 1 ? new DataParallel(model, workers) : null) {
+        try (BatchIterator it = ib.build(); BatchFeed feed = new BatchFeed(batchTransform);
+             DataParallel parallel = workers > 1 ? new DataParallel(model, workers) : null) {
             while (!rec.done()) {
                 long epochStart = System.nanoTime();
                 model.setEpochCount(state.epoch);
-                long b = 0;
-                List<Batch> round = new ArrayList<>();
-                while (it.hasNext()) {
-                    Batch batch = it.next();
-                    if (b++ < state.batchInEpoch) {
-                        continue;
-                    }
+                List<BatchFeed.Fed> round = new ArrayList<>();
+                feed.startEpoch(it, state.epoch, state.batchInEpoch);
+                while (feed.hasNext()) {
+                    BatchFeed.Fed fed = feed.next();
+                    long b = fed.index() + 1;
                     if (scale.looksAt(state.totalBatches + round.size())) {
-                        rec.warn(scale.check(batch.features(), state.epoch, b - 1, state.warnings));
+                        rec.warn(scale.check(fed.batch().features(), state.epoch, b - 1, state.warnings));
                     }
                     if (parallel == null) {
-                        trainBatch(model, batch, state, rec, b - 1, perEpoch);
+                        trainBatch(model, fed, state, rec, perEpoch);
                     } else {
-                        round.add(batch.detach());
-                        if (round.size() < workers && it.hasNext()) {
+                        round.add(fed.detached());
+                        if (round.size() < workers && feed.hasNext()) {
                             continue;
                         }
                         trainRound(model, parallel, round, state, rec, b - round.size(), perEpoch, iterationBase);
@@ -288,25 +287,12 @@ public final class Trainer {
         return new RunRecorder(epochs, earlyStopping, checkpoints, listeners, model, state, resumedFrom);
     }
 
-    private void trainBatch(Network model, Batch batch, TrainingState state, RunRecorder rec, long b, long perEpoch) {
+    private void trainBatch(Network model, BatchFeed.Fed fed, TrainingState state, RunRecorder rec, long perEpoch) {
         Nd4j.getRandom().setSeed(seed * 1_000_003L + state.totalBatches);
-        INDArray x = model.input(transformed(batch, state.epoch, b));
+        INDArray x = model.input(fed.features());
+        Batch batch = fed.batch();
         INDArray y = targets(model, batch, x);
-        rec.batch(b, perEpoch, batch.size(), model.trainStep(x, y, batch.featuresMask(), batch.labelsMask()));
-    }
-
-    /** The batch's features after the batch transform, if any (same shape required). */
-    private INDArray transformed(Batch batch, int epoch, long b) {
-        if (batchTransform == null) {
-            return batch.features();
-        }
-        INDArray out = batchTransform.apply(batch.features(), epoch, b);
-        if (out == null || !java.util.Arrays.equals(out.shape(), batch.features().shape())) {
-            throw new IllegalStateException("the batch transform turned features of shape "
-                    + java.util.Arrays.toString(batch.features().shape()) + " into " + (out == null ? "null"
-                    : java.util.Arrays.toString(out.shape())) + " (epoch " + epoch + ", batch " + b + "); it must keep the shape");
-        }
-        return out;
+        rec.batch(fed.index(), perEpoch, batch.size(), model.trainStep(x, y, batch.featuresMask(), batch.labelsMask()));
     }
 
     /** What the network learns to output: the labels, or its own (flattened) input when it reconstructs. */
@@ -326,20 +312,19 @@ public final class Trainer {
     }
 
     /** Trains a round of batches on the parallel replicas (first batch number {@code b}). */
-    private void trainRound(Network model, DataParallel parallel, List<Batch> round, TrainingState state, RunRecorder rec, long b,
-            long perEpoch, long iterationBase) {
+    private void trainRound(Network model, DataParallel parallel, List<BatchFeed.Fed> round, TrainingState state, RunRecorder rec,
+            long b, long perEpoch, long iterationBase) {
         List<INDArray> xs = new ArrayList<>();
         List<INDArray> ys = new ArrayList<>();
-        for (int i = 0; i < round.size(); i++) {
-            Batch batch = round.get(i);
-            INDArray x = model.input(transformed(batch, state.epoch, b + i));
+        for (BatchFeed.Fed fed : round) {
+            INDArray x = model.input(fed.features());
             xs.add(x);
-            ys.add(targets(model, batch, x));
+            ys.add(targets(model, fed.batch(), x));
         }
         double[] losses = parallel.fit(xs, ys, seed * 1_000_003L + state.totalBatches,
                 Math.toIntExact(iterationBase + state.totalBatches), state.epoch);
         for (int i = 0; i < losses.length; i++) {
-            rec.batch(b + i, perEpoch, round.get(i).size(), losses[i]);
+            rec.batch(b + i, perEpoch, round.get(i).batch().size(), losses[i]);
         }
     }
 

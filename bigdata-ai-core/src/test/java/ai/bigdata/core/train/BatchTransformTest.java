@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -76,6 +78,51 @@ class BatchTransformTest {
             assertThat(resumed.network().params().toFloatVector()).containsExactly(uninterrupted);
             float[] two = run(data, 2, noise(new ArrayList<>()), null, null);
             assertThat(run(data, 2, noise(new ArrayList<>()), null, null)).containsExactly(two);
+        }
+    }
+
+    @Test
+    void theNextBatchIsTransformedOnAnotherThreadWhileTheCurrentOneTrains() {
+        try (Dataset data = TrainingFixtures.olivePrepared()) {
+            CountDownLatch firstTrained = new CountDownLatch(1);
+            List<String> threads = Collections.synchronizedList(new ArrayList<>());
+            List<Boolean> overlapped = Collections.synchronizedList(new ArrayList<>());
+            BatchTransform waitsForBatchZero = (features, epoch, batch) -> {
+                threads.add(Thread.currentThread().getName());
+                if (epoch == 0 && batch == 1) {
+                    // inline, this would wait for a batch that only trains after it returns
+                    try {
+                        overlapped.add(firstTrained.await(30, TimeUnit.SECONDS));
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+                return features.dup();
+            };
+            Trainer.builder().epochs(1).batchSize(64).seed(5).batchTransform(waitsForBatchZero).listener(new TrainingListener() {
+                @Override
+                public void onBatch(BatchEvent event) {
+                    if (event.batch() == 0) {
+                        firstTrained.countDown();
+                    }
+                }
+            }).build().fit(NeuralNetwork.mlp().hidden(8).build(), data);
+            assertThat(overlapped).containsExactly(true);
+            assertThat(threads).hasSize(9).doesNotContain(Thread.currentThread().getName());
+        }
+    }
+
+    @Test
+    void whatTheTransformThrowsReachesTheCaller() {
+        try (Dataset data = TrainingFixtures.olivePrepared()) {
+            BatchTransform failing = (features, epoch, batch) -> {
+                if (batch == 3) {
+                    throw new IllegalArgumentException("no image at batch 3");
+                }
+                return features.dup();
+            };
+            assertThatThrownBy(() -> Trainer.builder().epochs(1).batchTransform(failing).build().fit(NeuralNetwork.mlp().build(), data))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessage("no image at batch 3");
         }
     }
 
