@@ -59,7 +59,8 @@ final class PythonPeers {
                     new Score("peer.torch.cnn.inferBatch", CNN + "inferBatch", "infer_ms_per_batch"),
                     new Score("peer.torch.cnn.singleImage:p50", INFERENCE + "cnnSingleImage", "single_ms_p50"),
                     new Score("peer.torch.cnn.singleImage:p99", INFERENCE + "cnnSingleImage", "single_ms_p99"),
-                    new Score("peer.torch.mlp.inferBatch", INFERENCE + "mlpInferBatch", "mlp_infer_ms_per_batch"))),
+                    new Score("peer.torch.mlp.inferBatch", INFERENCE + "mlpInferBatch", "mlp_infer_ms_per_batch"),
+                    new Score("peer.torch.cnn.epoch", "ai.bigdata.benchmarks.train.CnnEpochBenchmark.trainerEpoch", "epoch_ms"))),
             new Script("sklearn_tfidf.py", SpamDocs.ARCHIVE, List.of("5", "100000"), List.of("1", "2000"), List.of(
                     new Score("peer.sklearn.TfidfVectorizer.fitTransform", "ai.bigdata.benchmarks.text.TextBenchmark.tfidfFitTransform",
                             "ms_per_fit_transform"))));
