@@ -2,8 +2,6 @@ package ai.bigdata.benchmarks.train;
 
 import ai.bigdata.benchmarks.BenchData;
 import ai.bigdata.benchmarks.engine.ReferenceCnn;
-import ai.bigdata.core.data.Batch;
-import ai.bigdata.core.data.BatchIterator;
 import ai.bigdata.core.data.Dataset;
 import ai.bigdata.core.engine.Engine;
 import ai.bigdata.core.model.NeuralNetwork;
@@ -14,7 +12,6 @@ import ai.bigdata.vision.AugmentationPipeline;
 import ai.bigdata.vision.FashionMnist;
 import ai.bigdata.vision.IdxReader;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -82,13 +79,7 @@ public class CnnEpochBenchmark {
         augmentedTrainer.fit(augmentedModel, train);
         bare = new MultiLayerNetwork(ReferenceCnn.configuration(42, new org.nd4j.linalg.learning.config.Adam(1e-3)));
         bare.init();
-        batches = new ArrayList<>();
-        try (BatchIterator it = train.batches().batchSize(128).shuffle(42).build()) {
-            while (it.hasNext()) {
-                Batch b = it.next().detach();
-                batches.add(new DataSet(b.features(), b.labels()));
-            }
-        }
+        batches = Dl4jBatches.of(train, 128, false);
     }
 
     /** Applies the thread count on the measuring thread (the engine's threads are per thread). */

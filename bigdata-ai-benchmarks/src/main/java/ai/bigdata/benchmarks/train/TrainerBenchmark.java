@@ -1,15 +1,12 @@
 package ai.bigdata.benchmarks.train;
 
 import ai.bigdata.benchmarks.BenchData;
-import ai.bigdata.core.data.Batch;
-import ai.bigdata.core.data.BatchIterator;
 import ai.bigdata.core.data.Dataset;
 import ai.bigdata.core.engine.Engine;
 import ai.bigdata.core.model.NeuralNetwork;
 import ai.bigdata.core.train.Optimizer;
 import ai.bigdata.core.train.Trainer;
 import ai.bigdata.vision.FashionMnist;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -77,13 +74,7 @@ public class TrainerBenchmark {
         }
         bareStockAdam = new MultiLayerNetwork(stock);
         bareStockAdam.init();
-        batches = new ArrayList<>();
-        try (BatchIterator it = train.batches().batchSize(128).shuffle(42).flat(true).build()) {
-            while (it.hasNext()) {
-                Batch b = it.next().detach();
-                batches.add(new DataSet(b.features(), b.labels()));
-            }
-        }
+        batches = Dl4jBatches.of(train, 128, true);
     }
 
     /** Applies the thread count on the measuring thread (the engine's threads are per thread). */
