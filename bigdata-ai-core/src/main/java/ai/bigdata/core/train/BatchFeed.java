@@ -2,19 +2,25 @@ package ai.bigdata.core.train;
 
 import ai.bigdata.core.data.Batch;
 import ai.bigdata.core.data.BatchIterator;
+import ai.bigdata.core.engine.Engine;
 import ai.bigdata.core.internal.Futures;
 import java.util.Arrays;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Feeds the trainer the batches of an epoch with the features to train on. Without a batch transform
  * these are the iterator's batches as they are. With one, the transform of the next batch runs on a
  * background thread while the trainer trains on the current one (one batch ahead, each batch copied out
  * of the iterator's memory first). The transform is a function of (features, epoch, batch index), so the
- * results are those of transforming on the training thread, on every run and after a resume.
+ * results are those of transforming on the training thread, on every run and after a resume; ND4J's
+ * random generator on that thread is seeded from the trainer's seed, the epoch and the batch before each
+ * call, so a transform that draws from it is repeatable too. A batch that fails to read while it is
+ * fetched ahead fails when the trainer asks for it, after the batch before it has trained.
  */
 final class BatchFeed implements AutoCloseable {
     /** A batch, its position in the epoch (from 0) and the features to train on. */
@@ -30,15 +36,19 @@ final class BatchFeed implements AutoCloseable {
     }
 
     private final BatchTransform transform;
+    private final long seed;
     private final ExecutorService ahead;
+    private RuntimeException failedRead;
     private BatchIterator source;
     private int epoch;
     private long nextIndex;
     private Batch pendingBatch;
     private Future<INDArray> pending;
 
-    BatchFeed(BatchTransform transform) {
+    /** A feed for {@code transform} (null: none) of a trainer with {@code seed}. */
+    BatchFeed(BatchTransform transform, long seed) {
         this.transform = transform;
+        this.seed = seed;
         this.ahead = transform == null ? null : Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "bigdata-ai-batch-transform");
             t.setDaemon(true);
@@ -52,6 +62,7 @@ final class BatchFeed implements AutoCloseable {
             pending.cancel(true);
             pending = null;
         }
+        this.failedRead = null;
         this.source = it;
         this.epoch = epoch;
         this.nextIndex = 0;
@@ -67,7 +78,7 @@ final class BatchFeed implements AutoCloseable {
 
     /** Whether the epoch has another batch. */
     boolean hasNext() {
-        return ahead == null ? source.hasNext() : pendingBatch != null;
+        return ahead == null ? source.hasNext() : pendingBatch != null || failedRead != null;
     }
 
     /** The next batch; without a transform it borrows the iterator's memory until the next call. */
@@ -75,6 +86,9 @@ final class BatchFeed implements AutoCloseable {
         if (ahead == null) {
             Batch batch = source.next();
             return new Fed(batch, nextIndex++, batch.features(), false);
+        }
+        if (pendingBatch == null && failedRead != null) {
+            throw failedRead;
         }
         Batch batch = pendingBatch;
         Future<INDArray> features = pending;
@@ -84,16 +98,27 @@ final class BatchFeed implements AutoCloseable {
     }
 
     private void startNext() {
-        if (!source.hasNext()) {
-            pendingBatch = null;
-            pending = null;
+        pendingBatch = null;
+        pending = null;
+        Batch batch;
+        try {
+            if (!source.hasNext()) {
+                return;
+            }
+            batch = source.next().detach();
+        } catch (RuntimeException e) {
+            failedRead = e; // thrown when the trainer asks for this batch, after the one before it has trained
             return;
         }
-        Batch batch = source.next().detach();
         long index = nextIndex++;
         int e = epoch;
+        long transformSeed = seed * 1_000_003L + 7_919L * e + index;
         pendingBatch = batch;
-        pending = ahead.submit(() -> checked(transform.apply(batch.features(), e, index), batch, e, index));
+        pending = ahead.submit(() -> {
+            Engine.useOnThisThread();
+            Nd4j.getRandom().setSeed(transformSeed);
+            return checked(transform.apply(batch.features(), e, index), batch, e, index);
+        });
     }
 
     /** The transform's output, which must keep the features' shape. */
@@ -110,6 +135,13 @@ final class BatchFeed implements AutoCloseable {
     public void close() {
         if (ahead != null) {
             ahead.shutdownNow();
+            try {
+                // a transform in flight (after a failure elsewhere) ends before fit returns; one that ignores
+                // the interrupt is left to its daemon thread after this bound
+                ahead.awaitTermination(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 }

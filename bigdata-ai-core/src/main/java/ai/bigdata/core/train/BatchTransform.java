@@ -12,8 +12,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  *
  * <p>The trainer calls it on a background thread of its own, one batch ahead: while batch {@code b}
  * trains, batch {@code b + 1} is transformed, on a copy of the batch. So a transform must depend only on
- * its arguments (and its own seeded state), not on thread-bound state such as {@code Nd4j.getRandom()};
- * what it throws reaches the caller of {@code fit} unchanged.
+ * its arguments and its own seeded state; ND4J's random generator on that thread is seeded from the
+ * trainer's seed, the epoch and the batch before each call, so drawing from it is repeatable too (but
+ * is not the training thread's stream). What it throws reaches the caller of {@code fit} unchanged.
  */
 @FunctionalInterface
 public interface BatchTransform {

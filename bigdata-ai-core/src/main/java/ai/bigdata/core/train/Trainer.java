@@ -240,7 +240,7 @@ public final class Trainer {
         FeatureScaleCheck scale = new FeatureScaleCheck(sig);
         // the network's iteration counter at batch 0 of this run's state (0 unless a trained network trains on)
         long iterationBase = model.iterationCount() - state.totalBatches;
-        try (BatchIterator it = ib.build(); BatchFeed feed = new BatchFeed(batchTransform);
+        try (BatchIterator it = ib.build(); BatchFeed feed = new BatchFeed(batchTransform, seed);
              DataParallel parallel = workers > 1 ? new DataParallel(model, workers) : null) {
             while (!rec.done()) {
                 long epochStart = System.nanoTime();

@@ -3,7 +3,11 @@ package ai.bigdata.core.train;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ai.bigdata.core.data.Column;
+import ai.bigdata.core.data.ColumnRole;
+import ai.bigdata.core.data.ColumnType;
 import ai.bigdata.core.data.Dataset;
+import ai.bigdata.core.data.Schema;
 import ai.bigdata.core.model.NeuralNetwork;
 import ai.bigdata.core.testing.ArrowLeakCheck;
 import java.nio.file.Path;
@@ -124,6 +128,74 @@ class BatchTransformTest {
             assertThatThrownBy(() -> Trainer.builder().epochs(1).batchTransform(failing).build().fit(NeuralNetwork.mlp().build(), data))
                     .isInstanceOf(IllegalArgumentException.class).hasMessage("no image at batch 3");
         }
+    }
+
+    @Test
+    void aTransformDrawingFromNd4jsGeneratorIsRepeatable() {
+        try (Dataset data = TrainingFixtures.olivePrepared()) {
+            BatchTransform jitter = (features, epoch, batch) -> features.add(Nd4j.randn(features.dataType(), features.shape()).muli(0.1));
+            float[] first = run(data, 1, jitter, null, null);
+            assertThat(run(data, 1, jitter, null, null)).containsExactly(first);
+            assertThat(first).isNotEqualTo(run(data, 1, null, null, null));
+        }
+    }
+
+    @Test
+    void noTransformThreadOutlivesAFailedRun() throws InterruptedException {
+        try (Dataset data = TrainingFixtures.olivePrepared()) {
+            run(data, 1, noise(new ArrayList<>()), null, 4);
+            BatchTransform failing = (features, epoch, batch) -> {
+                if (batch == 2) {
+                    throw new IllegalArgumentException("broken");
+                }
+                return features.dup();
+            };
+            assertThatThrownBy(() -> Trainer.builder().epochs(1).batchTransform(failing).build().fit(NeuralNetwork.mlp().build(), data))
+                    .hasMessage("broken");
+            long deadline = System.nanoTime() + 5_000_000_000L;
+            while (transformThreads() > 0 && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            assertThat(transformThreads()).isZero();
+        }
+    }
+
+    private static long transformThreads() {
+        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.isAlive() && t.getName().equals("bigdata-ai-batch-transform"))
+                .count();
+    }
+
+    @Test
+    void aRowThatFailsToReadStopsTheRunAfterTheSameBatchesWithOrWithoutATransform() {
+        Schema schema = Schema.of(Column.of("a", ColumnType.FLOAT64), Column.of("b", ColumnType.FLOAT64),
+                Column.categorical("y", ColumnRole.LABEL, List.of("n", "p")));
+        Dataset.RowsBuilder rows = Dataset.builder(schema);
+        for (int i = 0; i < 200; i++) {
+            rows.add(i == 150 ? null : (double) (i % 7), (double) (i % 5), i % 2 == 0 ? "n" : "p");
+        }
+        try (Dataset data = rows.build()) {
+            List<Long> plain = batchesBeforeFailure(data, null);
+            List<Long> ahead = batchesBeforeFailure(data, (features, epoch, batch) -> features.dup());
+            assertThat(plain).isNotEmpty();
+            assertThat(ahead).isEqualTo(plain);
+        }
+    }
+
+    /** The batches that trained before the null row stopped the run. */
+    private static List<Long> batchesBeforeFailure(Dataset data, BatchTransform t) {
+        List<Long> trained = new ArrayList<>();
+        Trainer.Builder b = Trainer.builder().epochs(1).batchSize(16).seed(3).listener(new TrainingListener() {
+            @Override
+            public void onBatch(BatchEvent event) {
+                trained.add(event.batch());
+            }
+        });
+        if (t != null) {
+            b.batchTransform(t);
+        }
+        assertThatThrownBy(() -> b.build().fit(NeuralNetwork.mlp().hidden(4).build(), data))
+                .hasMessageContaining("column 'a' is null in row 150");
+        return trained;
     }
 
     @Test
