@@ -32,6 +32,7 @@ public final class BenchmarkRunner {
     static final Map<String, String> DATA = Map.of(
             "InferenceBenchmark", "fashion-mnist",
             "TrainerBenchmark", "fashion-mnist",
+            "CnnEpochBenchmark", "fashion-mnist",
             "PredictorLatencyBenchmark", "tabular/olive.csv",
             "TextBenchmark", "spamassassin/spamassassin.tar.gz",
             "SparkAlsBenchmark", ai.bigdata.benchmarks.recsys.MovieLensSplit.RATINGS,
