@@ -32,8 +32,8 @@ import org.openjdk.jmh.annotations.TearDown;
  * the first {@code rows} Fashion-MNIST training images, 2 native threads: our Trainer reading the Arrow
  * dataset (shuffled batches, bookkeeping, the fused Adam), the same with seeded augmentation (random
  * crop with padding 2, horizontal flip) on the trainer's background thread, and DL4J's own
- * {@code MultiLayerNetwork.fit} over the same network configuration and the same batches prepared in
- * memory. The PyTorch peer ({@code torch_peer.py}, "epoch_ms") trains the same network for an epoch over
+ * {@code MultiLayerNetwork.fit} over the same layers and the same batches prepared in memory, with DL4J's
+ * stock Adam updater (the Trainer's side uses the library's fused Adam: the same update rule). The PyTorch peer ({@code torch_peer.py}, "epoch_ms") trains the same network for an epoch over
  * the same images (a new random order each epoch, in-memory tensors) at the same thread count. An epoch
  * takes seconds: single-shot mode.
  */
