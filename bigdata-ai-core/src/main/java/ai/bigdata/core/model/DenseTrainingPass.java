@@ -15,7 +15,6 @@ import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.nd4j.linalg.api.blas.params.MMulTranspose;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.impl.reduce.Mmul;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
@@ -46,15 +45,52 @@ final class DenseTrainingPass {
     /** The parameters and the gradient (then the update) as vectors of one shape, views of the network's arrays. */
     private final INDArray paramVector;
     private final INDArray updateVector;
-    private Buffers buffers;
+    /** Buffers by batch size: the full batches and the smaller last batch of an epoch, kept both. */
+    private final Map<Integer, Buffers> buffers = new java.util.LinkedHashMap<>(4, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Integer, Buffers> eldest) {
+            return size() > 2;
+        }
+    };
 
     /** The parameter and gradient views of one layer. */
     private record Block(int in, int out, INDArray w, INDArray b, INDArray gradWt, INDArray gradB, DenseActivation activation,
             float[] bias, float[] biasGrad) {
     }
 
+    /**
+     * The network's own flat gradient, handed to DL4J's updater as that very array: {@code DefaultGradient}
+     * hands out a reshaped copy of the view, which the updater takes for another network's gradient
+     * ("external") and then slices the whole gradient and parameter vectors anew for every parameter at
+     * every step (dozens of native views per step, whose memory only garbage collection gave back). Given
+     * its own view the updater works on the views it made once; the arithmetic is the same.
+     */
+    private static final class NetworkGradient extends DefaultGradient {
+        private final INDArray flat;
+
+        NetworkGradient(INDArray flat) {
+            super(flat);
+            this.flat = flat;
+        }
+
+        @Override
+        public INDArray gradient() {
+            return flat;
+        }
+    }
+
     /** Arrays for one batch size: per layer its output (then its pre-activation gradient), native and Java. */
-    private record Buffers(int rows, INDArray[] out, float[][] outJava, INDArray[] back, float[] scratch, float[] labels) {
+    private record Buffers(int rows, INDArray[] out, float[][] outJava, INDArray[] back, float[] scratch, float[] labels,
+            Products products) {
+    }
+
+    /**
+     * The products of one batch size, bound once to their arrays: per layer the forward product (input
+     * times weights), the weight gradient (pre-activation gradient transposed times input) and, above
+     * the first layer, the gradient passed down (pre-activation gradient times weights transposed). The
+     * first layer's products take each batch's features as input 0 / 1.
+     */
+    private record Products(BoundMatMul[] forward, BoundMatMul[] weightGradient, BoundMatMul[] passDown) {
     }
 
     private DenseTrainingPass(MultiLayerNetwork net) {
@@ -65,7 +101,7 @@ final class DenseTrainingPass {
             net.initGradientsView();
         }
         this.gradients = net.getFlattenedGradients();
-        this.gradient = new DefaultGradient(gradients);
+        this.gradient = new NetworkGradient(gradients);
         this.paramVector = params.reshape(params.length());
         this.updateVector = gradients.reshape(gradients.length());
         if (paramVector.length() != updateVector.length()) {
@@ -125,8 +161,8 @@ final class DenseTrainingPass {
                     + " outputs");
         }
         int rows = Math.toIntExact(features.size(0));
-        Buffers buf = buffers(rows);
         INDArray x = features.dataType() == DataType.FLOAT ? features : features.castTo(DataType.FLOAT);
+        Buffers buf = buffers(rows, x);
         double lossSum = forward(x, contiguous(labels), buf);
         backward(x, buf);
         int iteration = net.getIterationCount();
@@ -145,11 +181,14 @@ final class DenseTrainingPass {
 
     private double forward(INDArray x, INDArray labels, Buffers buf) {
         int rows = buf.rows;
-        INDArray in = x;
         for (int l = 0; l < blocks.length; l++) {
             Block k = blocks[l];
             INDArray z = buf.out[l];
-            Nd4j.exec(new Mmul(in, k.w, z, 1.0, 0.0, MMulTranspose.allFalse()));
+            if (l == 0) {
+                buf.products.forward[0].run(0, x);
+            } else {
+                buf.products.forward[l].run();
+            }
             float[] zj = buf.outJava[l];
             NdFloats.read(z, zj, rows * k.out);
             NdFloats.read(k.b, k.bias, k.out);
@@ -161,7 +200,6 @@ final class DenseTrainingPass {
             }
             k.activation.forward(zj, k.bias, rows, k.out);
             NdFloats.write(zj, z, rows * k.out);
-            in = z;
         }
         throw new IllegalStateException("the network has no output layer");
     }
@@ -173,10 +211,14 @@ final class DenseTrainingPass {
             INDArray delta = buf.out[l];
             columnSums(buf.outJava[l], rows, k.out, k.biasGrad);
             NdFloats.write(k.biasGrad, k.gradB, k.out);
-            Nd4j.exec(new Mmul(delta, l == 0 ? x : buf.out[l - 1], k.gradWt, 1.0, 0.0, FIRST_TRANSPOSED));
+            if (l == 0) {
+                buf.products.weightGradient[0].run(1, x);
+            } else {
+                buf.products.weightGradient[l].run();
+            }
             if (l > 0) {
                 INDArray back = buf.back[l - 1];
-                Nd4j.exec(new Mmul(delta, k.w, back, 1.0, 0.0, SECOND_TRANSPOSED));
+                buf.products.passDown[l].run();
                 NdFloats.read(back, buf.scratch, rows * k.in);
                 blocks[l - 1].activation.backward(buf.scratch, buf.outJava[l - 1], rows * k.in);
                 NdFloats.write(buf.outJava[l - 1], buf.out[l - 1], rows * k.in);
@@ -198,23 +240,39 @@ final class DenseTrainingPass {
         return f.ordering() == 'c' && f.elementWiseStride() == 1 ? f : f.dup('c');
     }
 
-    private Buffers buffers(int rows) {
-        if (buffers == null || buffers.rows != rows) {
-            int n = blocks.length;
-            INDArray[] out = new INDArray[n];
-            float[][] outJava = new float[n][];
-            INDArray[] back = new INDArray[Math.max(0, n - 1)];
-            int widest = 0;
-            for (int l = 0; l < n; l++) {
-                out[l] = Nd4j.createUninitializedDetached(DataType.FLOAT, 'c', rows, blocks[l].out);
-                outJava[l] = new float[Math.multiplyExact(rows, blocks[l].out)];
-                if (l < n - 1) {
-                    back[l] = Nd4j.createUninitializedDetached(DataType.FLOAT, 'c', rows, blocks[l].out);
-                    widest = Math.max(widest, blocks[l].out);
-                }
-            }
-            buffers = new Buffers(rows, out, outJava, back, new float[rows * widest], new float[rows * blocks[n - 1].out]);
+    /** The buffers and bound products for batches of {@code rows} rows ({@code x}, one such batch, binds the first layer). */
+    private Buffers buffers(int rows, INDArray x) {
+        Buffers cached = buffers.get(rows);
+        if (cached != null) {
+            return cached;
         }
-        return buffers;
+        int n = blocks.length;
+        INDArray[] out = new INDArray[n];
+        float[][] outJava = new float[n][];
+        INDArray[] back = new INDArray[Math.max(0, n - 1)];
+        int widest = 0;
+        for (int l = 0; l < n; l++) {
+            out[l] = Nd4j.createUninitializedDetached(DataType.FLOAT, 'c', rows, blocks[l].out);
+            outJava[l] = new float[Math.multiplyExact(rows, blocks[l].out)];
+            if (l < n - 1) {
+                back[l] = Nd4j.createUninitializedDetached(DataType.FLOAT, 'c', rows, blocks[l].out);
+                widest = Math.max(widest, blocks[l].out);
+            }
+        }
+        BoundMatMul[] forward = new BoundMatMul[n];
+        BoundMatMul[] weightGradient = new BoundMatMul[n];
+        BoundMatMul[] passDown = new BoundMatMul[n];
+        for (int l = 0; l < n; l++) {
+            INDArray in = l == 0 ? x : out[l - 1];
+            forward[l] = new BoundMatMul(in, blocks[l].w, out[l], MMulTranspose.allFalse());
+            weightGradient[l] = new BoundMatMul(out[l], in, blocks[l].gradWt, FIRST_TRANSPOSED);
+            if (l > 0) {
+                passDown[l] = new BoundMatMul(out[l], blocks[l].w, back[l - 1], SECOND_TRANSPOSED);
+            }
+        }
+        Buffers made = new Buffers(rows, out, outJava, back, new float[rows * widest], new float[rows * blocks[n - 1].out],
+                new Products(forward, weightGradient, passDown));
+        buffers.put(rows, made);
+        return made;
     }
 }
