@@ -7,10 +7,13 @@ import java.util.Arrays;
  * runs and picks out the easy runs, whose token Lucene's {@code UAX29URLEmailTokenizer} would give is known
  * without running it: the rest is handed on in spans for Lucene. The order of the parts is the text's.
  *
- * <p>An easy run is, with nothing else in it: any of {@code ( " [}, then either 1 to
- * {@value WordTokenizer#MAX_TOKEN_LENGTH} ASCII letters (Lucene's one {@code <ALPHANUM>} token: the letters) or
- * 1 to {@value WordTokenizer#MAX_TOKEN_LENGTH} ASCII digits (one {@code <NUM>} token: the digits), then any
- * of {@code . , ; : ! ? ) " ]}. Every other run is hard; consecutive hard runs make one span, from the start
+ * <p>An easy run is, with nothing else in it: any of {@code ( " [}, then 1 to {@value WordTokenizer#MAX_TOKEN_LENGTH}
+ * ASCII letters and digits, with single apostrophes allowed between two letters (Lucene's one token of them: an
+ * {@code <ALPHANUM>} when there is a letter, as UAX #29 joins letters and digits and keeps {@code don't} whole, a
+ * {@code <NUM>} when all are digits), then any of {@code . , ; : ! ? ) " ]}. A silent run is ASCII punctuation alone
+ * (not {@code _}, which joins words, nor {@code # *}, emoji keycap bases, nor {@code " @ [ ] \}): Lucene gives no
+ * token for it, so it is skipped, unless it follows a hard run, whose span then takes it in. Every other run is hard;
+ * consecutive hard runs make one span, from the start
  * of the first to the end of the last, so that Lucene is called once for them. A span goes on with the
  * white space character after it, if any: Lucene takes a host name ({@code example.com}, {@code 1.2.3.4})
  * for a URL only if a character other than {@code -} or a word character follows, and at the end of its
@@ -29,7 +32,7 @@ import java.util.Arrays;
 final class AsciiRuns {
     /** Receives the parts of a text, in order. */
     interface Visitor {
-        /** An easy run's token, {@code text.substring(from, to)}: a number or a word. */
+        /** An easy run's token, {@code text.substring(from, to)}: a number or a word (silent runs are not reported). */
         void easy(boolean number, int from, int to);
 
         /**
@@ -42,6 +45,7 @@ final class AsciiRuns {
     private static final int HARD = 0;
     private static final int WORD = 1;
     private static final int NUMBER = 2;
+    private static final int SILENT = 3;
 
     private static final int ASCII = 1;
     private static final int QUOTE_AT = 2;
@@ -93,23 +97,28 @@ final class AsciiRuns {
         if ((count + 1) * STRIDE > runs.length) {
             runs = Arrays.copyOf(runs, runs.length * 2);
         }
+        if (isSilentRun(text, s, e)) {
+            return record(s, e, SILENT, s, s, ASCII);
+        }
         int p = s;
         while (p < e && isLead(text.charAt(p))) {
             p++;
         }
         int from = p;
-        int kind = HARD;
-        if (p < e && isLetter(text.charAt(p))) {
-            kind = WORD;
-            while (p < e && isLetter(text.charAt(p))) {
-                p++;
+        boolean letters = false;
+        boolean digits = false;
+        while (p < e) {
+            char c = text.charAt(p);
+            if (isLetter(c)) {
+                letters = true;
+            } else if (isDigit(c)) {
+                digits = true;
+            } else if (c != '\'' || p == from || !isLetter(text.charAt(p - 1)) || p + 1 >= e || !isLetter(text.charAt(p + 1))) {
+                break;
             }
-        } else if (p < e && isDigit(text.charAt(p))) {
-            kind = NUMBER;
-            while (p < e && isDigit(text.charAt(p))) {
-                p++;
-            }
+            p++;
         }
+        int kind = letters ? WORD : digits ? NUMBER : HARD;
         int to = p;
         while (p < e && isTrail(text.charAt(p))) {
             p++;
@@ -117,7 +126,11 @@ final class AsciiRuns {
         if (p != e || to - from > WordTokenizer.MAX_TOKEN_LENGTH) {
             kind = HARD;
         }
-        int flags = kind == HARD ? flags(text, s, e) : ASCII;
+        return record(s, e, kind, from, to, kind == HARD ? flags(text, s, e) : ASCII);
+    }
+
+    /** Stores a run; true when its flags make its neighbours suspect. */
+    private boolean record(int s, int e, int kind, int from, int to, int flags) {
         int at = count * STRIDE;
         runs[at] = s;
         runs[at + 1] = e;
@@ -127,6 +140,16 @@ final class AsciiRuns {
         runs[at + 5] = flags;
         count++;
         return (flags & (QUOTE_AT | AT_BRACKET)) != 0;
+    }
+
+    /** Whether {@code [s, e)} is all {@link #isSilent} punctuation: Lucene gives no token for such a run. */
+    private static boolean isSilentRun(String text, int s, int e) {
+        for (int p = s; p < e; p++) {
+            if (!isSilent(text.charAt(p))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static int flags(String text, int s, int e) {
@@ -191,7 +214,10 @@ final class AsciiRuns {
         for (int r = 0; r < count; r++) {
             int at = r * STRIDE;
             int kind = runs[at + 2];
-            if (kind == HARD) {
+            if (kind == SILENT && spanFrom < 0) {
+                continue; // no token, and Lucene carries no state past it: nothing to hand on
+            }
+            if (kind == HARD || kind == SILENT) {
                 if (spanFrom < 0) {
                     spanFrom = runs[at];
                 }
@@ -220,6 +246,16 @@ final class AsciiRuns {
 
     private static boolean isDigit(char c) {
         return c >= '0' && c <= '9';
+    }
+
+    /**
+     * ASCII punctuation that is never part of a Lucene token on its own: not a letter, digit or {@code _}
+     * (which joins words), not {@code # *} (emoji keycap bases), and not {@code " @ [ ] \\}, which make
+     * e-mail addresses that may hold white space.
+     */
+    private static boolean isSilent(char c) {
+        return c > ' ' && c < 0x7F && !isLetter(c) && !isDigit(c) && c != '_' && c != '#' && c != '*' && c != '"' && c != '@'
+                && c != '[' && c != ']' && c != '\\';
     }
 
     private static boolean isLead(char c) {

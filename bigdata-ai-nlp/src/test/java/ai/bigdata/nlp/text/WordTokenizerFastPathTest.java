@@ -45,6 +45,7 @@ class WordTokenizerFastPathTest {
         "1", "42", "2024", "007", "3",
         " ", " ", " ", "  ", "\n", "\t", "\r\n", "\f", "\u000B", " \n ",
         ".", ",", ";", ":", "!", "?", "'", "\"", "(", ")", "[", "]", "@", "/", "-", "_", "\\", "<", ">", "#",
+        "|", "=", "&", "+", "%", "$", "~", "*", "{", "}", "^", "`", "--", "...", "mp3", "x9y", "'s", "n't", "a'b",
         "http://", "https://", "www.", ".com", ".org", "mailto:", "x@y.com", "@[", "e.g.", "1,000.5", "3.14",
         "caf\u00e9", "\u00A0", "\u2019", "\u6771\u4eac", "\u65e5", "\u0301", "\u200D", "\u00AD", "\uD83D\uDE00",
         "\u0391\u03b8", "\u0e44\u0e17\u0e22", "\uFF11", "\u0661"
@@ -63,7 +64,8 @@ class WordTokenizerFastPathTest {
                 "a1", "1,000.5", "x@y.com", "(hello)", "\"quoted,\"", "the end", "trailing text with no final space",
                 "  lead and trail  ", "Hello, world! It is 2024. (Yes) [no] \"maybe\"...", "a.b", "a. b", "1. 2, 3;",
                 "http://x.org/a. b", "see www.example.com/x, then", "http: // not a url", "mailto:x@y.com",
-                "12ab ab12 1-2 a_b a-b", "caf\u00e9 na\u00efve", "\u6771\u4eac and \u65e5\u672c",
+                "12ab ab12 1-2 a_b a-b", "don't rock'n'roll 'quoted' dogs' 90's a1'b b'1 x''y mp3. 3rd, 1st!",
+                "> -- | = ... ~ & + % $ { } ^ ` ' : / ; ,", "x.com - y", "x.com_ - y", "x.com -- 3", "a@b.com | c", "caf\u00e9 na\u00efve", "\u6771\u4eac and \u65e5\u672c",
                 "\u00A0word\u00A0", "x\u0301 \u0301y", "a\u200Db", "((((\"[word]\")))),,,..!!??::;;",
                 "\"[(12)]\"", "word:", "word:more", "12:30", "12;30", "$5 5$ #1 1#",
                 // e-mail addresses whose quoted local part or bracketed host holds white space
@@ -158,7 +160,16 @@ class WordTokenizerFastPathTest {
 
     @Test
     void easyRunsSkipLuceneAndTheRestComesInSpans() {
-        String text = "(Hello), world 42. e.g.\nx \"a b\"@c.com end\t" + LONG_C + " 7";
+        assertThat(parts("(Hello), world 42. e.g.\nx \"a b\"@c.com end\t" + LONG_C + " 7")).containsExactly("word Hello",
+                "word world", "number 42", "lucene e.g.\nx \"a b\"@c.com ", "word end", "lucene " + LONG_C + " ", "number 7");
+        // letters and digits mixed, apostrophes between letters: easy; punctuation alone: no token, skipped
+        // unless it follows a hard run (then it stays in that run's span)
+        assertThat(parts("> don't buy mp3s -- x.com, 3rd ... e.g. - ok 'a a' a''b")).containsExactly("word don't", "word buy",
+                "word mp3s", "lucene x.com, ", "word 3rd", "lucene e.g. - ", "word ok", "lucene 'a a' a''b");
+    }
+
+    /** What {@link AsciiRuns} reports for {@code text}, in order: easy words and numbers, and the spans for Lucene. */
+    private static List<String> parts(String text) {
         List<String> parts = new ArrayList<>();
         new AsciiRuns().split(text, new AsciiRuns.Visitor() {
             @Override
@@ -171,8 +182,7 @@ class WordTokenizerFastPathTest {
                 parts.add("lucene " + text.substring(from, to));
             }
         });
-        assertThat(parts).containsExactly("word Hello", "word world", "number 42", "lucene e.g.\nx \"a b\"@c.com ",
-                "word end", "lucene " + LONG_C + " ", "number 7");
+        return parts;
     }
 
     /** The fast path's Lucene tokens (types and texts) and tokens under each configuration are the reference's. */
