@@ -9,6 +9,8 @@ import ai.bigdata.core.prep.Impute;
 import ai.bigdata.core.prep.Pipeline;
 import ai.bigdata.core.prep.Scale;
 import ai.bigdata.core.prep.Transform;
+import ai.bigdata.core.serve.ModelBundle;
+import ai.bigdata.core.serve.Predictor;
 import ai.bigdata.core.train.Trainer;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * How much memory a small job takes: the olive data (572 rows) imputed and scaled, an MLP 64-32 trained
@@ -24,7 +27,8 @@ import java.util.Locale;
  * "Engine"): {@code java -Xmx64m --add-opens=java.base/java.nio=ALL-UNNAMED -cp ... ai.bigdata.benchmarks.engine.MemoryFootprint}.
  * With the argument {@code cv N} it runs instead N times a 5-fold cross-validation of an MLP 64-32 (20
  * epochs, batch 32) on the bundled 569-row breast-cancer data, printing the resident set every few
- * rounds: many short trainings, where memory that only the collector gives back piles up.
+ * rounds: many short trainings, where memory that only the collector gives back piles up. With
+ * {@code predict N} it serves an olive MLP from a bundle through a {@code Predictor}, N single raw rows.
  */
 public final class MemoryFootprint {
     private MemoryFootprint() {
@@ -36,20 +40,16 @@ public final class MemoryFootprint {
             crossValidations(Integer.parseInt(args[1]));
             return;
         }
-        long start = System.nanoTime();
-        double accuracy;
-        try (Dataset raw = Dataset.readCsv(BenchData.file("tabular/olive.csv")).label("area").read();
-             Dataset olive = raw.drop("region")) {
-            Transform prep = Pipeline.of(Impute.median(), Scale.standard()).fit(olive);
-            try (Dataset data = prep.apply(olive)) {
-                NeuralNetwork model = NeuralNetwork.mlp().hidden(64, 32).build();
-                Trainer.builder().epochs(200).batchSize(16).seed(1).build().fit(model, data);
-                accuracy = Evaluator.classification().evaluate(model, data).accuracy();
-            }
+        if (args.length == 2 && args[0].equals("predict")) {
+            predictions(Integer.parseInt(args[1]));
+            return;
         }
+        long start = System.nanoTime();
+        double[] accuracy = new double[1];
+        trainOlive(200, (prep, model, olive, data) -> accuracy[0] = Evaluator.classification().evaluate(model, data).accuracy());
         Runtime rt = Runtime.getRuntime();
         System.out.printf(Locale.ROOT, "olive MLP 64-32, 200 epochs: training accuracy %.4f in %.1f s; peak resident set %s;"
-                + " heap limit %d MB, committed %d MB; JavaCPP native limit %d MB%n", accuracy, (System.nanoTime() - start) / 1e9,
+                + " heap limit %d MB, committed %d MB; JavaCPP native limit %d MB%n", accuracy[0], (System.nanoTime() - start) / 1e9,
                 status("VmHWM"), rt.maxMemory() >> 20, rt.totalMemory() >> 20, org.bytedeco.javacpp.Pointer.maxBytes() >> 20);
     }
 
@@ -74,6 +74,48 @@ public final class MemoryFootprint {
         }
         System.out.printf(Locale.ROOT, "%d cross-validations: peak resident set %s, heap limit %d MB%n", rounds, status("VmHWM"),
                 Runtime.getRuntime().maxMemory() >> 20);
+    }
+
+    /** What is done with the trained olive model. */
+    private interface OliveUse {
+        void accept(Transform prep, NeuralNetwork model, Dataset olive, Dataset data) throws IOException;
+    }
+
+    /**
+     * Trains an MLP 64-32 for {@code epochs} epochs (batch 16, seed 1) on olive's rows imputed and scaled, then
+     * hands {@code use} the fitted transform, the model, the raw rows (less the region) and the prepared rows.
+     */
+    private static void trainOlive(int epochs, OliveUse use) throws IOException {
+        try (Dataset raw = Dataset.readCsv(BenchData.file("tabular/olive.csv")).label("area").read();
+             Dataset olive = raw.drop("region")) {
+            Transform prep = Pipeline.of(Impute.median(), Scale.standard()).fit(olive);
+            try (Dataset data = prep.apply(olive)) {
+                NeuralNetwork model = NeuralNetwork.mlp().hidden(64, 32).build();
+                Trainer.builder().epochs(epochs).batchSize(16).seed(1).build().fit(model, data);
+                use.accept(prep, model, olive, data);
+            }
+        }
+    }
+
+    /** A served model: an olive MLP 64-32 bundled, loaded by a {@code Predictor}, asked for {@code n} single raw rows. */
+    private static void predictions(int n) throws IOException {
+        Path bundle = Files.createTempFile("olive", ".bundle");
+        try {
+            trainOlive(20, (prep, model, olive, data) -> ModelBundle.of(prep, model, olive.schema()).save(bundle));
+            Predictor predictor = Predictor.load(bundle);
+            Map<String, Object> row = Map.of("palmitic", 10.75, "palmitoleic", 0.75, "stearic", 2.26, "oleic", 78.23,
+                    "linoleic", 6.72, "linolenic", 0.36, "arachidic", 0.60, "eicosenoic", 0.29);
+            long start = System.nanoTime();
+            for (int i = 0; i < n; i++) {
+                predictor.predict(row);
+            }
+            Runtime rt = Runtime.getRuntime();
+            System.out.printf(Locale.ROOT, "%d single-row predictions: %.1f us each; resident set %s (peak %s); heap limit %d MB,"
+                    + " committed %d MB, used %d MB%n", n, (System.nanoTime() - start) / 1e3 / n, status("VmRSS"), status("VmHWM"),
+                    rt.maxMemory() >> 20, rt.totalMemory() >> 20, (rt.totalMemory() - rt.freeMemory()) >> 20);
+        } finally {
+            Files.deleteIfExists(bundle);
+        }
     }
 
     /** A field of {@code /proc/self/status} ({@code VmHWM}, {@code VmRSS}), or "unknown". */
