@@ -15,11 +15,19 @@ public final class FashionMnist {
     private FashionMnist() {
     }
 
-    /** The first 2,000 test images (MIT licence, see the NOTICE.txt beside them), pixels in [0, 1]. */
+    /** The first 2,000 test images (MIT licence, see the NOTICE.txt beside them), pixels in [0, 1], shaped [28, 28]. */
     public static Dataset embeddedSample() {
-        return IdxReader.sources(() -> resource("images-idx3-ubyte.gz"), "embedded Fashion-MNIST images",
-                () -> resource("labels-idx1-ubyte.gz"), "embedded Fashion-MNIST labels")
-                .classNames(CLASS_NAMES).read();
+        return embeddedSample(false);
+    }
+
+    /**
+     * The first 2,000 test images, pixels in [0, 1]: shaped {@code [1, 28, 28]} with {@code channelAxis} (what the
+     * convolutional builders of {@link ConvNets} read), {@code [28, 28]} without.
+     */
+    public static Dataset embeddedSample(boolean channelAxis) {
+        IdxReader.Builder b = IdxReader.sources(() -> resource("images-idx3-ubyte.gz"), "embedded Fashion-MNIST images",
+                () -> resource("labels-idx1-ubyte.gz"), "embedded Fashion-MNIST labels").classNames(CLASS_NAMES);
+        return (channelAxis ? b.channelAxis() : b).read();
     }
 
     private static java.io.InputStream resource(String suffix) {
@@ -30,12 +38,21 @@ public final class FashionMnist {
         return in;
     }
 
-    /** One split of the full data set in {@code dir}: "train" (60,000 images) or "t10k" (10,000). */
+    /** One split of the full data set in {@code dir}: "train" (60,000 images) or "t10k" (10,000), shaped [28, 28]. */
     public static Dataset read(Path dir, String split) {
+        return read(dir, split, false);
+    }
+
+    /**
+     * One split of the full data set in {@code dir}: "train" (60,000 images) or "t10k" (10,000), shaped
+     * {@code [1, 28, 28]} with {@code channelAxis} (what {@link ConvNets} builders read), {@code [28, 28]} without.
+     */
+    public static Dataset read(Path dir, String split, boolean channelAxis) {
         if (!split.equals("train") && !split.equals("t10k")) {
             throw new IllegalArgumentException("split must be \"train\" or \"t10k\", got \"" + split + "\"");
         }
-        return IdxReader.files(dir.resolve(split + "-images-idx3-ubyte.gz"), dir.resolve(split + "-labels-idx1-ubyte.gz"))
-                .classNames(CLASS_NAMES).read();
+        IdxReader.Builder b = IdxReader.files(dir.resolve(split + "-images-idx3-ubyte.gz"),
+                dir.resolve(split + "-labels-idx1-ubyte.gz")).classNames(CLASS_NAMES);
+        return (channelAxis ? b.channelAxis() : b).read();
     }
 }

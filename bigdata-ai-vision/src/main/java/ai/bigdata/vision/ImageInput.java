@@ -22,7 +22,9 @@ final class ImageInput {
         int[] shape = sig.featureShape();
         if (sig.features().size() != 1 || shape.length != 3) {
             throw new SchemaMismatchException(sig.featureNames(), network + " reads one tensor column shaped [channels, height,"
-                    + " width]; the data gives " + sig.featureNames() + " with shape " + Arrays.toString(shape));
+                    + " width]; the data gives " + sig.featureNames() + " with shape " + Arrays.toString(shape)
+                    + (shape.length == 2 ? " (grey images without a channel axis: IdxReader's channelAxis() and"
+                            + " FashionMnist.embeddedSample(true) / read(dir, split, true) give [1, height, width])" : ""));
         }
         if (shape[1] < minSide || shape[2] < minSide) {
             throw new SchemaMismatchException(sig.featureNames(), network + " needs images of at least " + minSide + " x " + minSide

@@ -53,6 +53,22 @@ class IdxReaderTest {
         try (Dataset s = FashionMnist.embeddedSample()) {
             assertThat(s.rowCount()).isEqualTo(2000);
             assertThat(s.summary().column("label").distinct()).isEqualTo(10);
+            assertThat(s.schema().column("image").shape()).containsExactly(28, 28);
+        }
+    }
+
+    @Test
+    void theEmbeddedSampleWithAChannelAxisTrainsACnnAndWithoutOneGetsAnErrorSayingHow() {
+        try (Dataset flat = FashionMnist.embeddedSample(); Dataset chw = FashionMnist.embeddedSample(true);
+             Dataset few = chw.head(256)) {
+            assertThat(chw.schema().column("image").shape()).containsExactly(1, 28, 28);
+            ai.bigdata.core.train.Trainer trainer = ai.bigdata.core.train.Trainer.builder().epochs(1).batchSize(64).build();
+            assertThatThrownBy(() -> trainer.fit(ConvNets.lenet5().build(), flat))
+                    .isInstanceOf(ai.bigdata.core.model.SchemaMismatchException.class)
+                    .hasMessageContaining("[28, 28]").hasMessageContaining("FashionMnist.embeddedSample(true)");
+            ai.bigdata.core.model.NeuralNetwork lenet = ConvNets.lenet5().build();
+            trainer.fit(lenet, few);
+            assertThat(lenet.signature().featureShape()).containsExactly(1, 28, 28);
         }
     }
 

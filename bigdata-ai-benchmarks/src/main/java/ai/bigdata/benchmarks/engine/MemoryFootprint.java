@@ -12,6 +12,8 @@ import ai.bigdata.core.prep.Transform;
 import ai.bigdata.core.serve.ModelBundle;
 import ai.bigdata.core.serve.Predictor;
 import ai.bigdata.core.train.Trainer;
+import ai.bigdata.vision.ConvNets;
+import ai.bigdata.vision.FashionMnist;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -19,6 +21,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 import java.util.Map;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * How much memory a small job takes: the olive data (572 rows) imputed and scaled, an MLP 64-32 trained
@@ -28,7 +31,8 @@ import java.util.Map;
  * With the argument {@code cv N} it runs instead N times a 5-fold cross-validation of an MLP 64-32 (20
  * epochs, batch 32) on the bundled 569-row breast-cancer data, printing the resident set every few
  * rounds: many short trainings, where memory that only the collector gives back piles up. With
- * {@code predict N} it serves an olive MLP from a bundle through a {@code Predictor}, N single raw rows.
+ * {@code predict N} it serves an olive MLP from a bundle through a {@code Predictor}, N single raw rows; with
+ * {@code cnn N} it trains LeNet-5 (through DL4J's {@code fit}) N epochs on the embedded Fashion-MNIST sample.
  */
 public final class MemoryFootprint {
     private MemoryFootprint() {
@@ -42,6 +46,10 @@ public final class MemoryFootprint {
         }
         if (args.length == 2 && args[0].equals("predict")) {
             predictions(Integer.parseInt(args[1]));
+            return;
+        }
+        if (args.length == 2 && args[0].equals("cnn")) {
+            convolutionEpochs(Integer.parseInt(args[1]));
             return;
         }
         long start = System.nanoTime();
@@ -74,6 +82,25 @@ public final class MemoryFootprint {
         }
         System.out.printf(Locale.ROOT, "%d cross-validations: peak resident set %s, heap limit %d MB%n", rounds, status("VmHWM"),
                 Runtime.getRuntime().maxMemory() >> 20);
+    }
+
+    /**
+     * A network that DL4J's {@code fit} trains (LeNet-5 on the embedded 2,000 Fashion-MNIST images, batch 32),
+     * {@code epochs} epochs one {@code fit} at a time, printing the resident set and the native objects ND4J
+     * registered per training step.
+     */
+    private static void convolutionEpochs(int epochs) throws IOException {
+        try (Dataset images = FashionMnist.embeddedSample(true)) {
+            NeuralNetwork lenet = ConvNets.lenet5().build();
+            for (int e = 1; e <= epochs; e++) {
+                long before = Nd4j.getDeallocatorService().nextValue();
+                Trainer.builder().epochs(1).batchSize(32).seed(e).build().fit(lenet, images);
+                double perStep = (Nd4j.getDeallocatorService().nextValue() - before) / Math.ceil(images.rowCount() / 32.0);
+                System.out.printf(Locale.ROOT, "LeNet-5 epoch %d: %.0f native objects per step, resident set %s%n", e, perStep,
+                        status("VmRSS"));
+            }
+        }
+        System.out.printf(Locale.ROOT, "%d epochs: peak resident set %s%n", epochs, status("VmHWM"));
     }
 
     /** What is done with the trained olive model. */
