@@ -38,7 +38,7 @@ public final class MemoryFootprint {
     private MemoryFootprint() {
     }
 
-    /** Entry point; no arguments. */
+    /** Entry point: no arguments, or {@code cv N}, {@code predict N} or {@code cnn N}. */
     public static void main(String[] args) throws IOException {
         if (args.length == 2 && args[0].equals("cv")) {
             crossValidations(Integer.parseInt(args[1]));

@@ -80,15 +80,16 @@ final class DenseTrainingPass {
     }
 
     /** Arrays for one batch size: per layer its output (then its pre-activation gradient), native and Java. */
-    private record Buffers(int rows, INDArray[] out, float[][] outJava, INDArray[] back, float[] scratch, float[] labels,
-            Products products) {
+    private record Buffers(int rows, INDArray input, INDArray[] out, float[][] outJava, INDArray[] back, float[] scratch,
+            float[] labels, Products products) {
     }
 
     /**
      * The products of one batch size, bound once to their arrays: per layer the forward product (input
      * times weights), the weight gradient (pre-activation gradient transposed times input) and, above
      * the first layer, the gradient passed down (pre-activation gradient times weights transposed). The
-     * first layer's products take each batch's features as input 0 / 1.
+     * first layer's products read the pass's own input array, into which each batch's features are copied:
+     * rebinding a context to each batch's array would pin every batch's native memory in the context.
      */
     private record Products(BoundMatMul[] forward, BoundMatMul[] weightGradient, BoundMatMul[] passDown) {
     }
@@ -162,9 +163,9 @@ final class DenseTrainingPass {
         }
         int rows = Math.toIntExact(features.size(0));
         INDArray x = features.dataType() == DataType.FLOAT ? features : features.castTo(DataType.FLOAT);
-        Buffers buf = buffers(rows, x);
+        Buffers buf = buffers(rows);
         double lossSum = forward(x, contiguous(labels), buf);
-        backward(x, buf);
+        backward(buf);
         int iteration = net.getIterationCount();
         int epoch = net.getEpochCount();
         double score = lossSum / rows + net.calcRegularizationScore(true);
@@ -185,7 +186,8 @@ final class DenseTrainingPass {
             Block k = blocks[l];
             INDArray z = buf.out[l];
             if (l == 0) {
-                buf.products.forward[0].run(0, x);
+                buf.input.assign(x);
+                buf.products.forward[0].run();
             } else {
                 buf.products.forward[l].run();
             }
@@ -204,7 +206,7 @@ final class DenseTrainingPass {
         throw new IllegalStateException("the network has no output layer");
     }
 
-    private void backward(INDArray x, Buffers buf) {
+    private void backward(Buffers buf) {
         int rows = buf.rows;
         for (int l = blocks.length - 1; l >= 0; l--) {
             Block k = blocks[l];
@@ -212,7 +214,7 @@ final class DenseTrainingPass {
             columnSums(buf.outJava[l], rows, k.out, k.biasGrad);
             NdFloats.write(k.biasGrad, k.gradB, k.out);
             if (l == 0) {
-                buf.products.weightGradient[0].run(1, x);
+                buf.products.weightGradient[0].run();
             } else {
                 buf.products.weightGradient[l].run();
             }
@@ -240,13 +242,14 @@ final class DenseTrainingPass {
         return f.ordering() == 'c' && f.elementWiseStride() == 1 ? f : f.dup('c');
     }
 
-    /** The buffers and bound products for batches of {@code rows} rows ({@code x}, one such batch, binds the first layer). */
-    private Buffers buffers(int rows, INDArray x) {
+    /** The buffers and bound products for batches of {@code rows} rows. */
+    private Buffers buffers(int rows) {
         Buffers cached = buffers.get(rows);
         if (cached != null) {
             return cached;
         }
         int n = blocks.length;
+        INDArray input = Nd4j.createUninitializedDetached(DataType.FLOAT, 'c', rows, blocks[0].in);
         INDArray[] out = new INDArray[n];
         float[][] outJava = new float[n][];
         INDArray[] back = new INDArray[Math.max(0, n - 1)];
@@ -263,14 +266,14 @@ final class DenseTrainingPass {
         BoundMatMul[] weightGradient = new BoundMatMul[n];
         BoundMatMul[] passDown = new BoundMatMul[n];
         for (int l = 0; l < n; l++) {
-            INDArray in = l == 0 ? x : out[l - 1];
+            INDArray in = l == 0 ? input : out[l - 1];
             forward[l] = new BoundMatMul(in, blocks[l].w, out[l], MMulTranspose.allFalse());
             weightGradient[l] = new BoundMatMul(out[l], in, blocks[l].gradWt, FIRST_TRANSPOSED);
             if (l > 0) {
                 passDown[l] = new BoundMatMul(out[l], blocks[l].w, back[l - 1], SECOND_TRANSPOSED);
             }
         }
-        Buffers made = new Buffers(rows, out, outJava, back, new float[rows * widest], new float[rows * blocks[n - 1].out],
+        Buffers made = new Buffers(rows, input, out, outJava, back, new float[rows * widest], new float[rows * blocks[n - 1].out],
                 new Products(forward, weightGradient, passDown));
         buffers.put(rows, made);
         return made;

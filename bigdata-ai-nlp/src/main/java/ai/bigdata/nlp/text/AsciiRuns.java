@@ -10,7 +10,8 @@ import java.util.Arrays;
  * <p>An easy run is, with nothing else in it: any of {@code ( " [}, then 1 to {@value WordTokenizer#MAX_TOKEN_LENGTH}
  * ASCII letters and digits, with single apostrophes allowed between two letters (Lucene's one token of them: an
  * {@code <ALPHANUM>} when there is a letter, as UAX #29 joins letters and digits and keeps {@code don't} whole, a
- * {@code <NUM>} when all are digits), then any of {@code . , ; : ! ? ) " ]}. A silent run is ASCII punctuation alone
+ * {@code <NUM>} when all are digits), then any of {@code . , ; : ! ? ) " ]} (but not a {@code [} before and a {@code :}
+ * after, as in the bracketed IPv6 host {@code [fe80::]}, a URL to Lucene). A silent run is ASCII punctuation alone
  * (not {@code _}, which joins words, nor {@code # *}, emoji keycap bases, nor {@code " @ [ ] \}): Lucene gives no
  * token for it, so it is skipped, unless it follows a hard run, whose span then takes it in. Every other run is hard;
  * consecutive hard runs make one span, from the start
@@ -101,7 +102,9 @@ final class AsciiRuns {
             return record(s, e, SILENT, s, s, ASCII);
         }
         int p = s;
+        boolean bracket = false;
         while (p < e && isLead(text.charAt(p))) {
+            bracket |= text.charAt(p) == '[';
             p++;
         }
         int from = p;
@@ -120,11 +123,13 @@ final class AsciiRuns {
         }
         int kind = letters ? WORD : digits ? NUMBER : HARD;
         int to = p;
+        boolean colon = false;
         while (p < e && isTrail(text.charAt(p))) {
+            colon |= text.charAt(p) == ':';
             p++;
         }
-        if (p != e || to - from > WordTokenizer.MAX_TOKEN_LENGTH) {
-            kind = HARD;
+        if (p != e || to - from > WordTokenizer.MAX_TOKEN_LENGTH || bracket && colon) {
+            kind = HARD; // "[fe80::]" is a bracketed IPv6 host: a URL to Lucene
         }
         return record(s, e, kind, from, to, kind == HARD ? flags(text, s, e) : ASCII);
     }

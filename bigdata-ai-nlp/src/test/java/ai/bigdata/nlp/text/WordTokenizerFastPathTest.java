@@ -46,6 +46,7 @@ class WordTokenizerFastPathTest {
         " ", " ", " ", "  ", "\n", "\t", "\r\n", "\f", "\u000B", " \n ",
         ".", ",", ";", ":", "!", "?", "'", "\"", "(", ")", "[", "]", "@", "/", "-", "_", "\\", "<", ">", "#",
         "|", "=", "&", "+", "%", "$", "~", "*", "{", "}", "^", "`", "--", "...", "mp3", "x9y", "'s", "n't", "a'b",
+        "::", "fe80", "[", "::]",
         "http://", "https://", "www.", ".com", ".org", "mailto:", "x@y.com", "@[", "e.g.", "1,000.5", "3.14",
         "caf\u00e9", "\u00A0", "\u2019", "\u6771\u4eac", "\u65e5", "\u0301", "\u200D", "\u00AD", "\uD83D\uDE00",
         "\u0391\u03b8", "\u0e44\u0e17\u0e22", "\uFF11", "\u0661"
@@ -65,7 +66,8 @@ class WordTokenizerFastPathTest {
                 "  lead and trail  ", "Hello, world! It is 2024. (Yes) [no] \"maybe\"...", "a.b", "a. b", "1. 2, 3;",
                 "http://x.org/a. b", "see www.example.com/x, then", "http: // not a url", "mailto:x@y.com",
                 "12ab ab12 1-2 a_b a-b", "don't rock'n'roll 'quoted' dogs' 90's a1'b b'1 x''y mp3. 3rd, 1st!",
-                "> -- | = ... ~ & + % $ { } ^ ` ' : / ; ,", "x.com - y", "x.com_ - y", "x.com -- 3", "a@b.com | c", "caf\u00e9 na\u00efve", "\u6771\u4eac and \u65e5\u672c",
+                "> -- | = ... ~ & + % $ { } ^ ` ' : / ; ,",
+                "see [fe80::] now", "[1::] x [abc::] ([2a::]). \"[0db8::]\" [ab:] [ab]: [a1]", "x.com - y", "x.com_ - y", "x.com -- 3", "a@b.com | c", "caf\u00e9 na\u00efve", "\u6771\u4eac and \u65e5\u672c",
                 "\u00A0word\u00A0", "x\u0301 \u0301y", "a\u200Db", "((((\"[word]\")))),,,..!!??::;;",
                 "\"[(12)]\"", "word:", "word:more", "12:30", "12;30", "$5 5$ #1 1#",
                 // e-mail addresses whose quoted local part or bracketed host holds white space
