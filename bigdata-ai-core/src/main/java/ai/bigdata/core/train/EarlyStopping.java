@@ -5,8 +5,9 @@ import java.util.Set;
 /**
  * Stops training when a validation metric has not improved for {@code patience} epochs, and by
  * default restores the parameters of the best epoch. Metrics named like a loss or an error (loss,
- * log_loss, mse, rmse, mae, mape) are minimised, every other metric (accuracy, f1_macro, roc_auc, r2,
- * ...) is maximised.
+ * log_loss, mse, rmse, mae, mape, and every name ending in {@code error_rate} or {@code _error}, such as a
+ * sequence model's {@code sequence_error_rate} and {@code token_error_rate}) are minimised, every other
+ * metric (accuracy, f1_macro, roc_auc, r2, ...) is maximised.
  */
 public final class EarlyStopping {
     private static final Set<String> MINIMISED = Set.of("loss", "log_loss", "mse", "rmse", "mae", "mape");
@@ -66,7 +67,7 @@ public final class EarlyStopping {
 
     /** Whether smaller values of the metric are better. */
     public boolean minimises() {
-        return MINIMISED.contains(metric);
+        return MINIMISED.contains(metric) || metric.endsWith("error_rate") || metric.endsWith("_error");
     }
 
     /** Whether {@code value} improves on {@code best} by more than the minimum delta. */
