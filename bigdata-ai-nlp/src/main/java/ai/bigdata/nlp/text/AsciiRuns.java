@@ -47,6 +47,8 @@ final class AsciiRuns {
     private static final int WORD = 1;
     private static final int NUMBER = 2;
     private static final int SILENT = 3;
+    /** Easy parts (words or numbers) between separators, as in {@code e-mail}, {@code 12:30:00}, {@code +0200}. */
+    private static final int PARTS = 4;
 
     private static final int ASCII = 1;
     private static final int QUOTE_AT = 2;
@@ -85,7 +87,7 @@ final class AsciiRuns {
             widenDanger(text);
         }
         try {
-            emit(v, n);
+            emit(text, v, n);
         } finally {
             if (runs.length > KEPT) {
                 runs = new int[INITIAL];
@@ -110,20 +112,28 @@ final class AsciiRuns {
         int from = p;
         boolean letters = false;
         boolean digits = false;
+        boolean separators = false;
+        boolean colon = false;
         while (p < e) {
             char c = text.charAt(p);
             if (isLetter(c)) {
                 letters = true;
             } else if (isDigit(c)) {
                 digits = true;
-            } else if (c != '\'' || p == from || !isLetter(text.charAt(p - 1)) || p + 1 >= e || !isLetter(text.charAt(p + 1))) {
+            } else if (c == '\'') {
+                if (p == from || !isLetter(text.charAt(p - 1)) || p + 1 >= e || !isLetter(text.charAt(p + 1))) {
+                    break;
+                }
+            } else if (isSeparator(text, p, from, e)) {
+                separators = true;
+                colon |= c == ':';
+            } else {
                 break;
             }
             p++;
         }
-        int kind = letters ? WORD : digits ? NUMBER : HARD;
+        int kind = separators && (letters || digits) ? PARTS : letters ? WORD : digits ? NUMBER : HARD;
         int to = p;
-        boolean colon = false;
         while (p < e && isTrail(text.charAt(p))) {
             colon |= text.charAt(p) == ':';
             p++;
@@ -213,7 +223,7 @@ final class AsciiRuns {
     }
 
     /** Calls {@code v} with the easy runs and, between them, the spans of hard runs and the white space after. */
-    private void emit(Visitor v, int n) {
+    private void emit(String text, Visitor v, int n) {
         int spanFrom = -1;
         int spanTo = -1;
         for (int r = 0; r < count; r++) {
@@ -232,12 +242,47 @@ final class AsciiRuns {
                     v.hard(spanFrom, spanTo + 1);
                     spanFrom = -1;
                 }
-                v.easy(kind == NUMBER, runs[at + 3], runs[at + 4]);
+                if (kind == PARTS) {
+                    emitParts(text, v, runs[at + 3], runs[at + 4]);
+                } else {
+                    v.easy(kind == NUMBER, runs[at + 3], runs[at + 4]);
+                }
             }
         }
         if (spanFrom >= 0) {
             v.hard(spanFrom, Math.min(spanTo + 1, n));
         }
+    }
+
+    /** Reports the parts of a {@link #PARTS} run's core {@code [from, to)}: its pieces between separators. */
+    private static void emitParts(String text, Visitor v, int from, int to) {
+        int start = from;
+        boolean letters = false;
+        for (int p = from; p <= to; p++) {
+            char c = p < to ? text.charAt(p) : ' ';
+            if (isLetter(c)) {
+                letters = true;
+            } else if (!isDigit(c) && c != '\'') {
+                if (p > start) {
+                    v.easy(!letters, start, p);
+                }
+                start = p + 1;
+                letters = false;
+            }
+        }
+    }
+
+    /**
+     * Whether the character at {@code p} (inside a run's core {@code [from, e)}) separates two tokens there, as
+     * UAX #29 breaks on both sides of it: {@code - + /} anywhere, and {@code :} between two digits (between
+     * letters it would join them).
+     */
+    private static boolean isSeparator(String text, int p, int from, int e) {
+        char c = text.charAt(p);
+        if (c == '-' || c == '+' || c == '/') {
+            return true;
+        }
+        return c == ':' && p > from && p + 1 < e && isDigit(text.charAt(p - 1)) && isDigit(text.charAt(p + 1));
     }
 
     /** The white space at which runs end. */

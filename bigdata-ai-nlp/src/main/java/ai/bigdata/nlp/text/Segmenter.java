@@ -56,25 +56,36 @@ final class Segmenter {
         }
     }
 
+    /** Receives the tokens of {@link #forEachFast}: Lucene's, and the easy runs read without it. */
+    interface FastVisitor extends BiConsumer<String, String> {
+        /**
+         * An easy run's token, {@code text.substring(from, to)}: all ASCII digits ({@code number}, what Lucene
+         * types {@link #NUMBER_TYPE}) or ASCII letters and digits with apostrophes between letters
+         * ({@link #WORD_TYPE}).
+         */
+        void easy(boolean number, String text, int from, int to);
+    }
+
     /**
-     * The same calls as {@link #forEach(String, BiConsumer)}, in the same order: easy runs of ASCII letters or
-     * digits are typed {@link #WORD_TYPE} or {@link #NUMBER_TYPE} here, the spans between them go to Lucene.
+     * The same tokens as {@link #forEach(String, BiConsumer)}, in the same order: easy runs of ASCII letters or
+     * digits go to {@link FastVisitor#easy}, the tokens Lucene gives for the spans between them to
+     * {@code accept(type, token)}.
      */
-    void forEachFast(String text, BiConsumer<String, String> action) {
+    void forEachFast(String text, FastVisitor visitor) {
         if (text.length() > FAST_PATH_CHARS) {
             // the run table takes about 4 bytes per character: a huge text streams through Lucene instead
-            forEach(text, action);
+            forEach(text, visitor);
             return;
         }
         runs.split(text, new AsciiRuns.Visitor() {
             @Override
             public void easy(boolean number, int from, int to) {
-                action.accept(number ? NUMBER_TYPE : WORD_TYPE, text.substring(from, to));
+                visitor.easy(number, text, from, to);
             }
 
             @Override
             public void hard(int from, int to) {
-                forEach(text, from, to, action);
+                forEach(text, from, to, visitor);
             }
         });
     }

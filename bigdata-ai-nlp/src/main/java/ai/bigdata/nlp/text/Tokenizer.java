@@ -12,6 +12,18 @@ public interface Tokenizer {
     /** The tokens of {@code text}, in order. */
     List<String> tokens(String text);
 
+    /**
+     * Hands {@code sink} the tokens of {@code text}, the same as {@link #tokens(String)} and in the same order,
+     * without a list. Tokenizers that can give plain tokens as ranges of the text do so
+     * ({@link TokenSink#accept(String, int, int, boolean)}); by default every token goes to
+     * {@link TokenSink#accept(String)}.
+     */
+    default void forEachToken(String text, TokenSink sink) {
+        for (String token : tokens(text)) {
+            sink.accept(token);
+        }
+    }
+
     /** JSON-ready description, including a {@code "type"} entry that {@link Tokenizers#fromParameters} reads. */
     Map<String, Object> parameters();
 }

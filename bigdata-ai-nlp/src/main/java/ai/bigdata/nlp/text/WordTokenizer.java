@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.BiConsumer;
 import java.util.function.UnaryOperator;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 
@@ -83,24 +82,52 @@ public final class WordTokenizer implements Tokenizer {
      */
     List<String> tokens(String text, boolean fastPath) {
         List<String> out = new ArrayList<>();
-        UnaryOperator<String> st = stem.get();
-        BiConsumer<String, String> add = (type, raw) -> add(out, type, raw, st);
         if (fastPath) {
-            SEGMENTER.get().forEachFast(text, add);
+            forEachToken(text, out::add);
         } else {
-            SEGMENTER.get().forEach(text, add);
+            UnaryOperator<String> st = stem.get();
+            SEGMENTER.get().forEach(text, (type, raw) -> add(out::add, type, raw, st));
         }
         return out;
     }
 
+    /**
+     * {@inheritDoc} Plain runs of ASCII letters and digits come as ranges of {@code text} when no stop words or
+     * stemmer need the word as a string.
+     */
+    @Override
+    public void forEachToken(String text, TokenSink sink) {
+        UnaryOperator<String> st = stem.get();
+        boolean plain = stopWords.isEmpty() && stemmer == Stemmer.NONE;
+        SEGMENTER.get().forEachFast(text, new Segmenter.FastVisitor() {
+            @Override
+            public void accept(String type, String raw) {
+                add(sink, type, raw, st);
+            }
+
+            @Override
+            public void easy(boolean number, String s, int from, int to) {
+                if (number && normaliseNumbers) {
+                    sink.accept(NUMBER); // all digits: a number
+                } else if (plain) {
+                    if (to - from >= minLength) {
+                        sink.accept(s, from, to, lowercase); // ASCII: nothing to fold, one code point per char
+                    }
+                } else {
+                    addWord(sink, s.substring(from, to), st);
+                }
+            }
+        });
+    }
+
     /** Adds the token (if any) for one of Lucene's tokens, by its type. */
-    private void add(List<String> out, String type, String raw, UnaryOperator<String> st) {
+    private void add(TokenSink out, String type, String raw, UnaryOperator<String> st) {
         switch (type) {
-            case "<URL>" -> out.add(normaliseUrls ? URL : word(trimTrailing(raw), false, st));
-            case "<EMAIL>" -> out.add(normaliseEmails ? EMAIL : word(raw, false, st));
+            case "<URL>" -> out.accept(normaliseUrls ? URL : word(trimTrailing(raw), false, st));
+            case "<EMAIL>" -> out.accept(normaliseEmails ? EMAIL : word(raw, false, st));
             case "<NUM>" -> {
                 if (normaliseNumbers && isNumber(raw)) {
-                    out.add(NUMBER);
+                    out.accept(NUMBER);
                 } else {
                     addWord(out, raw, st);
                 }
@@ -135,10 +162,10 @@ public final class WordTokenizer implements Tokenizer {
         return digitBefore;
     }
 
-    private void addWord(List<String> out, String raw, UnaryOperator<String> st) {
+    private void addWord(TokenSink out, String raw, UnaryOperator<String> st) {
         String w = word(raw.replace('\u2019', '\''), true, st);
         if (w != null) {
-            out.add(w);
+            out.accept(w);
         }
     }
 

@@ -84,7 +84,7 @@ public final class TextVectorizer implements Preprocessor {
         long[] row = {0};
         data.forEachRow(r -> {
             String text = TextColumns.text(settings.column(), r.getString(settings.column()), row[0]);
-            memo.add(counts.addDocument(TextVectorTransform.terms(settings, text)));
+            memo.add(count(counts, text));
             row[0]++;
         });
         long n = counts.documents();
@@ -98,6 +98,16 @@ public final class TextVectorizer implements Preprocessor {
             toVocabulary[id] = vocabulary.indexOf(counts.term(id));
         }
         return new TextVectorTransform(settings, vocabulary, memo.finish(data, toVocabulary));
+    }
+
+    /** Counts the terms of one text; single words stream from the tokenizer without a list. */
+    private int[] count(TermCounts counts, String text) {
+        if (settings.ngramMin() == 1 && settings.ngramMax() == 1) {
+            TermCounts.DocumentSink sink = counts.document();
+            settings.tokenizer().forEachToken(text, sink);
+            return sink.ids();
+        }
+        return counts.addDocument(TextVectorTransform.terms(settings, text));
     }
 
     static void checkInput(TextVectorSettings s, Schema schema) {

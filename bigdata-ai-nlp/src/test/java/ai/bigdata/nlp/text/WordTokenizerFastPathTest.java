@@ -27,6 +27,8 @@ class WordTokenizerFastPathTest {
             WordTokenizer.standard(),
             WordTokenizer.builder().lowercase(false).build(),
             WordTokenizer.builder().normaliseNumbers(false).build(),
+            WordTokenizer.builder().minLength(3).build(),
+            WordTokenizer.builder().normaliseNumbers(false).lowercase(false).minLength(2).build(),
             WordTokenizer.builder().normaliseUrls(false).normaliseEmails(false).foldAccents(false).build(),
             WordTokenizer.builder().minLength(3).stopWords(StopWords.english()).stemmer(Stemmer.ENGLISH).build());
 
@@ -70,6 +72,10 @@ class WordTokenizerFastPathTest {
                 "see [fe80::] now", "[1::] x [abc::] ([2a::]). \"[0db8::]\" [ab:] [ab]: [a1]", "x.com - y", "x.com_ - y", "x.com -- 3", "a@b.com | c", "caf\u00e9 na\u00efve", "\u6771\u4eac and \u65e5\u672c",
                 "\u00A0word\u00A0", "x\u0301 \u0301y", "a\u200Db", "((((\"[word]\")))),,,..!!??::;;",
                 "\"[(12)]\"", "word:", "word:more", "12:30", "12;30", "$5 5$ #1 1#",
+                // runs of parts between separators (mail headers, times, time zones, hyphenated words)
+                "Content-Type: text/plain; X-Spam-Status: 12:30:45 +0200 -0700 (PDT) e-mail co-op a--b -a- 9-5",
+                "a9-b7 a/b/c [12:30] [a-b] (x-y); don't-stop a'-b a-'b 1:a a:1 12:34:56: 1:2:a ab-12:30 a-b.com a-b@c.com",
+                "x-y.z -1.5 +1,000 a+b+ /a/ 12/31/2026 http://a-b.org/x-y [1:2] 1::2 a-b: -- -+- x.com-y z",
                 // e-mail addresses whose quoted local part or bracketed host holds white space
                 "say \"hello world\"@example.com now", "x \"a b c d\"@example.com y", "mailto:\"a b\"@x.com z",
                 "to x@[a b] and x@[1.2.3.4] or x@[a\u000Bb]", "\"a\tb\"@x.com", "\"a\\\tb\"@x.com", "\"a\\\nb\"@x.com",
@@ -168,6 +174,9 @@ class WordTokenizerFastPathTest {
         // unless it follows a hard run (then it stays in that run's span)
         assertThat(parts("> don't buy mp3s -- x.com, 3rd ... e.g. - ok 'a a' a''b")).containsExactly("word don't", "word buy",
                 "word mp3s", "lucene x.com, ", "word 3rd", "lucene e.g. - ", "word ok", "lucene 'a a' a''b");
+        // parts between - + / and a : between digits, each a word or a number
+        assertThat(parts("X-Spam-Level: 12:30:45 +0200 (co-op) a:b x-y.z")).containsExactly("word X", "word Spam", "word Level",
+                "number 12", "number 30", "number 45", "number 0200", "word co", "word op", "lucene a:b x-y.z");
     }
 
     /** What {@link AsciiRuns} reports for {@code text}, in order: easy words and numbers, and the spans for Lucene. */
@@ -197,11 +206,49 @@ class WordTokenizerFastPathTest {
         List<String> reference = new ArrayList<>();
         segmenter.forEach(text, (type, raw) -> reference.add(type + " " + raw));
         List<String> fast = new ArrayList<>();
-        segmenter.forEachFast(text, (type, raw) -> fast.add(type + " " + raw));
+        segmenter.forEachFast(text, new Segmenter.FastVisitor() {
+            @Override
+            public void accept(String type, String raw) {
+                fast.add(type + " " + raw);
+            }
+
+            @Override
+            public void easy(boolean number, String s, int from, int to) {
+                fast.add((number ? Segmenter.NUMBER_TYPE : Segmenter.WORD_TYPE) + " " + s.substring(from, to));
+            }
+        });
         assertThat(fast).as("Lucene tokens of %s", quoted(text)).isEqualTo(reference);
         for (WordTokenizer t : configs) {
-            assertThat(t.tokens(text)).as("%s on %s", t, quoted(text)).isEqualTo(t.tokens(text, false));
+            List<String> expected = t.tokens(text, false);
+            assertThat(t.tokens(text)).as("%s on %s", t, quoted(text)).isEqualTo(expected);
+            assertThat(ranges(t, text)).as("ranges of %s on %s", t, quoted(text)).isEqualTo(expected);
         }
+    }
+
+    /**
+     * The tokens a sink that reads ranges itself receives: each range must be ASCII letters, digits and
+     * apostrophes, lower-cased here by hand when asked.
+     */
+    private static List<String> ranges(WordTokenizer t, String text) {
+        List<String> out = new ArrayList<>();
+        t.forEachToken(text, new TokenSink() {
+            @Override
+            public void accept(String token) {
+                out.add(token);
+            }
+
+            @Override
+            public void accept(String s, int from, int to, boolean lowerCase) {
+                StringBuilder b = new StringBuilder();
+                for (int p = from; p < to; p++) {
+                    char c = s.charAt(p);
+                    assertThat(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '\'').as(s).isTrue();
+                    b.append(lowerCase && c >= 'A' && c <= 'Z' ? (char) (c + 32) : c);
+                }
+                out.add(b.toString());
+            }
+        });
+        return out;
     }
 
     private static String quoted(String text) {
