@@ -38,7 +38,9 @@ import java.util.Random;
  * attention encoder-decoder trained on the rest with Adam and a cosine-decayed learning rate, the epoch
  * chosen on the validation words' word error rate (early stopping, patience 3, best epoch restored), then
  * all 12,501 held-out words scored once, greedily and (optionally) by beam search. Checkpoints every
- * epoch: run it again with the same folder and it resumes the last checkpoint exactly.
+ * epoch: run it again with the same folder and it resumes the last checkpoint exactly; once the run has
+ * saved its bundle ({@code g2p.bundle} in that folder), running it again scores the bundle (greedy, and by
+ * beam search when {@code beam} is above 1) instead of training.
  *
  * <p>{@code java -Xmx4g --add-opens=java.base/java.nio=ALL-UNNAMED -cp ... ai.bigdata.benchmarks.text.G2pRun
  * epochs hidden embedding batch learningRate beam [checkpoint folder] [training words]} (defaults 8, 128,
@@ -72,6 +74,11 @@ public final class G2pRun {
         System.out.printf(Locale.ROOT, "start %s: %,d training, %,d validation, %,d held-out words; %d epochs, hidden %d, "
                 + "embedding %d, batch %d, Adam %.1e cosine, beam %d, checkpoints in %s%n", Instant.now(), train.size(),
                 validation.size(), split.test().size(), epochs, hidden, embedding, batch, learningRate, beam, folder);
+        Path bundle = folder.resolve("g2p.bundle");
+        if (Files.exists(bundle)) {
+            scoreSaved(bundle, split.test(), beam);
+            return;
+        }
         try (Dataset rawTrain = Pronunciations.dataset(train); Dataset rawValidation = Pronunciations.dataset(validation);
              Dataset rawTest = Pronunciations.dataset(split.test())) {
             PronunciationCodes codes = PronunciationCoder.of().unknownLettersAsUnknown().fit(rawTrain);
@@ -96,7 +103,7 @@ public final class G2pRun {
                         : trainer.fit(model, trainIds, validationIds);
                 System.out.println("selected epoch " + h.bestEpoch() + " of " + h.epochs().size()
                         + (h.stoppedEarly() ? " (stopped early)" : "") + "; " + model.description());
-                ModelBundle.of(codes, model, Pronunciations.spellingSchema()).save(folder.resolve("g2p.bundle"));
+                ModelBundle.of(codes, model, Pronunciations.spellingSchema()).save(bundle);
                 score("greedy", model, testIds);
                 if (beam > 1) {
                     score("beam " + beam, model.withBeamWidth(beam), testIds);
@@ -104,6 +111,20 @@ public final class G2pRun {
             }
         }
         System.out.printf(Locale.ROOT, "wall time %.1f s%n", (System.nanoTime() - start) / 1e9);
+    }
+
+    /** Scores the bundle a finished run saved on the held-out words, greedily and with {@code beam} hypotheses. */
+    private static void scoreSaved(Path bundle, List<Pronunciation> heldOut, int beam) {
+        ModelBundle saved = ModelBundle.load(bundle);
+        PronunciationCodes codes = (PronunciationCodes) saved.transform();
+        Seq2SeqNetwork model = (Seq2SeqNetwork) saved.model();
+        System.out.println("scoring the saved " + model.description());
+        try (Dataset raw = Pronunciations.dataset(heldOut); Dataset test = codes.apply(raw)) {
+            score("greedy", model, test);
+            if (beam > 1) {
+                score("beam " + beam, model.withBeamWidth(beam), test);
+            }
+        }
     }
 
     private static void score(String decoding, Seq2SeqNetwork model, Dataset test) {
