@@ -8,7 +8,6 @@ import ai.bigdata.core.data.ColumnRole;
 import ai.bigdata.core.data.ColumnType;
 import ai.bigdata.core.data.Dataset;
 import ai.bigdata.core.data.Schema;
-import ai.bigdata.core.testing.ArrowLeakCheck;
 import ai.bigdata.core.testing.SharedData;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,7 +24,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-@ExtendWith(ArrowLeakCheck.class)
+@ExtendWith(SparkArrowLeakCheck.class)
 class SparkDataFramesTest {
     static SparkSession spark;
 

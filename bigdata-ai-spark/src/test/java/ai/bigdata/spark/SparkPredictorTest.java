@@ -12,7 +12,6 @@ import ai.bigdata.core.prep.Transform;
 import ai.bigdata.core.serve.ModelBundle;
 import ai.bigdata.core.serve.Prediction;
 import ai.bigdata.core.serve.Predictor;
-import ai.bigdata.core.testing.ArrowLeakCheck;
 import ai.bigdata.core.train.Trainer;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,7 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-@ExtendWith(ArrowLeakCheck.class)
+@ExtendWith(SparkArrowLeakCheck.class)
 class SparkPredictorTest {
     @TempDir
     static Path dir;

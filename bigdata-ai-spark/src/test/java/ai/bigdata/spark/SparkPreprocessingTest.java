@@ -15,7 +15,6 @@ import ai.bigdata.core.prep.PreprocessingException;
 import ai.bigdata.core.prep.Scale;
 import ai.bigdata.core.prep.Transform;
 import ai.bigdata.core.prep.TransformJson;
-import ai.bigdata.core.testing.ArrowLeakCheck;
 import ai.bigdata.core.testing.JsonDifference;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -25,7 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Fitting preprocessing over a DataFrame's partitions in local[2] gives the local fit's transform. */
-@ExtendWith(ArrowLeakCheck.class)
+@ExtendWith(SparkArrowLeakCheck.class)
 class SparkPreprocessingTest {
     static SparkSession spark;
     /** Olive with nulls in every column but the label, without region, in two partitions. */

@@ -10,7 +10,6 @@ import ai.bigdata.core.eval.Evaluator;
 import ai.bigdata.core.eval.RegressionReport;
 import ai.bigdata.core.model.NeuralNetwork;
 import ai.bigdata.core.prep.Scale;
-import ai.bigdata.core.testing.ArrowLeakCheck;
 import ai.bigdata.core.testing.SharedData;
 import ai.bigdata.core.train.Optimizer;
 import ai.bigdata.core.train.Trainer;
@@ -26,7 +25,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-@ExtendWith(ArrowLeakCheck.class)
+@ExtendWith(SparkArrowLeakCheck.class)
 class SparkTrainerTest {
     static SparkSession spark;
     /** {@link #olive()} as a cached DataFrame in 2 partitions. */

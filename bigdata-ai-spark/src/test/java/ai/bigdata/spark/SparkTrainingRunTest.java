@@ -7,7 +7,6 @@ import ai.bigdata.core.data.Dataset;
 import ai.bigdata.core.data.Split;
 import ai.bigdata.core.model.NeuralNetwork;
 import ai.bigdata.core.model.SchemaMismatchException;
-import ai.bigdata.core.testing.ArrowLeakCheck;
 import ai.bigdata.core.train.Checkpoints;
 import ai.bigdata.core.train.ConsoleProgress;
 import ai.bigdata.core.train.EarlyStopping;
@@ -32,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@link SparkTrainer} on the driver round by round (local[2], olive split 80/20 into training and validation
  * frames of 2 partitions each).
  */
-@ExtendWith(ArrowLeakCheck.class)
+@ExtendWith(SparkArrowLeakCheck.class)
 class SparkTrainingRunTest {
     static SparkSession spark;
     static org.apache.spark.sql.Dataset<Row> train;
